@@ -1,0 +1,251 @@
+"""HTML reader: a full news page, or an HTML fragment inside another format.
+
+:func:`read_html` parses a page with selectolax (lexbor; malformed markup is repaired the way
+browsers repair it), flattens it into paragraph-like blocks in reading order
+(:mod:`~provenance.articles.html_walk`), finds the main content with a readability-style
+scorer (:mod:`~provenance.articles.html_score`) and gives every block a zone:
+
+* ``headline`` — the page's ``<h1>`` (the one matching the declared headline);
+* ``standfirst`` / ``meta`` — a summary, byline or date element near the headline;
+* ``body`` — the main content, minus navigation, asides, footers, promo and link boxes;
+* ``caption`` — ``<figcaption>`` and caption-class text, tied to its image;
+* ``boilerplate`` — everything else (kept so a person can see it, never judged as body).
+
+Metadata comes from schema.org JSON-LD, ``<meta>`` tags and ``<title>``
+(:mod:`~provenance.articles.html_meta`); lines are found by searching the source
+(:mod:`~provenance.articles.html_lines`). :func:`html_fragment` reads HTML embedded in
+ninjs or Markdown, which has no page structure and no meaningful lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from provenance.model import Article, Block, ImageRef, Suppression
+
+from .html_lines import LineMap
+from .html_meta import PageMeta, parse_directive, read_meta
+from .html_score import ContentScorer, is_boiler_container
+from .html_walk import Container, RawImage, Segment, Walker
+
+__all__ = ["html_fragment", "read_html"]
+
+_META_RE = re.compile(
+    r"(?<![a-z])(?:byline|by-line|author|authors|author-name|dateline|date|time|timestamp|"
+    r"published|updated|pubdate|posted|meta|article-meta|credits?|contributors?)(?![a-z])")
+_STANDFIRST_RE = re.compile(
+    r"(?<![a-z])(?:standfirst|dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|"
+    r"summary|lede|lead|intro|excerpt|description|strapline|teaser-text|abstract)(?![a-z])")
+_META_ITEMPROPS = ("author", "datepublished", "datemodified", "datecreated", "creator")
+_DIRECTIVE_SRC_RE = re.compile(r"<!--(\s*provenance:.*?)-->", re.S)
+_MAX_META_CHARS = 200
+_MAX_STANDFIRST_CHARS = 600
+
+
+def read_html(text: str, path: str) -> Article:
+    """Read one HTML page into an :class:`Article` (``format="html"``).
+
+    Raises :class:`ValueError` only when the text cannot be parsed at all (the dispatcher
+    turns that into INP001); malformed markup is repaired by the parser.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        tree = LexborHTMLParser(text)
+    except Exception as exc:  # selectolax raises plain errors on input it cannot take
+        raise ValueError(f"HTML cannot be parsed: {exc}") from exc
+    meta = read_meta(tree)
+    walker = Walker().run(tree.root) if tree.root is not None else Walker()
+    zones = assign_zones(walker.segments, walker.containers, meta)
+    lines = LineMap(text)
+    offsets = [lines.locate(seg.text) for seg in walker.segments]
+    blocks = [Block(z, seg.text, lines.line_of_offset(off), seg.image)
+              for z, seg, off in zip(zones, walker.segments, offsets, strict=True)]
+    images = _page_images(walker, zones, lines, offsets, meta)
+    article = Article(path=path, format="html", blocks=blocks, images=images)
+    _fill_meta(article, meta, blocks)
+    article.suppressions = _suppressions(text, walker.comments, lines)
+    return article
+
+
+def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
+    """Blocks (zone ``body``, or ``caption`` tied to its image) and images of an HTML fragment.
+
+    Used for HTML inside ninjs strings and Markdown ``<figure>`` s: ``line`` is ``None``
+    and no boilerplate is guessed, since a fragment is all content.
+    """
+    tree = LexborHTMLParser(f"<body>{fragment}</body>")
+    walker = Walker().run(tree.body) if tree.body is not None else Walker()
+    blocks = [Block("caption" if seg.caption else "body", seg.text, None, seg.image)
+              for seg in walker.segments]
+    images = [_image_ref(img, walker.segments, None) for img in walker.images]
+    return blocks, images
+
+
+def assign_zones(segs: list[Segment], conts: list[Container], meta: PageMeta) -> list[str]:
+    """The zone of every segment (see the module docstring)."""
+    scorer = ContentScorer(segs, conts)
+    main = scorer.main_containers()
+    boiler = _boiler_flags(conts, main)
+    zones = [_base_zone(seg, boiler, scorer, main) for seg in segs]
+    first_body = next((i for i, z in enumerate(zones) if z == "body"), len(zones))
+    headline = _headline_index(segs, conts, zones, meta, first_body)
+    if headline is not None:
+        zones[headline] = "headline"
+    start = headline if headline is not None else max(first_body - 8, 0)
+    for i in range(start, min(first_body + 3, len(segs))):
+        if zones[i] in ("body", "boilerplate") and i != headline:
+            zones[i] = _lead_zone(segs[i], conts, boiler, zones[i], i < first_body)
+    return zones
+
+
+def _boiler_flags(conts: list[Container], main: set[int]) -> list[bool]:
+    """Per container: is it, or anything above it, boilerplate (judged below the main content)?
+
+    Above a main container nothing counts, so a page-wide wrapper with a class such as
+    ``has-sidebar`` cannot turn the article into boilerplate.
+    """
+    flags = [False] * len(conts)
+    for c in range(1, len(conts)):
+        if c in main:
+            continue
+        cont = conts[c]
+        flags[c] = flags[cont.parent] or is_boiler_container(cont)
+    return flags
+
+
+def _base_zone(seg: Segment, boiler: list[bool], scorer: ContentScorer, main: set[int]) -> str:
+    if boiler[seg.cont]:
+        return "boilerplate"
+    if seg.caption:
+        return "caption"
+    c = seg.cont
+    while c > 0 and c not in main:
+        c = scorer.conts[c].parent
+    if c <= 0 and 0 not in main:
+        return "boilerplate"
+    # A line that is mostly links (a "Read more" list, tag cloud) is not article text.
+    if seg.link_chars > 0.6 * len(seg.text):
+        return "boilerplate"
+    return "body"
+
+
+def _headline_index(segs: list[Segment], conts: list[Container], zones: list[str],
+                    meta: PageMeta, first_body: int) -> int | None:
+    """The ``<h1>`` matching the declared headline, else the last ``<h1>`` before the body."""
+    wanted = _fold(meta.headline or meta.title or "")
+    fallback = None
+    for i, seg in enumerate(segs):
+        if conts[seg.cont].tag != "h1":
+            continue
+        folded = _fold(seg.text)
+        if wanted and folded and (folded in wanted or wanted in folded):
+            return i
+        if i < first_body and zones[i] != "boilerplate" or fallback is None:
+            fallback = i
+    return fallback
+
+
+def _lead_zone(seg: Segment, conts: list[Container], boiler: list[bool], zone: str,
+               before_body: bool) -> str:
+    """Standfirst or meta for the short blocks around the headline; else keep ``zone``."""
+    if boiler[seg.cont] and zone == "boilerplate" and not before_body:
+        return zone
+    words = _ancestor_words(conts, seg.cont, 3)
+    if len(seg.text) <= _MAX_META_CHARS and (
+            _META_RE.search(words) or any(p in words for p in _META_ITEMPROPS)):
+        return "meta"
+    if len(seg.text) <= _MAX_STANDFIRST_CHARS and _STANDFIRST_RE.search(words):
+        return "standfirst"
+    return zone
+
+
+def _ancestor_words(conts: list[Container], c: int, levels: int) -> str:
+    parts = []
+    while c > 0 and levels > 0:
+        parts.append(conts[c].attrs)
+        parts.append(conts[c].itemprop)
+        c = conts[c].parent
+        levels -= 1
+    return " ".join(parts)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _page_images(walker: Walker, zones: list[str], lines: LineMap, offsets: list[int],
+                 meta: PageMeta) -> list[ImageRef]:
+    """Images in the main content or in a captioned figure outside boilerplate."""
+    refs: list[ImageRef] = []
+    for img in walker.images:
+        if not _image_shown(img, walker, zones):
+            continue
+        start = offsets[img.position - 1] if 0 < img.position <= len(offsets) else 0
+        ref = _image_ref(img, walker.segments, lines.line_of_offset(
+            lines.find_raw(img.src.split("&")[0], start)))
+        refs.append(ref)
+    if not refs and meta.images:
+        # The lead image declared in JSON-LD / og:image: the page shows it but the markup
+        # (a CSS background, a script-built gallery) does not.
+        src = meta.images[0]
+        line = lines.line_of_offset(max(lines.find_raw(src.split("&")[0], 0), 0))
+        first_body = next((i for i, z in enumerate(zones) if z == "body"), 0)
+        refs.append(ImageRef(src=src, line=line, position=first_body))
+    return refs
+
+
+def _image_shown(img: RawImage, walker: Walker, zones: list[str]) -> bool:
+    pos = min(img.position, len(zones) - 1)
+    if pos < 0:
+        return False
+    neighbours = {zones[pos], zones[pos - 1] if pos > 0 else zones[pos]}
+    if img.in_figure and img.caption is not None:
+        return "boilerplate" not in {zones[i] for i in range(len(zones))
+                                     if walker.segments[i].image == img.src} or bool(
+            neighbours & {"body", "headline", "standfirst", "meta"})
+    return "body" in neighbours or "caption" in neighbours and img.in_figure
+
+
+def _image_ref(img: RawImage, segs: list[Segment], line: int | None) -> ImageRef:
+    caption, position = img.caption, img.position
+    if caption is None and position < len(segs) and segs[position].caption \
+            and segs[position].image is None:
+        # An image followed directly by caption-class text: that text is its caption.
+        segs[position].image = img.src
+        caption = segs[position].text
+        position += 1
+    return ImageRef(src=img.src, line=line, caption=caption, alt=img.alt, position=position)
+
+
+def _fill_meta(article: Article, meta: PageMeta, blocks: list[Block]) -> None:
+    heads = [b.text for b in blocks if b.zone == "headline"]
+    article.headline = (heads[0] if heads else None) or meta.headline or meta.title
+    article.byline = ", ".join(meta.authors) or None
+    article.published_raw = meta.published
+    article.updated_raw = meta.updated
+    article.attribution_hints = list(meta.publishers)
+    article.language = meta.language
+
+
+def _suppressions(text: str, comments: list[tuple[str, int]], lines: LineMap) -> list[Suppression]:
+    """Directives from comments, with their source line and the block they precede.
+
+    The walker sees comments inside ``<body>`` with their block index; the source scan sees
+    every comment with its line. Directives the walker did not see (in ``<head>`` or before
+    ``<html>``) precede the first block.
+    """
+    found: list[Suppression] = []
+    seen = list(comments)
+    for match in _DIRECTIVE_SRC_RE.finditer(text):
+        body = match.group(1)
+        block = 0
+        for k, (walked, index) in enumerate(seen):
+            if walked.strip() == body.strip():
+                block = index
+                del seen[k]
+                break
+        found.extend(parse_directive(body, lines.line_of_offset(match.start()), block))
+    return found

@@ -1,0 +1,164 @@
+"""Structured metadata of an HTML page: schema.org JSON-LD, ``<meta>`` tags, ``<title>``.
+
+Only the page's own declarations are read — nothing is fetched or inferred. Dates stay raw
+strings (the detectors parse them). :func:`parse_directive` reads the inline suppression
+comments (``<!-- provenance: disable=AID003 reason="…" -->``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from provenance.model import Suppression
+
+from .html_walk import normalize_space
+
+_ARTICLE_TYPES = frozenset({
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "scholarlyarticle", "techarticle", "socialmediaposting", "report", "posting",
+})
+_DIRECTIVE_RE = re.compile(
+    r"provenance:\s*(disable(?:-file)?)\s*=\s*([A-Za-z0-9_,\s]+?)"
+    r"(?:\s+reason\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+)))?\s*$", re.S)
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page declares about itself (all values as printed, unparsed)."""
+
+    title: str | None = None
+    headline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    article_body: str | None = None
+    images: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)
+    language: str | None = None
+
+
+def read_meta(tree: LexborHTMLParser) -> PageMeta:
+    """Collect JSON-LD, ``<meta>`` and ``<title>`` facts; JSON-LD wins over meta tags."""
+    meta = PageMeta()
+    for obj in _jsonld_articles(tree):
+        _merge_jsonld(meta, obj)
+    tags = _meta_tags(tree)
+    meta.headline = meta.headline or tags.get("og:title") or tags.get("twitter:title")
+    if not meta.authors and tags.get("author"):
+        meta.authors = [tags["author"]]
+    meta.published = meta.published or tags.get("article:published_time") \
+        or tags.get("datepublished")
+    meta.updated = meta.updated or tags.get("article:modified_time") or tags.get("datemodified")
+    if not meta.images and tags.get("og:image"):
+        meta.images = [tags["og:image"]]
+    title = tree.css_first("title")
+    meta.title = normalize_space(title.text()) or None if title is not None else None
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") if html is not None else None
+    meta.language = meta.language or (lang.strip() if lang and lang.strip() else None)
+    return meta
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        value = attrs.get("content")
+        if key and value and value.strip():
+            found.setdefault(key.strip().lower(), normalize_space(value))
+    return found
+
+
+def _jsonld_articles(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """Every JSON-LD object typed as an article, searched through lists and ``@graph``."""
+    found: list[dict[str, Any]] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(), strict=False)
+        except ValueError:
+            continue  # a broken JSON-LD block is common and simply ignored
+        _collect_articles(data, found, 0)
+    return found
+
+
+def _collect_articles(data: Any, found: list[dict[str, Any]], depth: int) -> None:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            _collect_articles(item, found, depth + 1)
+    elif isinstance(data, dict):
+        types = data.get("@type")
+        names = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+            found.append(data)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(data.get(key), list | dict):
+                _collect_articles(data[key], found, depth + 1)
+
+
+def _merge_jsonld(meta: PageMeta, obj: dict[str, Any]) -> None:
+    meta.headline = meta.headline or _text(obj.get("headline")) or _text(obj.get("name"))
+    meta.authors = meta.authors or _names(obj.get("author"))
+    meta.published = meta.published or _text(obj.get("datePublished"))
+    meta.updated = meta.updated or _text(obj.get("dateModified"))
+    body = _text(obj.get("articleBody"))
+    if body and len(body) > len(meta.article_body or ""):
+        meta.article_body = body
+    meta.images = meta.images or _image_urls(obj.get("image"))
+    for key in ("publisher", "sourceOrganization"):
+        for name in _names(obj.get(key)):
+            if name not in meta.publishers:
+                meta.publishers.append(name)
+    meta.language = meta.language or _text(obj.get("inLanguage"))
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = normalize_space(str(value))
+        return text or None
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    """Names from a schema.org Person/Organization, a string, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = _text(item.get("name")) if isinstance(item, dict) else _text(item)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _image_urls(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    urls: list[str] = []
+    for item in items:
+        url = _text(item.get("url") or item.get("contentUrl")) if isinstance(item, dict) \
+            else _text(item)
+        if url and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def parse_directive(comment: str, line: int | None, block: int) -> list[Suppression]:
+    """Suppressions declared by one ``provenance: disable[-file]=IDS reason="…"`` comment."""
+    match = _DIRECTIVE_RE.search(comment.strip())
+    if match is None:
+        return []
+    kind, ids, *reasons = match.groups()
+    reason = next((r for r in reasons if r is not None), None)
+    rules = [r.strip().upper() for r in re.split(r"[,\s]+", ids) if r.strip()]
+    if kind == "disable-file":
+        return [Suppression(rule, reason, line, "file", None) for rule in rules]
+    return [Suppression(rule, reason, line, "block", block) for rule in rules]
