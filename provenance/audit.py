@@ -1,0 +1,41 @@
+"""Drive an audit: collect the files, audit articles then standalone images, feed the report.
+
+Articles are processed in path order, so entries reach the reporters already sorted by
+(path, index). Images found while walking a folder are audited standalone only when no
+article referenced them; images named on the command line always are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from provenance.engine import AuditConfig, ImageCache, audit_article_file, audit_image_file
+from provenance.paths import Found
+from provenance.report import ReportBuilder
+
+
+def run_audit(found: Sequence[Found], cfg: AuditConfig, builder: ReportBuilder,
+              progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Audit the collected files under ``cfg.root``; returns the report's tail."""
+    images = ImageCache(cfg)
+    referenced: set[str] = set()
+    for item in found:
+        if item.kind != "article":
+            continue
+        outcome = audit_article_file(item, cfg, images)
+        builder.add_skipped(outcome.skipped)
+        builder.add_errors(outcome.errors)
+        for entry in outcome.articles:
+            builder.add_article(entry)
+        referenced.update(outcome.referenced)
+        if progress is not None:
+            progress(1)
+    for item in found:
+        if item.kind == "image" and (item.explicit or item.rel not in referenced):
+            entry, errors = audit_image_file(item, cfg, images)
+            builder.add_errors(errors)
+            builder.add_image(entry)
+            if progress is not None:
+                progress(1)
+    return builder.finish()

@@ -1,0 +1,214 @@
+"""The ``provenance`` command line: parse, call, render, map to an exit code. Nothing more.
+
+Exit codes (PRODUCT.md CLI contract), highest wins: 3 internal error, 2 usage error,
+1 findings at/above ``--fail-on``, 0 otherwise. A bad input file is a finding, never exit 2.
+Heavy modules (Pillow, c2pa, the readers) are imported inside the commands so that
+``provenance --version`` stays instant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from provenance import __version__
+from provenance.findings import FAIL_ON_CHOICES
+
+AUDIT_FORMATS = ("text", "json", "jsonl")
+_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text"}
+
+
+def _parse_now(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 date-time",
+                                 param_hint="--now") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _rule_ids(spec: str | None, option: str) -> list[str]:
+    """IDs or ID prefixes (``IMG``, ``AID00``) from a comma-separated list, validated."""
+    from provenance.validators import RULES
+
+    if not spec:
+        return []
+    items = [s.strip().upper() for s in spec.split(",") if s.strip()]
+    for item in items:
+        if not any(rid.startswith(item) for rid in RULES):
+            raise click.BadParameter(f"{item!r} matches no rule ID", param_hint=option)
+    return items
+
+
+def _root_and_files(paths: Sequence[str], root: str | None) -> tuple[Path, list[Any]]:
+    from provenance.paths import UsageError, collect, common_root
+
+    given = [Path(p) for p in paths] or [Path(".")]
+    for p in given:
+        if not p.exists():
+            raise click.BadParameter(f"path does not exist: {p}", param_hint="PATH")
+    base = Path(root).resolve() if root else common_root(given)
+    if root and not base.is_dir():
+        raise click.BadParameter(f"{root} is not a folder", param_hint="--root")
+    try:
+        return base, collect(given, base)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _display_root(root: Path) -> str:
+    """The root as a relative POSIX path, so reports never carry absolute paths."""
+    return Path(os.path.relpath(root, Path.cwd())).as_posix()
+
+
+def _outputs(fmt: str | None, output: str | None, reports: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) pairs from --format, -o and --report."""
+    pairs: list[tuple[str, str | None]] = []
+    if output is not None:
+        pairs.append((fmt or _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "json"), output))
+    elif fmt is not None or not reports:
+        pairs.append((fmt or "text", None))
+    for spec in reports:
+        name, sep, file = spec.partition("=")
+        if not sep or not file or name not in AUDIT_FORMATS:
+            raise click.BadParameter(f"{spec!r}: use FORMAT=FILE with FORMAT one of "
+                                     f"{', '.join(AUDIT_FORMATS)}", param_hint="--report")
+        pairs.append((name, file))
+    return pairs
+
+
+@contextlib.contextmanager
+def _open_outputs(pairs: Sequence[tuple[str, str | None]]) -> Iterator[list[Any]]:
+    """Reporters for every output; files are written atomically and only on success."""
+    from provenance.output import atomic_write
+    from provenance.reporters import make_reporter
+
+    with contextlib.ExitStack() as stack:
+        reporters = []
+        for fmt, file in pairs:
+            stream: TextIO = sys.stdout if file is None else \
+                stack.enter_context(atomic_write(Path(file)))
+            color = file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            reporters.append(make_reporter(fmt, stream, color=color))
+        yield reporters
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="provenance")
+def cli() -> None:
+    """Check that news articles credit their sources and disclose AI-generated images."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds every read "
+              "(default: the deepest common folder of the PATHs).")
+@click.option("--format", "fmt", type=click.Choice(AUDIT_FORMATS), help="Output format "
+              "(default: text on stdout; with -o, inferred from the file name).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
+              help="Also write FORMAT to FILE (repeatable).")
+@click.option("--select", help="Only these rule IDs or prefixes (comma-separated).")
+@click.option("--ignore", help="Skip these rule IDs or prefixes (comma-separated).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--trust-anchors", type=click.Path(exists=True, dir_okay=False),
+              help="PEM file of C2PA trust anchors (nothing is ever downloaded).")
+@click.option("--now", "now_text", metavar="ISO", help="Audit time for future-date checks "
+              "(default: the current time).")
+@click.option("--timestamp", is_flag=True, help="Add generated_at to the report.")
+@click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
+def audit(paths: tuple[str, ...], root: str | None, fmt: str | None, output: str | None,
+          reports: tuple[str, ...], select: str | None, ignore: str | None, fail_on: str,
+          trust_anchors: str | None, now_text: str | None, timestamp: bool,
+          no_progress: bool) -> None:
+    """Audit articles and images under PATHs and report what is missing or wrong."""
+    from provenance.audit import run_audit
+    from provenance.engine import AuditConfig, RuleSetting
+    from provenance.report import ReportBuilder, exit_code, header
+
+    now = _parse_now(now_text)
+    selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
+    base, found = _root_and_files(paths, root)
+    cfg = AuditConfig.defaults(base, now)
+    rules = {rid: RuleSetting(_enabled(rid, selected, ignored), s.severity, s.options)
+             for rid, s in cfg.rules.items()}
+    anchors = Path(trust_anchors).read_text(encoding="utf-8") if trust_anchors else None
+    cfg = AuditConfig(root=base, rules=rules, now=now, trust_anchors=anchors)
+    pairs = _outputs(fmt, output, reports)
+    generated = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp else None
+    with _open_outputs(pairs) as reporters, _progress(len(found), no_progress) as tick:
+        builder = ReportBuilder(reporters, fail_on=fail_on)
+        builder.start(header(_display_root(base), generated))
+        tail = run_audit(found, cfg, builder, tick)
+    sys.exit(exit_code(tail))
+
+
+def _enabled(rule_id: str, selected: Sequence[str], ignored: Sequence[str]) -> bool:
+    if selected and not any(rule_id.startswith(s) for s in selected):
+        return False
+    return not any(rule_id.startswith(i) for i in ignored)
+
+
+@contextlib.contextmanager
+def _progress(total: int, disabled: bool) -> Iterator[Any]:
+    """A progress bar on stderr for interactive runs; silent otherwise."""
+    if disabled or not sys.stderr.isatty() or total < 2:
+        yield None
+        return
+    with click.progressbar(length=total, label="auditing", file=sys.stderr) as bar:
+        yield bar.update
+
+
+@cli.command()
+def rules() -> None:
+    """List every rule: ID, name, default severity and summary."""
+    from provenance.validators import RULES
+
+    for rid, rule in RULES.items():
+        click.echo(f"{rid}  {rule.NAME:<34} {rule.DEFAULT_SEVERITY.label:<8} {rule.SUMMARY}")
+
+
+@cli.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Print a rule's documentation: why, options, examples, how to fix."""
+    from provenance.validators import get_rule
+
+    try:
+        rule = get_rule(rule_id)
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="RULE_ID") from None
+    click.echo((rule.__doc__ or "").strip())
+    click.echo(f"\nDefault severity: {rule.DEFAULT_SEVERITY.label}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (2 for usage errors, as click does)."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="provenance",
+                 standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

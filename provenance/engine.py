@@ -1,0 +1,263 @@
+"""Run the enabled validators over each article and image; turn Issues into Findings.
+
+The data flows one way: read (``provenance.articles``, ``provenance.images``) → evidence →
+validate (``provenance.validators``) → filter (suppressions, baseline) → report. Each file
+is processed on its own by :func:`audit_article_file` / :func:`audit_image_file`, which
+return plain dicts in the report contract's shape, so the work can run in a process pool.
+One bad file never stops an audit: read failures become findings, and a validator that
+crashes is recorded in ``errors[]`` (exit 3) while the other rules still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from provenance.findings import Finding, Issue, Severity, Suppressed, fingerprint
+from provenance.images.model import ImageEvidence
+from provenance.model import Article, Suppression
+from provenance.paths import Found, is_regular_file, resolve_reference
+from provenance.validators import RULES
+from provenance.validators.base import ResolvedImage, Subject
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetting:
+    """How one rule runs: whether, at what severity, with which options."""
+
+    enabled: bool
+    severity: Severity
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AuditConfig:
+    """Everything a worker needs to audit one file; plain and picklable."""
+
+    root: Path
+    rules: Mapping[str, RuleSetting]
+    now: datetime
+    trust_anchors: str | None = None
+    extra_generators: tuple[str, ...] = ()
+    detect: Any = None  # provenance.articles.detect.DetectSettings, built by config
+
+    @staticmethod
+    def defaults(root: Path, now: datetime) -> AuditConfig:
+        rules = {rid: RuleSetting(True, rule.DEFAULT_SEVERITY, dict(rule.DEFAULTS))
+                 for rid, rule in RULES.items()}
+        return AuditConfig(root=root, rules=rules, now=now)
+
+
+@dataclass
+class FileOutcome:
+    """What one article file produced."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    referenced: list[str] = field(default_factory=list)  # rel paths of images it showed
+    skipped: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+ImageReader = Callable[[Path, str], ImageEvidence]
+
+
+def _error(stage: str, path: str, exc: BaseException) -> dict[str, Any]:
+    last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    where = f" at {last[0].filename.rsplit('/', 1)[-1]}:{last[0].lineno}" if last else ""
+    return {"stage": stage, "path": path, "message": f"{type(exc).__name__}: {exc}{where}"}
+
+
+def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
+              errors: list[dict[str, Any]]) -> list[Finding]:
+    """Every enabled rule over ``subject``; suppressions applied; findings sorted."""
+    findings: list[Finding] = []
+    seen: Counter[tuple[str, str, str]] = Counter()
+    suppressions = subject.article.suppressions if subject.article else []
+    for rule_id, rule in RULES.items():
+        setting = cfg.rules.get(rule_id)
+        if setting is None or not setting.enabled:
+            continue
+        try:
+            issues = list(rule.check(subject, setting.options))
+        except Exception as exc:  # a crashing rule is an internal error, never silent
+            errors.append(_error(f"validate:{rule_id}", path, exc))
+            continue
+        for issue in issues:
+            key = (rule_id, issue.image or "", issue.evidence)
+            seen[key] += 1
+            fp = fingerprint(rule_id, path, index, issue.image, issue.evidence, seen[key])
+            findings.append(Finding(
+                rule=rule_id, name=rule.NAME, severity=setting.severity,
+                message=issue.message, line=issue.line, column=issue.column,
+                image=issue.image, fingerprint=fp,
+                suppressed=_suppression_for(rule_id, issue, subject.article, suppressions),
+            ))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _suppression_for(rule_id: str, issue: Issue, article: Article | None,
+                     suppressions: Sequence[Suppression]) -> Suppressed | None:
+    """An inline ``disable`` that names this rule (with a reason) and covers this issue."""
+    for sup in suppressions:
+        if sup.rule.upper() != rule_id or not (sup.reason and sup.reason.strip()):
+            continue
+        if sup.scope == "file" or _in_block(issue, article, sup):
+            return Suppressed("inline", sup.reason)
+    return None
+
+
+def _in_block(issue: Issue, article: Article | None, sup: Suppression) -> bool:
+    """A block-scoped suppression covers issues on its block's line or its image."""
+    if article is None or sup.block is None or not 0 <= sup.block < len(article.blocks):
+        return False
+    block = article.blocks[sup.block]
+    if issue.line is not None and issue.line == block.line:
+        return True
+    if issue.image is None:
+        return False
+    if block.image == issue.image:
+        return True
+    return any(ref.src == issue.image and ref.position in (sup.block, sup.block + 1)
+               for ref in article.images)
+
+
+_FORMAT_BY_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown",
+                     ".markdown": "markdown", ".json": "ninjs", ".jsonl": "jsonl",
+                     ".ndjson": "jsonl"}
+
+
+class ImageCache:
+    """Reads each image file once per process: articles often share pictures."""
+
+    def __init__(self, cfg: AuditConfig) -> None:
+        self._cfg = cfg
+        self._seen: dict[str, ImageEvidence] = {}
+
+    def read(self, path: Path, rel: str) -> ImageEvidence:
+        cached = self._seen.get(rel)
+        if cached is None:
+            cached = self._seen[rel] = self._read(path, rel)
+        return cached
+
+    def _read(self, path: Path, rel: str) -> ImageEvidence:
+        if not is_regular_file(path):
+            # FIFOs and devices could block forever; symlinks were checked by resolution.
+            return ImageEvidence(path=rel, status="unreadable",
+                                 problem="not a regular file (FIFO, device or unreadable)")
+        from provenance.images import read_image
+
+        return read_image(path, rel, trust_anchors=self._cfg.trust_anchors,
+                          extra_generators=self._cfg.extra_generators)
+
+
+def _resolve_images(article: Article, file: Path, cfg: AuditConfig,
+                    images: ImageCache) -> list[ResolvedImage]:
+    resolved = []
+    for ref in article.images:
+        where = resolve_reference(ref.src, file, cfg.root)
+        evidence = None
+        if where.status == "ok" and where.path is not None and where.rel is not None:
+            evidence = images.read(where.path, where.rel)
+        status = evidence.status if evidence is not None else where.status
+        resolved.append(ResolvedImage(ref.src, where.rel, status, ref, evidence))
+    return resolved
+
+
+def image_fields(image: ResolvedImage) -> dict[str, Any]:
+    """The contract's per-image fields; defaults where the file was not read."""
+    evidence = image.evidence or ImageEvidence(path=image.path or "", status=image.status)
+    fields = evidence.fields_dict()
+    fields["status"] = image.status
+    return fields
+
+
+def article_dict(article: Article, images: Sequence[ResolvedImage],
+                 findings: Sequence[Finding]) -> dict[str, Any]:
+    """One ``articles[]`` entry of the report, keys in contract order."""
+    return {
+        "path": article.path, "index": article.index, "format": article.format,
+        "headline": article.headline, "byline": article.byline, "dateline": article.dateline,
+        "published": article.published, "updated": article.updated,
+        "attributions": [a.to_dict() for a in article.attributions],
+        "disclaimers": [d.to_dict() for d in article.disclaimers],
+        "images": [{"src": img.src, "path": img.path, **image_fields(img),
+                    "caption": img.ref.caption if img.ref else None} for img in images],
+        "findings": [f.to_dict() for f in findings],
+    }
+
+
+def _placeholder(found: Found, index: int | None) -> Article:
+    return Article(path=found.rel, index=index,
+                   format=_FORMAT_BY_SUFFIX.get(found.path.suffix.lower(), "text"))
+
+
+def audit_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> FileOutcome:
+    """Read one article file and judge every article in it."""
+    from provenance.articles import ArticleError, NotAnArticle, read_article_file
+
+    outcome = FileOutcome()
+    try:
+        items: list[Any] = list(read_article_file(found.path, found.rel))
+    except NotAnArticle:
+        outcome.skipped = 1
+        return outcome
+    except ArticleError as exc:
+        items = [_ReadFailure(None, str(exc))]
+    except Exception as exc:  # a reader bug: report it and keep the file in the report
+        outcome.errors.append(_error("read", found.rel, exc))
+        items = [_ReadFailure(None, f"internal reader error ({type(exc).__name__})")]
+    for item in items:
+        outcome.articles.append(_audit_item(item, found, cfg, images, outcome))
+    return outcome
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadFailure:
+    index: int | None
+    message: str
+
+
+def _audit_item(item: Any, found: Found, cfg: AuditConfig, images: ImageCache,
+                outcome: FileOutcome) -> dict[str, Any]:
+    if not isinstance(item, Article):
+        # A record the reader could not parse (a bad JSON Lines record, a broken file).
+        placeholder = _placeholder(found, getattr(item, "index", None))
+        subject = Subject(placeholder, (), cfg.now, getattr(item, "message", str(item)))
+        return article_dict(placeholder, (), run_rules(subject, cfg, found.rel,
+                                                        placeholder.index, outcome.errors))
+    _annotate(item, cfg, found.rel, outcome)
+    resolved = _resolve_images(item, found.path, cfg, images)
+    outcome.referenced.extend(img.path for img in resolved if img.path is not None)
+    subject = Subject(item, tuple(resolved), cfg.now)
+    findings = run_rules(subject, cfg, item.path, item.index, outcome.errors)
+    return article_dict(item, resolved, findings)
+
+
+def _annotate(article: Article, cfg: AuditConfig, rel: str, outcome: FileOutcome) -> None:
+    from provenance.articles.detect import annotate
+
+    try:
+        annotate(article, cfg.detect)
+    except Exception as exc:  # a detector bug must not lose the article
+        outcome.errors.append(_error("detect", rel, exc))
+
+
+def audit_image_file(found: Found, cfg: AuditConfig,
+                     images: ImageCache) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A standalone image (named directly, or found and not referenced by any article).
+
+    Returns the ``images[]`` entry and any internal errors the rules raised.
+    """
+    evidence = images.read(found.path, found.rel)
+    resolved = ResolvedImage(None, found.rel, evidence.status, None, evidence)
+    errors: list[dict[str, Any]] = []
+    findings = run_rules(Subject(None, (resolved,), cfg.now), cfg, found.rel, None, errors)
+    entry = {"path": found.rel, **image_fields(resolved),
+             "findings": [f.to_dict() for f in findings]}
+    return entry, errors

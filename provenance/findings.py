@@ -1,0 +1,122 @@
+"""Severities, the Issue a validator yields, and the frozen Finding the engine stamps.
+
+Validators yield bare :class:`Issue` s (a message and where); the engine adds the rule ID,
+name, effective severity and a fingerprint, as jsonschema's keywords yield messages and the
+validator stamps the path. Findings are immutable once made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """Ordered so that ``a >= b`` means "a is at least as bad as b"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+
+def fail_threshold(fail_on: str) -> Severity | None:
+    """The lowest severity that fails the run, or ``None`` for ``never``."""
+    return None if fail_on == "never" else Severity.parse(fail_on)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a validator reports: a message, where, and the text it is about.
+
+    ``evidence`` is the text the finding is about (the quoted disclaimer, the image src...);
+    it goes into the fingerprint instead of the line number so baselines survive edits.
+    """
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+    image: str | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    kind: str  # inline | baseline
+    reason: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    line: int | None
+    column: int | None
+    image: str | None
+    fingerprint: str
+    suppressed: Suppressed | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str, str]:
+        return (
+            self.line if self.line is not None else 0,
+            self.column if self.column is not None else 0,
+            self.rule,
+            self.image or "",
+            self.fingerprint,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "image": self.image,
+            "fingerprint": self.fingerprint,
+            "suppressed": self.suppressed.to_dict() if self.suppressed else None,
+        }
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_evidence(text: str) -> str:
+    """Case- and whitespace-insensitive form of evidence text for fingerprints."""
+    return _WS.sub(" ", text).strip().lower()
+
+
+def fingerprint(
+    rule: str, path: str, index: int | None, image: str | None, evidence: str, occurrence: int
+) -> str:
+    """``"v1:" + sha256`` of the finding's identity — never its line number.
+
+    ``occurrence`` counts identical (rule, path, index, image, evidence) tuples in one
+    article so two identical problems keep distinct fingerprints.
+    """
+    parts = [rule, path, "" if index is None else str(index), image or "",
+             normalise_evidence(evidence), str(occurrence)]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return "v1:" + digest

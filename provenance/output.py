@@ -1,0 +1,32 @@
+"""Atomic file output: reports appear whole or not at all.
+
+A report is written to a temporary file in the destination folder and renamed over the
+target only when complete, so Ctrl-C or a crash never leaves a half-written report
+(``os.replace`` is atomic on POSIX and Windows within one file system).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path) -> Iterator[TextIO]:
+    """Yield a text stream; on success it replaces ``path``, on any exception it vanishes."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,152 @@
+"""The audit root: where reads may go, how folders are walked, how image references resolve.
+
+Every read is bounded by the root (PRODUCT.md "Paths and the root"). A reference that
+escapes it — ``..``, an absolute path, ``file://``, a symlink leading out — is refused
+unread; ``http(s)://`` and ``data:`` references are never fetched. Paths in reports are
+POSIX and relative to the root.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+ARTICLE_EXTENSIONS = (".txt", ".html", ".htm", ".md", ".markdown", ".json", ".jsonl", ".ndjson")
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".dng", ".gif",
+                    ".heic", ".heif", ".avif")
+# Folders never walked: hidden ones (.git, .cache...) and tool caches.
+SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
+
+
+class UsageError(Exception):
+    """A command-line problem (exit 2): a missing PATH, a PATH outside the root."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file the walk found: what kind, where on disk, and its path relative to the root."""
+
+    kind: str  # article | image
+    path: Path
+    rel: str
+    explicit: bool = False  # named on the command line rather than found by a walk
+
+
+def common_root(paths: Sequence[Path]) -> Path:
+    """The deepest folder containing every PATH (a file counts as its parent folder)."""
+    folders = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in paths]
+    return Path(os.path.commonpath(folders)) if folders else Path.cwd().resolve()
+
+
+def relative(path: Path, root: Path) -> str:
+    """``path`` as a POSIX string relative to ``root`` (both already resolved)."""
+    return PurePosixPath(*path.relative_to(root).parts).as_posix() or "."
+
+
+def inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def kind_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in ARTICLE_EXTENSIONS:
+        return "article"
+    if suffix in IMAGE_EXTENSIONS:
+        return "image"
+    return None
+
+
+def collect(paths: Sequence[Path], root: Path) -> list[Found]:
+    """Every article and image under ``paths``, sorted by relative path, each once.
+
+    A PATH that does not exist or lies outside ``root`` is a :class:`UsageError`.
+    Walking never follows symlinked folders and skips hidden folders.
+    """
+    found: dict[str, Found] = {}
+    for given in paths:
+        if not given.exists() and not given.is_symlink():
+            raise UsageError(f"path does not exist: {given}")
+        absolute = Path(os.path.abspath(given))
+        if not inside(absolute, root):
+            raise UsageError(f"path {given} is outside the root {root}")
+        explicit = not absolute.is_dir()
+        candidates = [absolute] if explicit else _walk(absolute)
+        for file in candidates:
+            kind = kind_of(file)
+            if kind is not None:
+                rel = relative(file, root)
+                if explicit or rel not in found:
+                    found[rel] = Found(kind, file, rel, explicit)
+    return [found[k] for k in sorted(found)]
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where an image reference led: ``status`` and, when local, the file and its rel path."""
+
+    status: str  # ok | missing | remote | outside-root
+    path: Path | None = None
+    rel: str | None = None
+
+
+def resolve_reference(src: str, article_file: Path, root: Path) -> Resolution:
+    """Resolve an image ``src`` written in ``article_file`` without reading anything.
+
+    The lexical check catches ``..`` and absolute paths; the ``realpath`` check catches
+    symlinks that lead out of the root. Neither opens the file.
+    """
+    text = src.strip()
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if text.startswith("//") or (scheme and scheme != "file" and not _is_drive(scheme)):
+        # http(s), protocol-relative, data:, any other scheme (cid:, blob:...): never fetched.
+        return Resolution("remote")
+    if scheme == "file" or _is_drive(scheme) or text.startswith(("/", "\\")):
+        return Resolution("outside-root")
+    local = unquote(parts.path)
+    candidate = Path(os.path.normpath(article_file.parent / local))
+    if not inside(candidate, root):
+        return Resolution("outside-root")
+    real = Path(os.path.realpath(candidate))
+    if not inside(real, Path(os.path.realpath(root))):
+        return Resolution("outside-root")
+    rel = relative(candidate, root)
+    if not os.path.lexists(candidate):
+        return Resolution("missing", candidate, rel)
+    return Resolution("ok", candidate, rel)
+
+
+def _is_drive(scheme: str) -> bool:
+    """``C:`` in ``C:\\images\\x.jpg`` parses as a one-letter scheme."""
+    return len(scheme) == 1 and scheme.isalpha()
+
+
+def is_regular_file(path: Path) -> bool:
+    """True for a regular file; FIFOs and devices are never opened (they could block)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

@@ -1,0 +1,123 @@
+"""Assemble the report as results arrive: baseline matching, summary counts, reporter fan-out.
+
+The engine hands over one ``articles[]``/``images[]`` entry at a time (in the contract's
+order); :class:`ReportBuilder` marks baselined findings, counts, and forwards each entry to
+every reporter at once, so memory does not grow with the size of the audit. ``finish``
+returns the summary and the exit code follows from it (:func:`exit_code`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from provenance import SCHEMA_VERSION, TOOL_NAME, __version__
+from provenance.findings import Severity, fail_threshold
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Reporter(Protocol):
+    """Receives the report piece by piece, in order; writes wherever it was told."""
+
+    def start(self, header: Mapping[str, Any]) -> None: ...
+    def article(self, entry: Mapping[str, Any]) -> None: ...
+    def image(self, entry: Mapping[str, Any]) -> None: ...
+    def finish(self, tail: Mapping[str, Any]) -> None: ...
+
+
+def tool_info() -> dict[str, str]:
+    return {"name": TOOL_NAME, "version": __version__}
+
+
+def header(root: str, generated_at: str | None) -> dict[str, Any]:
+    head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "tool": tool_info(), "root": root}
+    if generated_at is not None:
+        head["generated_at"] = generated_at
+    return head
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    fingerprint: str
+    rule: str
+    path: str
+
+
+@dataclass
+class ReportBuilder:
+    """Counts and forwards entries; applies the baseline of accepted findings."""
+
+    reporters: Sequence[Reporter]
+    fail_on: str = "error"
+    baseline: Mapping[str, BaselineEntry] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+    seen_baseline: set[str] = field(default_factory=set)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    failing: int = 0
+
+    def start(self, head: Mapping[str, Any]) -> None:
+        for reporter in self.reporters:
+            reporter.start(head)
+
+    def add_article(self, entry: dict[str, Any]) -> None:
+        self.counts["articles"] += 1
+        self.counts["images"] += len(entry["images"])
+        self._judge(entry["findings"])
+        for reporter in self.reporters:
+            reporter.article(entry)
+
+    def add_image(self, entry: dict[str, Any]) -> None:
+        self.counts["images"] += 1
+        self._judge(entry["findings"])
+        for reporter in self.reporters:
+            reporter.image(entry)
+
+    def add_skipped(self, count: int = 1) -> None:
+        self.counts["skipped"] += count
+
+    def add_errors(self, errors: Iterable[dict[str, Any]]) -> None:
+        self.errors.extend(errors)
+
+    def _judge(self, findings: list[dict[str, Any]]) -> None:
+        threshold = fail_threshold(self.fail_on)
+        for finding in findings:
+            if finding["suppressed"] is None and finding["fingerprint"] in self.baseline:
+                self.seen_baseline.add(finding["fingerprint"])
+                finding["suppressed"] = {"kind": "baseline", "reason": "accepted in baseline"}
+            if finding["suppressed"] is not None:
+                self.counts[finding["suppressed"]["kind"]] += 1
+                continue
+            severity = Severity.parse(finding["severity"])
+            self.counts[severity.label] += 1
+            self.by_rule[finding["rule"]] += 1
+            if threshold is not None and severity >= threshold:
+                self.failing += 1
+
+    def finish(self) -> dict[str, Any]:
+        """Send errors, stale baseline entries and the summary; return the summary."""
+        stale = [{"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path}
+                 for fp, e in sorted(self.baseline.items()) if fp not in self.seen_baseline]
+        errors = sorted(self.errors, key=lambda e: (e["path"], e["stage"], e["message"]))
+        summary = {
+            "articles": self.counts["articles"], "images": self.counts["images"],
+            "skipped": self.counts["skipped"],
+            "findings": {s: self.counts[s] for s in ("error", "warning", "info")},
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "suppressed": self.counts["inline"], "baselined": self.counts["baseline"],
+            "stale_baseline": len(stale), "passed": self.failing == 0,
+        }
+        tail = {"errors": errors, "stale_baseline": stale, "summary": summary}
+        for reporter in self.reporters:
+            reporter.finish(tail)
+        return tail
+
+
+def exit_code(tail: Mapping[str, Any]) -> int:
+    """3 if anything crashed, else 1 if findings at/above fail-on remain, else 0."""
+    if tail["errors"]:
+        return EXIT_INTERNAL
+    return EXIT_OK if tail["summary"]["passed"] else EXIT_FINDINGS

@@ -1,0 +1,60 @@
+"""The JSON report (the public contract, ``schemas/report.schema.json``), written as it streams.
+
+Articles and images are written as they arrive, so a 10^6-article audit never holds the
+whole report in memory; the closing keys come with ``finish``. Keys keep the contract's
+order and output is byte-identical for the same inputs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=None, separators=(", ", ": "))
+
+
+class JsonReporter:
+    def __init__(self, stream: TextIO) -> None:
+        self._out = stream
+        self._section: str | None = None
+        self._first = True
+
+    def start(self, header: Mapping[str, Any]) -> None:
+        self._out.write("{\n")
+        for key, value in header.items():
+            self._out.write(f'  {dumps(key)}: {dumps(value)},\n')
+
+    def _enter(self, section: str) -> None:
+        if self._section == section:
+            return
+        if self._section is not None:
+            self._out.write("\n  ],\n")
+        self._out.write(f'  "{section}": [')
+        self._section, self._first = section, True
+
+    def _item(self, section: str, entry: Mapping[str, Any]) -> None:
+        self._enter(section)
+        self._out.write("\n    " if self._first else ",\n    ")
+        self._out.write(dumps(entry))
+        self._first = False
+
+    def article(self, entry: Mapping[str, Any]) -> None:
+        self._item("articles", entry)
+
+    def image(self, entry: Mapping[str, Any]) -> None:
+        self._enter("articles")  # an audit with no articles still has the key
+        self._item("images", entry)
+
+    def finish(self, tail: Mapping[str, Any]) -> None:
+        self._enter("articles")
+        self._enter("images")
+        self._out.write("\n  ],\n")
+        items = list(tail.items())
+        for i, (key, value) in enumerate(items):
+            comma = "," if i < len(items) - 1 else ""
+            self._out.write(f"  {dumps(key)}: {json.dumps(value, ensure_ascii=False, indent=2)}"
+                            .replace("\n", "\n  ") + comma + "\n")
+        self._out.write("}\n")

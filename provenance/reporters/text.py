@@ -1,0 +1,59 @@
+"""Terminal output: findings grouped by article, then a summary; coloured only on a TTY.
+
+Articles and images without unsuppressed findings print nothing, like a linter, so the
+output of a clean archive is just the summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+import click
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+class TextReporter:
+    def __init__(self, stream: TextIO, *, color: bool = False) -> None:
+        self._out = stream
+        self._color = color
+
+    def _style(self, text: str, **kw: Any) -> str:
+        return click.style(text, **kw) if self._color else text
+
+    def start(self, header: Mapping[str, Any]) -> None:
+        pass
+
+    def _group(self, title: str, findings: list[Mapping[str, Any]]) -> None:
+        shown = [f for f in findings if f["suppressed"] is None]
+        if not shown:
+            return
+        self._out.write(self._style(title, bold=True) + "\n")
+        for f in shown:
+            where = f"{f['line'] or '-'}:{f['column'] or '-'}"
+            sev = self._style(f"{f['severity']:<7}", fg=_COLOURS[f["severity"]])
+            self._out.write(f"  {where:>7}  {sev}  {f['rule']}  {f['message']}"
+                            f"  [{f['name']}]\n")
+
+    def article(self, entry: Mapping[str, Any]) -> None:
+        title = entry["path"] + (f" #{entry['index']}" if entry["index"] is not None else "")
+        if entry.get("headline"):
+            title += f" — {entry['headline']}"
+        self._group(title, entry["findings"])
+
+    def image(self, entry: Mapping[str, Any]) -> None:
+        self._group(f"{entry['path']} (image)", entry["findings"])
+
+    def finish(self, tail: Mapping[str, Any]) -> None:
+        for error in tail["errors"]:
+            self._out.write(self._style(f"internal error in {error['stage']} for "
+                                        f"{error['path']}: {error['message']}", fg="red") + "\n")
+        s = tail["summary"]
+        counts = s["findings"]
+        line = (f"{s['articles']} articles, {s['images']} images, {s['skipped']} skipped: "
+                f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+                f" ({s['suppressed']} suppressed, {s['baselined']} baselined)")
+        verdict = self._style("passed", fg="green") if s["passed"] else \
+            self._style("failed", fg="red", bold=True)
+        self._out.write(f"\n{line} — {verdict}\n")
