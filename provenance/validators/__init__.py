@@ -8,8 +8,13 @@ entry and a README row.
 from __future__ import annotations
 
 from provenance.validators import (
+    aid001_ai_image_undisclosed,
+    aid002_disclaimer_contradicts_metadata,
+    aid003_disclaimer_not_adjacent,
+    aid004_ai_disclosure_unverifiable,
     atr001_attribution_missing,
     atr002_attribution_outside_body,
+    atr003_attribution_source_unknown,
     img001_image_missing,
     img002_image_unreadable,
     img003_image_remote,
@@ -29,6 +34,11 @@ from provenance.validators.base import Rule
 _MODULES = (
     atr001_attribution_missing,
     atr002_attribution_outside_body,
+    atr003_attribution_source_unknown,
+    aid001_ai_image_undisclosed,
+    aid002_disclaimer_contradicts_metadata,
+    aid003_disclaimer_not_adjacent,
+    aid004_ai_disclosure_unverifiable,
     img001_image_missing,
     img002_image_unreadable,
     img003_image_remote,

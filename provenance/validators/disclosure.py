@@ -1,0 +1,60 @@
+"""Shared reading of "is this image disclosed?" for the AID rules (not a rule itself).
+
+PRODUCT.md: a disclosure counts for an image when it is tied to that image (its caption or
+the block right next to it — the detectors set ``Disclaimer.image`` then), or, on a page with
+one image, anywhere in the article text (zones body, meta, standfirst). Boilerplate never
+counts. On a page with several images a text-only disclosure is "elsewhere" (AID003).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from provenance.images.model import ImageEvidence
+from provenance.model import Article, Disclaimer
+from provenance.validators.base import ResolvedImage, Subject, read_images
+
+AI_VERDICTS = ("ai-generated", "ai-composite")
+TEXT_ZONES = ("body", "meta", "standfirst")
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """How one image is disclosed: tied to it, only in the text, or not at all."""
+
+    tied: tuple[Disclaimer, ...]
+    elsewhere: tuple[Disclaimer, ...]
+    single_image_page: bool
+
+    @property
+    def adequate(self) -> bool:
+        """Counts as disclosed for AID001: tied, or in the text of a one-image page."""
+        return bool(self.tied) or (self.single_image_page and bool(self.elsewhere))
+
+    @property
+    def any(self) -> bool:
+        return bool(self.tied or self.elsewhere)
+
+    def quote(self) -> str:
+        first = (self.tied or self.elsewhere)[0]
+        return first.text
+
+
+def disclosure_for(article: Article, image: ResolvedImage, image_count: int) -> Disclosure:
+    tied = tuple(d for d in article.disclaimers
+                 if d.zone != "boilerplate" and d.image is not None and d.image == image.src)
+    elsewhere = tuple(d for d in article.disclaimers
+                      if d.image is None and d.zone in TEXT_ZONES)
+    return Disclosure(tied, elsewhere, image_count == 1)
+
+
+def article_images(subject: Subject) -> Iterator[tuple[Article, ResolvedImage, ImageEvidence,
+                                                       Disclosure]]:
+    """Each read image of a readable article with how the page discloses it."""
+    article = subject.article
+    if article is None or subject.read_error is not None:
+        return
+    count = len(subject.images)
+    for image, evidence in read_images(subject):
+        yield article, image, evidence, disclosure_for(article, image, count)
