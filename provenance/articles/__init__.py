@@ -1,0 +1,193 @@
+"""Article readers: turn one article file into :class:`~provenance.model.Article` objects.
+
+Entry points
+------------
+``read_article_file(path, rel, *, max_bytes=20_000_000) -> list[Article | RecordError]``
+    Reads the bytes (over ``max_bytes`` -> :class:`ArticleError`), decodes them
+    (:mod:`provenance.articles.decode`), picks the format from the extension, confirms it
+    by content (:func:`confirm_format`) and runs the reader for that format.
+``parse_article_text(text, rel, fmt) -> list[Article | RecordError]``
+    The same for text already in memory, with the format given (no sniffing).
+
+What the engine gets back
+-------------------------
+* :class:`ArticleError` raised: the whole file is unreadable -> one INP001 with the message.
+* :class:`NotAnArticle` raised: JSON that is not ninjs-like (no headline, body or uri) ->
+  skipped and counted in ``summary.skipped``, no finding.
+* otherwise a list, in file order, whose items are either an ``Article`` (``path = rel``,
+  ``format``, ``index`` = 1-based record for multi-item files — ninjs arrays, JSON Lines —
+  else ``None``) or a :class:`RecordError` for one record of a multi-item file that could
+  not be read (``kind="unreadable"`` -> INP001 for that ``index``) or is not ninjs-like
+  (``kind="skipped"`` -> counted as skipped). The other records are still read, so one bad
+  line in a JSON Lines export never hides the rest. Single-item files never yield a
+  ``RecordError``: they raise.
+
+Readers are imported lazily so that importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from dataclasses import dataclass
+from typing import Literal
+
+from provenance.model import Article
+
+ARTICLE_EXTENSIONS: tuple[str, ...] = (
+    ".txt", ".html", ".htm", ".md", ".markdown", ".json", ".jsonl", ".ndjson",
+)
+
+# Extension -> the format tried first; the content then confirms or corrects it.
+_FORMAT_BY_EXTENSION: dict[str, str] = {
+    ".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown",
+    ".markdown": "markdown", ".json": "ninjs", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+FORMATS: tuple[str, ...] = ("text", "html", "markdown", "ninjs", "jsonl")
+
+# No paragraph of a real article is a megabyte long; a longer line is minified markup,
+# an embedded blob or garbage, and would only make the detectors' regexes slow.
+MAX_BLOCK_CHARS = 1_000_000
+
+
+class ArticleError(Exception):
+    """The file cannot be read as an article; the engine reports INP001 with this message."""
+
+
+class NotAnArticle(Exception):
+    """JSON that is not ninjs-like (no headline, body or uri): skipped, not INP001."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    """One record of a multi-item file (ninjs array, JSON Lines) that yields no article.
+
+    ``kind`` is ``"unreadable"`` (malformed -> INP001 for that record) or ``"skipped"``
+    (valid JSON but not ninjs-like -> counted in ``summary.skipped``). ``index`` is the
+    1-based record number, ``line`` the 1-based file line where known.
+    """
+
+    index: int
+    message: str
+    line: int | None = None
+    kind: Literal["unreadable", "skipped"] = "unreadable"
+
+
+ReadResult = Article | RecordError
+
+
+def format_for_path(path: pathlib.Path | str) -> str | None:
+    """The format an extension suggests, or ``None`` for a file that is not an article."""
+    return _FORMAT_BY_EXTENSION.get(pathlib.PurePath(path).suffix.lower())
+
+
+def read_article_file(
+    path: pathlib.Path, rel: str, *, max_bytes: int = 20_000_000
+) -> list[ReadResult]:
+    """Read one article file (see the module docstring for what comes back)."""
+    fmt = format_for_path(path)
+    if fmt is None:
+        raise ArticleError(f"{path.suffix or 'no extension'!s} is not an article file extension")
+    data = _read_bytes(path, max_bytes)
+    from provenance.articles.decode import decode_bytes
+
+    text = decode_bytes(data).text
+    return parse_article_text(text, rel, confirm_format(text, fmt))
+
+
+def _read_bytes(path: pathlib.Path, max_bytes: int) -> bytes:
+    """The file's bytes; reading one byte past the limit avoids trusting a stale stat()."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise ArticleError(f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise ArticleError(f"the file is larger than the {max_bytes:,} byte limit for an article")
+    return data
+
+
+def confirm_format(text: str, fmt: str) -> str:
+    """Correct the extension's guess where the content clearly says otherwise.
+
+    * a ``.txt``/``.md``/``.json`` file holding an HTML document -> ``html``;
+    * a ``.json`` file holding several JSON values one per line -> ``jsonl``;
+    * a ``.jsonl`` file holding one JSON document spread over several lines -> ``ninjs``.
+    Anything else keeps the extension's format (a reader then reports what is wrong).
+    """
+    head = text.lstrip()[:512].lower()
+    if fmt in ("text", "markdown", "ninjs") and head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if fmt == "ninjs" and _looks_like_json_lines(text):
+        return "jsonl"
+    if fmt == "jsonl" and _looks_like_one_json_document(text):
+        return "ninjs"
+    return fmt
+
+
+def _looks_like_json_lines(text: str) -> bool:
+    """Two or more non-blank lines, each an object on its own: an export saved as .json."""
+    lines = [ln for ln in text.split("\n", 3)[:3] if ln.strip()]
+    return len(lines) >= 2 and all(
+        ln.strip().startswith("{") and ln.strip().endswith("}") for ln in lines
+    )
+
+
+def _looks_like_one_json_document(text: str) -> bool:
+    """A pretty-printed document: its first line is a lone opening bracket."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first in ("{", "[")
+
+
+def parse_article_text(text: str, rel: str, fmt: str) -> list[ReadResult]:
+    """Parse text already decoded, as format ``fmt`` (one of :data:`FORMATS`)."""
+    results = _dispatch(text, rel, fmt)
+    for item in results:
+        if isinstance(item, Article):
+            item.path = rel
+    return results
+
+
+def _dispatch(text: str, rel: str, fmt: str) -> list[ReadResult]:
+    if fmt == "text":
+        from provenance.articles.text import read_text
+
+        return [read_text(text, rel)]
+    if fmt == "markdown":
+        from provenance.articles.markdown import read_markdown
+
+        return [read_markdown(text, rel)]
+    if fmt == "ninjs":
+        from provenance.articles.ninjs import read_ninjs
+
+        return list(read_ninjs(text, rel))
+    if fmt == "jsonl":
+        from provenance.articles.jsonl import read_jsonl
+
+        return list(read_jsonl(text, rel))
+    if fmt == "html":
+        return [_read_html(text, rel)]
+    raise ArticleError(f"unknown article format {fmt!r}")
+
+
+def _read_html(text: str, rel: str) -> Article:
+    try:
+        from provenance.articles.html import read_html
+    except ImportError:
+        raise ArticleError("the HTML reader is not available in this build") from None
+    try:
+        article = read_html(text, rel)
+    except ValueError as exc:  # the HTML reader's "cannot be parsed at all"
+        raise ArticleError(str(exc)) from None
+    article.path, article.format, article.index = rel, "html", None
+    return article
+
+
+def check_block_sizes(article: Article) -> None:
+    """Raise :class:`ArticleError` when a block is longer than :data:`MAX_BLOCK_CHARS`."""
+    for block in article.blocks:
+        if len(block.text) > MAX_BLOCK_CHARS:
+            where = f"line {block.line}" if block.line is not None else "a paragraph"
+            raise ArticleError(
+                f"{where} is {len(block.text):,} characters long, over the "
+                f"{MAX_BLOCK_CHARS:,} character limit for one paragraph"
+            )
