@@ -24,7 +24,8 @@ class Evidence:
     value: str
 
     def to_dict(self) -> dict[str, str]:
-        return {"source": self.source, "field": self.field, "value": self.value[:MAX_EVIDENCE_VALUE]}
+        value = self.value[:MAX_EVIDENCE_VALUE]
+        return {"source": self.source, "field": self.field, "value": value}
 
 
 @dataclass(slots=True)

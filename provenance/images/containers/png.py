@@ -1,0 +1,92 @@
+"""PNG chunk walk: IHDR size, tEXt/zTXt/iTXt text, eXIf, caBX (C2PA); CRC and IEND checks.
+
+Pillow's ``PngImageFile.text`` and ``getexif()`` decode the pixels to reach chunks after
+IDAT (ai-markers.md §6), so the chunks are walked here instead; the same walk checks
+every chunk CRC (libpng's own rule) and requires IEND, which proves the file is whole.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+from provenance.images.containers.raw import Data, RawMetadata, Unreadable, check_dimensions
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+XMP_KEYWORD = "XML:com.adobe.xmp"
+# A compressed text chunk may not inflate beyond this: zTXt/iTXt are a zip-bomb vector.
+MAX_TEXT = 8 * 1024 * 1024
+
+
+def scan_png(data: Data) -> RawMetadata:
+    """Split a PNG into its metadata blocks; raise :class:`Unreadable` if it is not whole."""
+    raw = RawMetadata("png")
+    pos, n = len(SIGNATURE), len(data)
+    while pos + 12 <= n:
+        length, ctype = struct.unpack_from(">I4s", data, pos)
+        end = pos + 12 + length
+        if end > n:
+            raise Unreadable(f"truncated PNG: chunk {_name(ctype)} runs past the end of the file")
+        body = data[pos + 8 : end - 4]
+        (crc,) = struct.unpack_from(">I", data, end - 4)
+        if zlib.crc32(body, zlib.crc32(ctype)) != crc:
+            raise Unreadable(f"corrupt PNG: bad CRC in chunk {_name(ctype)} at byte {pos}")
+        if ctype == b"IEND":
+            return raw
+        _chunk(ctype, body, raw)
+        pos = end
+    raise Unreadable("truncated PNG: no IEND chunk")
+
+
+def _name(ctype: bytes) -> str:
+    return ctype.decode("latin-1").encode("unicode_escape").decode("ascii")
+
+
+def _chunk(ctype: bytes, body: bytes, raw: RawMetadata) -> None:
+    if ctype == b"IHDR" and len(body) >= 8:
+        width, height = struct.unpack_from(">II", body)
+        check_dimensions("png", width, height)
+        raw.width, raw.height = width, height
+    elif ctype in (b"tEXt", b"zTXt", b"iTXt"):
+        key, text = _text(ctype, body)
+        if key == XMP_KEYWORD:
+            raw.xmp.append(text.encode("utf-8"))
+        elif key and key not in raw.text:
+            raw.text[key] = text
+    elif ctype == b"eXIf" and raw.exif is None:
+        raw.exif = body
+    elif ctype == b"caBX":
+        raw.c2pa = True
+
+
+def _text(ctype: bytes, body: bytes) -> tuple[str, str]:
+    """Keyword and text of a tEXt/zTXt/iTXt chunk (PNG spec §11.3.4)."""
+    key, sep, rest = body.partition(b"\x00")
+    if not sep:
+        return "", ""
+    keyword = key.decode("latin-1")
+    if ctype == b"tEXt":
+        return keyword, rest.decode("latin-1")
+    if ctype == b"zTXt":
+        return keyword, _inflate(rest[1:]).decode("latin-1")
+    if len(rest) < 2:
+        return keyword, ""
+    compressed = rest[0] == 1
+    _lang, _, rest = rest[2:].partition(b"\x00")
+    _translated, _, text = rest.partition(b"\x00")
+    if compressed:
+        text = _inflate(text)
+    return keyword, text.decode("utf-8", "replace")
+
+
+def _inflate(payload: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(payload, MAX_TEXT)
+    except zlib.error as exc:
+        raise Unreadable(f"corrupt PNG: a compressed text chunk does not inflate ({exc})") from exc
+    if inflater.unconsumed_tail:
+        raise Unreadable(
+            f"decompression bomb: a PNG text chunk inflates beyond {MAX_TEXT:,} bytes"
+        )
+    return out

@@ -1,0 +1,164 @@
+"""Read one image file into :class:`ImageEvidence`: the only code that opens image files.
+
+The file is memory-mapped and handed to a container scanner, which touches only the
+header segments (and, for JPEG, the tail); EXIF, IPTC and XMP blocks are then interpreted,
+C2PA is read only when the container holds a store, and the evidence is judged. A bad
+file never raises: it comes back ``unreadable`` (with a ``problem``) or ``unsupported``.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from provenance.images.c2pa_status import add_store_signals
+from provenance.images.containers import RawMetadata, Unreadable, scan
+from provenance.images.exif import ExifFields, parse_exif
+from provenance.images.generators import generator_chunks, is_a1111_parameters, known_generator
+from provenance.images.iptc import IptcFields, parse_iptc
+from provenance.images.model import C2PAInfo, ImageEvidence
+from provenance.images.verdict import AI, COMPOSITE, Signals, evidence
+from provenance.images.xmp import AI_FIELDS, XmpFields, parse_xmp
+
+# photoshop:Credit / IIM Credit strings that generators write (ai-markers.md §2: Google
+# Photos, Apple Image Playground); agency names in Credit are not evidence.
+_AI_CREDITS = {"made with google ai": AI, "apple image playground": AI,
+               "edited with google ai": COMPOSITE}
+
+
+def read_image(
+    path: Path,
+    rel: str,
+    *,
+    trust_anchors: str | None = None,
+    extra_generators: Sequence[str] = (),
+) -> ImageEvidence:
+    """Evidence for the image at ``path``; ``rel`` is its POSIX path relative to the root."""
+    image = ImageEvidence(path=rel)
+    try:
+        image.size, raw = _scan_file(path)
+        if raw is None:
+            image.status = "unsupported"
+            image.problem = (
+                "not a format provenance reads (JPEG, PNG, WebP, TIFF/DNG, GIF, HEIF/AVIF)"
+            )
+            return image
+        _interpret(image, raw, path, trust_anchors, tuple(extra_generators))
+    except Unreadable as exc:
+        image.status, image.problem = "unreadable", str(exc)
+    return image
+
+
+def _scan_file(path: Path) -> tuple[int, RawMetadata | None]:
+    """Size and raw metadata; never opens a FIFO, socket or device."""
+    try:
+        _check_regular(path.stat())
+        # O_NONBLOCK: if the path became a FIFO after the stat, open must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        _check_regular(info)
+        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as data:
+            return info.st_size, scan(data)
+    except (OSError, ValueError) as exc:
+        raise Unreadable(f"cannot read the file: {exc}") from exc
+    finally:
+        os.close(fd)
+
+
+def _check_regular(info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("not a regular file (a FIFO, socket, device or folder)")
+    if info.st_size == 0:
+        raise Unreadable("empty file (0 bytes)")
+
+
+def _interpret(
+    image: ImageEvidence, raw: RawMetadata, path: Path, anchors: str | None,
+    extra: tuple[str, ...],
+) -> None:
+    image.format, image.width, image.height = raw.format, raw.width, raw.height
+    xmp = parse_xmp(raw.xmp)  # first: a hostile packet makes the whole file unreadable
+    exif = parse_exif(raw.exif) if raw.exif else ExifFields()
+    iptc = parse_iptc(raw.iptc) if raw.iptc else IptcFields()
+    image.captured, image.gps = exif.captured, exif.gps
+    image.credit = _credit(exif, iptc, xmp)
+    signals = Signals()
+    _exif_signals(exif, signals, extra)
+    _xmp_signals(xmp, iptc, signals)
+    _text_signals(raw.text, signals, extra)
+    image.c2pa = _c2pa(raw, xmp, path, anchors, signals, extra)
+    image.ai = signals.verdict()
+    image.capture_evidence = list(signals.capture)
+    image.machine_readable = signals.machine_readable or image.c2pa.present != "none"
+
+
+def _credit(exif: ExifFields, iptc: IptcFields, xmp: XmpFields) -> str | None:
+    """First of IPTC Credit, By-line, XMP creator, photoshop:Credit, EXIF Artist, Copyright."""
+    for value in (iptc.credit, iptc.byline, xmp.first("creator"), xmp.first("credit"),
+                  exif.artist, iptc.copyright, xmp.first("rights"), exif.copyright):
+        if value:
+            return value
+    return None
+
+
+def _exif_signals(exif: ExifFields, signals: Signals, extra: tuple[str, ...]) -> None:
+    for name, value in (("Software", exif.software), ("Make", exif.make), ("Model", exif.model)):
+        if known_generator(value, extra):
+            signals.add(AI, evidence("exif", name, value or ""))
+    if is_a1111_parameters(exif.user_comment):
+        signals.add(AI, evidence("exif", "UserComment", exif.user_comment or ""))
+        signals.machine_readable = True
+    # ComfyUI's animated-WebP saver writes its graphs into Make/Model (ai-markers.md §2)
+    for name, value in (("Make", exif.make), ("Model", exif.model)):
+        if value and value.startswith(("prompt:{", "workflow:{")):
+            signals.add(AI, evidence("exif", name, value))
+            signals.machine_readable = True
+
+
+def _xmp_signals(xmp: XmpFields, iptc: IptcFields, signals: Signals) -> None:
+    for uri in xmp.all("dst"):
+        signals.add_dst("xmp", "Iptc4xmpExt:DigitalSourceType", uri)
+    for name in AI_FIELDS:
+        for value in xmp.all(name):
+            signals.add(AI, evidence("xmp", f"Iptc4xmpExt:{name}", value))
+            signals.machine_readable = True
+    credits = [("xmp", "photoshop:Credit", v) for v in xmp.all("credit")]
+    credits += [("iptc", "Credit", iptc.credit)] if iptc.credit else []
+    for source, name, value in credits:
+        cls = _AI_CREDITS.get(value.strip().lower())
+        if cls:
+            signals.add(cls, evidence(source, name, value))
+
+
+def _text_signals(text: dict[str, str], signals: Signals, extra: tuple[str, ...]) -> None:
+    for key, value in generator_chunks(text):
+        signals.add(AI, evidence("text-chunk", key, value))
+        signals.machine_readable = True
+    software = text.get("Software")
+    if known_generator(software, extra):
+        signals.add(AI, evidence("text-chunk", "Software", software or ""))
+
+
+def _c2pa(
+    raw: RawMetadata, xmp: XmpFields, path: Path, anchors: str | None, signals: Signals,
+    extra: tuple[str, ...],
+) -> C2PAInfo:
+    if raw.c2pa:
+        from provenance.images.content_credentials import read_store  # loads native c2pa
+
+        info, store = read_store(path, raw.format, anchors)
+        add_store_signals(store, signals, extra)
+        if info.present != "none":
+            return info
+    remote = [u for u in xmp.all("provenance") if u.lower().startswith(("http://", "https://"))]
+    if remote:
+        # a manifest stored elsewhere (XMP dcterms:provenance): named, never fetched
+        return C2PAInfo(present="remote-only", validation="none", integrity="unknown",
+                        trust="unknown")
+    return C2PAInfo()
