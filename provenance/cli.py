@@ -49,7 +49,8 @@ def _rule_ids(spec: str | None, option: str) -> list[str]:
     return items
 
 
-def _root_and_files(paths: Sequence[str], root: str | None) -> tuple[Path, list[Any]]:
+def _root_and_files(paths: Sequence[str], root: str | None,
+                    named_as: str | None = None) -> tuple[Path, list[Any]]:
     from provenance.paths import UsageError, collect, common_root
 
     given = [Path(p) for p in paths] or [Path(".")]
@@ -60,7 +61,7 @@ def _root_and_files(paths: Sequence[str], root: str | None) -> tuple[Path, list[
     if root and not base.is_dir():
         raise click.BadParameter(f"{root} is not a folder", param_hint="--root")
     try:
-        return base, collect(given, base)
+        return base, collect(given, base, named_as=named_as)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -167,6 +168,87 @@ def _progress(total: int, disabled: bool) -> Iterator[Any]:
         return
     with click.progressbar(length=total, label="auditing", file=sys.stderr) as bar:
         yield bar.update
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds every read.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--trust-anchors", type=click.Path(exists=True, dir_okay=False),
+              help="PEM file of C2PA trust anchors.")
+@click.option("--now", "now_text", metavar="ISO", help="Audit time (default: now).")
+def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str,
+            trust_anchors: str | None, now_text: str | None) -> None:
+    """Show what each image's metadata says: AI verdict, C2PA, credit, GPS, findings."""
+    import time
+
+    from provenance.engine import AuditConfig, ImageCache, audit_image_file
+    from provenance.report import EXIT_INTERNAL, ReportBuilder, exit_code, tool_info
+    from provenance.reporters.json import dumps
+    from provenance.reporters.views import inspect_text
+    from provenance import SCHEMA_VERSION
+
+    base, found = _root_and_files(paths, root, named_as="image")
+    anchors = Path(trust_anchors).read_text(encoding="utf-8") if trust_anchors else None
+    defaults = AuditConfig.defaults(base, _parse_now(now_text))
+    cfg = AuditConfig(base, defaults.rules, defaults.now, trust_anchors=anchors)
+    cache, builder = ImageCache(cfg), ReportBuilder([], fail_on=fail_on)
+    entries, started = [], time.perf_counter()
+    for item in (f for f in found if f.kind == "image"):
+        entry, errors = audit_image_file(item, cfg, cache)
+        builder.add_errors(errors)
+        builder.add_image(entry)
+        entries.append(entry)
+        if fmt == "text":
+            inspect_text(entry, sys.stdout)
+    elapsed = time.perf_counter() - started
+    if fmt == "json":
+        doc = {"schema_version": SCHEMA_VERSION, "tool": tool_info(), "images": entries}
+        sys.stdout.write(dumps(doc) + "\n")
+    rate = len(entries) / elapsed if elapsed > 0 else 0.0
+    click.echo(f"{len(entries)} images in {elapsed:.2f} s ({rate:.0f} images/s)", err=True)
+    tail = builder.finish()
+    sys.exit(EXIT_INTERNAL if tail["errors"] else exit_code(tail))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds every read.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True)
+def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
+    """Show each article as read: every block with its zone, and what was detected."""
+    from provenance import SCHEMA_VERSION
+    from provenance.engine import AuditConfig, ImageCache, extract_article_file
+    from provenance.report import EXIT_INTERNAL, tool_info
+    from provenance.reporters.json import dumps
+    from provenance.reporters.views import extract_text
+
+    base, found = _root_and_files(paths, root)
+    cfg = AuditConfig.defaults(base, _parse_now(None))
+    cache = ImageCache(cfg)
+    entries: list[Any] = []
+    errors: list[Any] = []
+    for item in (f for f in found if f.kind == "article"):
+        outcome = extract_article_file(item, cfg, cache)
+        errors.extend(outcome.errors)
+        for bad in outcome.unreadable:
+            click.echo(f"{bad['path']}: unreadable: {bad['message']}", err=True)
+        for entry in outcome.articles:
+            if fmt == "text":
+                extract_text(entry, sys.stdout)
+            else:
+                entries.append(entry)
+    if fmt == "json":
+        doc = {"schema_version": SCHEMA_VERSION, "tool": tool_info(), "articles": entries}
+        sys.stdout.write(dumps(doc) + "\n")
+    for error in errors:
+        click.echo(f"internal error in {error['stage']} for {error['path']}: "
+                   f"{error['message']}", err=True)
+    sys.exit(EXIT_INTERNAL if errors else 0)
 
 
 @cli.command()

@@ -61,6 +61,7 @@ class FileOutcome:
     referenced: list[str] = field(default_factory=list)  # rel paths of images it showed
     skipped: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: list[dict[str, Any]] = field(default_factory=list)  # extract only
 
 
 ImageReader = Callable[[Path, str], ImageEvidence]
@@ -127,11 +128,6 @@ def _in_block(issue: Issue, article: Article | None, sup: Suppression) -> bool:
                for ref in article.images)
 
 
-_FORMAT_BY_SUFFIX = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown",
-                     ".markdown": "markdown", ".json": "ninjs", ".jsonl": "jsonl",
-                     ".ndjson": "jsonl"}
-
-
 class ImageCache:
     """Reads each image file once per process: articles often share pictures."""
 
@@ -193,8 +189,9 @@ def article_dict(article: Article, images: Sequence[ResolvedImage],
 
 
 def _placeholder(found: Found, index: int | None) -> Article:
-    return Article(path=found.rel, index=index,
-                   format=_FORMAT_BY_SUFFIX.get(found.path.suffix.lower(), "text"))
+    from provenance.articles import format_for_path
+
+    return Article(path=found.rel, index=index, format=format_for_path(found.path) or "text")
 
 
 def audit_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> FileOutcome:
@@ -213,6 +210,9 @@ def audit_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> Fi
         outcome.errors.append(_error("read", found.rel, exc))
         items = [_ReadFailure(None, f"internal reader error ({type(exc).__name__})")]
     for item in items:
+        if getattr(item, "kind", None) == "skipped":
+            outcome.skipped += 1  # a record that is valid JSON but not an article
+            continue
         outcome.articles.append(_audit_item(item, found, cfg, images, outcome))
     return outcome
 
@@ -221,22 +221,63 @@ def audit_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> Fi
 class _ReadFailure:
     index: int | None
     message: str
+    line: int | None = None
 
 
 def _audit_item(item: Any, found: Found, cfg: AuditConfig, images: ImageCache,
                 outcome: FileOutcome) -> dict[str, Any]:
     if not isinstance(item, Article):
-        # A record the reader could not parse (a bad JSON Lines record, a broken file).
-        placeholder = _placeholder(found, getattr(item, "index", None))
-        subject = Subject(placeholder, (), cfg.now, getattr(item, "message", str(item)))
+        # A file or record the reader could not parse (RecordError or _ReadFailure).
+        placeholder = _placeholder(found, item.index)
+        subject = Subject(placeholder, (), cfg.now, item.message, item.line)
         return article_dict(placeholder, (), run_rules(subject, cfg, found.rel,
                                                         placeholder.index, outcome.errors))
-    _annotate(item, cfg, found.rel, outcome)
-    resolved = _resolve_images(item, found.path, cfg, images)
-    outcome.referenced.extend(img.path for img in resolved if img.path is not None)
+    resolved = _prepare(item, found, cfg, images, outcome)
     subject = Subject(item, tuple(resolved), cfg.now)
     findings = run_rules(subject, cfg, item.path, item.index, outcome.errors)
     return article_dict(item, resolved, findings)
+
+
+def _prepare(article: Article, found: Found, cfg: AuditConfig, images: ImageCache,
+             outcome: FileOutcome) -> list[ResolvedImage]:
+    """Detect attributions/disclosures/dates, then resolve and read the article's images."""
+    _annotate(article, cfg, found.rel, outcome)
+    resolved = _resolve_images(article, found.path, cfg, images)
+    outcome.referenced.extend(img.path for img in resolved if img.path is not None)
+    return resolved
+
+
+def extract_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> FileOutcome:
+    """The article model as read, for ``provenance extract``: blocks, no findings.
+
+    A file that cannot be read yields no entry; its reason is in ``outcome.errors`` with
+    stage ``read`` only when the reader itself crashed, else in ``outcome.unreadable``.
+    """
+    from provenance.articles import ArticleError, NotAnArticle, read_article_file
+
+    outcome = FileOutcome()
+    try:
+        items = read_article_file(found.path, found.rel)
+    except NotAnArticle:
+        outcome.skipped = 1
+        return outcome
+    except ArticleError as exc:
+        outcome.unreadable.append({"path": found.rel, "index": None, "message": str(exc)})
+        return outcome
+    for item in items:
+        if not isinstance(item, Article):
+            if item.kind == "skipped":
+                outcome.skipped += 1
+            else:
+                outcome.unreadable.append({"path": found.rel, "index": item.index,
+                                           "message": item.message})
+            continue
+        resolved = _prepare(item, found, cfg, images, outcome)
+        entry = article_dict(item, resolved, ())
+        del entry["findings"]
+        entry["blocks"] = [b.to_dict() for b in item.blocks]
+        outcome.articles.append(entry)
+    return outcome
 
 
 def _annotate(article: Article, cfg: AuditConfig, rel: str, outcome: FileOutcome) -> None:

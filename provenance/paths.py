@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-ARTICLE_EXTENSIONS = (".txt", ".html", ".htm", ".md", ".markdown", ".json", ".jsonl", ".ndjson")
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".dng", ".gif",
-                    ".heic", ".heif", ".avif")
+from provenance.articles import ARTICLE_EXTENSIONS
+from provenance.images import IMAGE_EXTENSIONS
+
 # Folders never walked: hidden ones (.git, .cache...) and tool caches.
 SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 
@@ -64,11 +64,13 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
-def collect(paths: Sequence[Path], root: Path) -> list[Found]:
+def collect(paths: Sequence[Path], root: Path, *, named_as: str | None = None) -> list[Found]:
     """Every article and image under ``paths``, sorted by relative path, each once.
 
     A PATH that does not exist or lies outside ``root`` is a :class:`UsageError`.
-    Walking never follows symlinked folders and skips hidden folders.
+    Walking never follows symlinked folders and skips hidden folders. With ``named_as``,
+    a file named directly counts as that kind whatever its extension (``inspect`` lists an
+    unknown format as unsupported instead of dropping it).
     """
     found: dict[str, Found] = {}
     for given in paths:
@@ -80,7 +82,7 @@ def collect(paths: Sequence[Path], root: Path) -> list[Found]:
         explicit = not absolute.is_dir()
         candidates = [absolute] if explicit else _walk(absolute)
         for file in candidates:
-            kind = kind_of(file)
+            kind = named_as if explicit and named_as else kind_of(file)
             if kind is not None:
                 rel = relative(file, root)
                 if explicit or rel not in found:

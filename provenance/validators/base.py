@@ -53,6 +53,7 @@ class Subject:
     images: Sequence[ResolvedImage] = field(default_factory=tuple)
     now: datetime | None = None
     read_error: str | None = None
+    read_error_line: int | None = None
 
 
 class Rule(Protocol):

@@ -33,4 +33,4 @@ SUMMARY = "an article cannot be decoded or parsed"
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
     if subject.read_error is not None:
         yield Issue(f"article could not be read: {subject.read_error}",
-                    evidence=subject.read_error)
+                    line=subject.read_error_line, evidence=subject.read_error)
