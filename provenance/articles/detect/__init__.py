@@ -1,0 +1,56 @@
+"""Detectors: turn an Article's blocks into attributions, disclosures, byline and dates.
+
+``annotate(article, settings=None)`` is the one entry point the pipeline calls after a
+reader; it fills, in place:
+
+* ``attributions`` — :func:`.attribution.find_attributions` (replaces any previous list);
+* ``disclaimers`` — :func:`.disclosure.find_disclosures` (replaces any previous list);
+* ``byline`` and ``dateline`` — only where the reader left them empty
+  (:func:`.byline.read_meta`);
+* ``published_raw``/``updated_raw`` — from the desk/meta lines only where the reader left
+  them empty; then ``published``/``updated`` are always re-parsed from the raw values with
+  :func:`parse_datetime` (``None`` with the raw kept when unparseable, for MET002).
+
+Calling it twice gives the same result. Settings: :class:`DetectSettings`.
+"""
+
+from __future__ import annotations
+
+from provenance.articles.detect.attribution import find_attributions
+from provenance.articles.detect.byline import read_meta
+from provenance.articles.detect.dates import parse_datetime
+from provenance.articles.detect.disclosure import find_disclosures
+from provenance.articles.detect.settings import (
+    DEFAULT_KNOWN_SOURCES,
+    DEFAULT_TZ_TABLE,
+    DetectSettings,
+)
+from provenance.model import Article
+
+__all__ = [
+    "DEFAULT_KNOWN_SOURCES",
+    "DEFAULT_TZ_TABLE",
+    "DetectSettings",
+    "annotate",
+    "find_attributions",
+    "find_disclosures",
+    "parse_datetime",
+]
+
+
+def annotate(article: Article, settings: DetectSettings | None = None) -> None:
+    """Fill the article's detected fields in place (see the module docstring)."""
+    settings = settings or DetectSettings()
+    facts = read_meta(article, settings.known_sources)
+    article.byline = article.byline or facts.byline
+    article.dateline = article.dateline or facts.dateline
+    article.published_raw = article.published_raw or facts.published_raw
+    article.updated_raw = article.updated_raw or facts.updated_raw
+    article.published = _parse(article.published_raw, settings)
+    article.updated = _parse(article.updated_raw, settings)
+    article.attributions = find_attributions(article, settings)
+    article.disclaimers = find_disclosures(article, settings)
+
+
+def _parse(raw: str | None, settings: DetectSettings) -> str | None:
+    return parse_datetime(raw, settings.tz_table) if raw else None

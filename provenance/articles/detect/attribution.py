@@ -1,0 +1,222 @@
+"""Attributions: where the article's text came from (``Attribution(text, source, line, zone)``).
+
+Recognised, in every zone but ``caption`` (boilerplate ones are kept with zone
+``boilerplate`` so ATR002 can tell "only in boilerplate"):
+
+* **closing lines** at the end of a segment — ``(With inputs from agencies.)``,
+  ``( With inputs from ANI )``, ``With inputs from PTI``, ``(With agency inputs)``,
+  ``(Reporting by …; Editing by …)`` (Reuters house style -> ``Reuters``), ``Fonte: …``,
+  ``Source: …``, ``(Con información de agencias)``, ``(Mit Material von dpa)``,
+  ``(Avec AFP)``, ``Com informações da Reuters``, ``(एजेंसी इनपुट के साथ)``, an ``(AGENCY)``
+  standing alone or after the last sentence, syndicated-feed notes;
+* **dateline credits** at the start of a segment (:mod:`.datelines`);
+* **agency bylines** — ``By ANI``, ``By AGENCY | Updated: …``, ``By Jane Doe, Reuters``,
+  a byline that is only ``AP`` or ``· Bloomberg``, ``© Provided by The Canadian Press``;
+* **syndication headline suffixes** — ``… – Reuters``, ``… | AFP`` (headline zone only);
+* the reader's ``byline`` field and ``attribution_hints`` when they name a known source
+  not already credited in the text.
+
+Not attributions: an agency named in prose (nothing is matched mid-sentence), a photo
+credit (captions are skipped; an agency-only line next to an image is a photo credit), a
+section label (``World News Summary`` is not an agency name), an acronym expansion
+(``Andhra Pradesh (AP)``), anything inside a quotation.
+
+Several agencies in one credit give **one Attribution per agency**, same text/line/zone.
+``text`` is the credit as printed (the closing line, ``SEOUL (Reuters) -``, ``By ANI``, or
+the whole headline for a suffix).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from provenance.articles.detect.datelines import find_credit
+from provenance.articles.detect.segments import (
+    Segment,
+    image_neighbours,
+    inside,
+    iter_segments,
+    quoted_spans,
+)
+from provenance.articles.detect.settings import DetectSettings
+from provenance.articles.detect.sources import clean, normalise, split_sources
+from provenance.model import Article, Attribution
+
+
+@dataclass(frozen=True, slots=True)
+class _Closing:
+    """One closing-line form: a regex with a ``src`` group or a fixed source."""
+
+    pattern: re.Pattern[str]
+    source: str | None = None
+    need_known: bool = False  # every name must be a known source (ambiguous forms)
+    tail: bool = True  # may follow the last sentence of a paragraph
+
+
+_SRC = r"(?P<src>[^()\n]{2,80}?)"
+_END = r"\s*\.?\s*"
+
+
+def _c(body: str, source: str | None = None, need_known: bool = False,
+       tail: bool = True) -> _Closing:
+    return _Closing(re.compile(body, re.IGNORECASE), source, need_known, tail)
+
+
+_CLOSINGS: tuple[_Closing, ...] = (
+    _c(rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)"),
+    _c(rf"with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}"),
+    _c(r"\(?\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)?", "agencies"),
+    _c(rf"\(\s*inputs?\s*(?:from|:|-)\s*{_SRC}{_END}\)"),
+    _c(r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters"),
+    _c(r"(?:additional\s+)?reporting\s+by\b[^()]{2,300};\s*(?:writing|editing)\s+by\b[^()]*",
+       "Reuters", tail=False),
+    _c(rf"(?:sources?|fontes?|fuentes?|quellen?|स्रोत)\s*:\s*{_SRC}", tail=False),
+    _c(rf"\(?\s*con\s+informaci[oó]n(?:es)?\s+de\s+{_SRC}{_END}\)?"),
+    _c(r"\(?\s*mit\s+(?:agenturmaterial|agenturen)\s*\)?", "agencies"),
+    _c(rf"\(?\s*mit\s+material\s+(?:von|der|des)\s+{_SRC}{_END}\)?"),
+    _c(rf"\(?\s*avec\s+{_SRC}{_END}\)?", need_known=True),
+    _c(rf"\(?\s*com\s+informa[cç][oõ]es\s+(?:d[aeo]s?\s+)?{_SRC}{_END}\)?"),
+    _c(rf"\(?\s*com\s+{_SRC}{_END}\)?", need_known=True),
+    _c(rf"\(?\s*इनपुट\s*[:\-–]\s*{_SRC}\s*\)?"),
+    _c(r"\(?\s*(?P<src>[^()\n]{2,30}?)\s+(?:के\s+)?इनपुट\s+के\s+साथ\s*\)?"),
+    _c(r"\(?[^()\n]*?\bsyndicated\s+feed\b[^()\n]*\)?", "syndicated feed"),
+    _c(rf"(?:©\s*)?provided\s+by\s+{_SRC}", tail=False),
+    _c(rf"\(\s*{_SRC}\s*\)", need_known=True),
+)
+_LEAD = r"(?:^|(?<=[.!?\"”’)\]]))\s*"
+_DATE_TAIL = (r"(?:\s*[|·•–—-]\s*(?:updated|published|last\s+updated|posted|actualizado|"
+              r"aktualisiert|publicado|atualizado|mis\s+à\s+jour|publié|अपडेटेड|\d).*)?")
+_BY = re.compile(rf"^\s*(?:by|por|von|par|द्वारा)\s+(?P<name>[^|\n]{{2,80}}?){_DATE_TAIL}$",
+                 re.IGNORECASE)
+_ALONE = re.compile(rf"^[\s·•|—–-]*(?P<name>[^|\n·•]{{2,40}}?){_DATE_TAIL}$", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"(?:,|\||\s[-–—]\s|\sfor\s)\s*(?P<src>[^,|]{2,40}?)\s*$")
+_SUFFIX = re.compile(r"\s(?:[-–—|]|\\u201[34])\s*(?P<src>[^-–—|]{2,40}?)\s*$")
+
+
+def find_attributions(article: Article, settings: DetectSettings) -> list[Attribution]:
+    """Every attribution in ``article``, in reading order, then field-derived ones."""
+    found: list[Attribution] = []
+    near = image_neighbours(article)
+    for seg in iter_segments(article, skip_zones=("caption",)):
+        found.extend(_in_segment(seg, settings, seg.index in near))
+    found.extend(_from_fields(article, settings, found))
+    return _dedupe(found)
+
+
+def _in_segment(seg: Segment, settings: DetectSettings, by_image: bool) -> list[Attribution]:
+    if seg.block.zone == "headline":
+        return _attrs(seg, 0, seg.text.strip(), _suffix(seg.text, settings))
+    known = settings.known_sources
+    out: list[Attribution] = []
+    credit = find_credit(seg.text, known)
+    if credit is not None:
+        out += _attrs(seg, 0, credit.text, list(credit.sources))
+    byline = _byline(seg.text, known, by_image)
+    if byline is not None:
+        out += _attrs(seg, 0, byline[0], byline[1])
+    closing = _closing(seg.text, settings)
+    if closing is not None:
+        out += _attrs(seg, closing[0], closing[1], closing[2])
+    return out
+
+
+def _attrs(seg: Segment, offset: int, text: str, sources: list[str]) -> list[Attribution]:
+    line = seg.line_at(offset)
+    return [Attribution(text, s, line, seg.block.zone) for s in sources]
+
+
+def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] | None:
+    """``(offset, text, sources)`` of a closing credit ending ``text``."""
+    quotes = quoted_spans(text)
+    for form in (*_extra_closings(settings), *_CLOSINGS):
+        lead = _LEAD if form.tail else r"^\s*"
+        match = re.search(lead + "(?P<m>" + form.pattern.pattern + r")\s*\.?\s*$", text,
+                          form.pattern.flags)
+        if match is None or inside(quotes, match.start("m"), match.end("m")):
+            continue
+        sources = _sources(match, form, settings.known_sources)
+        if sources:
+            return match.start("m"), match.group("m").strip(), sources
+    return None
+
+
+def _extra_closings(settings: DetectSettings) -> tuple[_Closing, ...]:
+    return tuple(_c(rf"\(?\s*{re.escape(p)}\s*:?\s*{_SRC}{_END}\)?", tail=False)
+                 for p in settings.extra_attribution_phrases)
+
+
+def _sources(match: re.Match[str], form: _Closing, known: tuple[str, ...]) -> list[str]:
+    if form.source is not None:
+        return [form.source]
+    names = split_sources(match.group("src"), known)
+    if form.need_known and not all(n in known for n in names):
+        return []
+    return names
+
+
+def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, list[str]] | None:
+    """``(credit text, sources)`` for an agency byline segment."""
+    if len(text) > 160:
+        return None
+    by = _BY.match(text)
+    if by is not None:
+        name = by.group("name")
+        names = split_sources(name, known)
+        if names and all(n in known for n in names):
+            return clean(text[:by.end("name")]), names
+        tail = _NAME_TAIL.search(name)
+        if tail and normalise(tail.group("src"), known) in known:
+            return clean(text[:by.end("name")]), [normalise(tail.group("src"), known)]
+        return None
+    alone = _ALONE.match(text)
+    if alone is None or by_image:  # an agency name next to an image is its photo credit
+        return None
+    names = split_sources(alone.group("name"), known)
+    if names and all(n in known for n in names):
+        return clean(alone.group("name")), names
+    return None
+
+
+def _suffix(headline: str, settings: DetectSettings) -> list[str]:
+    match = _SUFFIX.search(headline)
+    if match is None:
+        return []
+    names = split_sources(match.group("src"), settings.known_sources)
+    return names if names and all(n in settings.known_sources for n in names) else []
+
+
+def _from_fields(article: Article, settings: DetectSettings,
+                 found: list[Attribution]) -> Iterator[Attribution]:
+    """Credits from the headline/byline fields and structured hints not already in text."""
+    seen = {a.source for a in found}
+    if article.headline and not any(b.zone == "headline" for b in article.blocks):
+        for source in _suffix(article.headline, settings):
+            seen.add(source)
+            yield Attribution(article.headline, source, None, "headline")
+    candidates = [article.byline] if article.byline else []
+    for raw in [*candidates, *article.attribution_hints]:
+        for source in _field_sources(raw, settings):
+            if source not in seen:
+                seen.add(source)
+                yield Attribution(raw, source, None, "meta")
+
+
+def _field_sources(raw: str, settings: DetectSettings) -> list[str]:
+    byline = _byline(raw, settings.known_sources, by_image=False)
+    if byline is not None:
+        return byline[1]
+    closing = _closing(raw, settings)
+    return closing[2] if closing is not None else []
+
+
+def _dedupe(items: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple[str, str, int | None, str]] = set()
+    out: list[Attribution] = []
+    for item in items:
+        key = (item.text, item.source, item.line, item.zone)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

@@ -1,0 +1,148 @@
+"""Byline, dateline and raw timestamps from the desk and meta lines.
+
+Read forms:
+
+* desk lines ``Desk | City | Updated: DD-MM-YYYY HH:MM TZ | Created: …`` (the seed): the
+  first unlabelled part is the byline, the second (if it looks like a place) the dateline;
+* ``By NAME`` (also ``Por``, ``Von``, ``Par``, ``द्वारा``), alone or before ``| Updated: …``;
+  the byline is reported **without** the ``By`` (``By ANI`` -> ``ANI``);
+* ``Published: … | Last Updated: …``, ``Updated: Mon DD, YYYY HH:MM IST`` and their
+  Spanish, Portuguese, German, French and Hindi labels (``Created``/``Posted``/
+  ``Publicado``/``Veröffentlicht``/``Publié``/``प्रकाशित`` count as published;
+  ``Updated``/``Modified``/``Actualizado``/``Atualizado``/``Aktualisiert``/``Mis à jour``/
+  ``अपडेट`` as updated);
+* a meta line that is only an agency name (``AP``) as the byline;
+* the dateline place from a dateline credit or an all-caps ``PLACE:`` opening the story
+  (``MUMBAI`` from ``MUMBAI (Reuters) -``).
+
+Meta-zone lines are read first, then lines in the first blocks of the other non-boilerplate
+zones (readers without zoning put desk lines in ``body``). The scraper's own line
+(`` date YYYY-MM-DD Left Menu``) has no label, so it is never taken for a timestamp.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from provenance.articles.detect.datelines import find_place
+from provenance.articles.detect.segments import Segment, split_block
+from provenance.articles.detect.sources import clean, split_sources
+from provenance.model import Article
+
+EARLY_BLOCKS = 12  # desk lines sit above the story; later blocks are body text
+_PUBLISHED = (r"(?:first\s+)?published(?:\s+on)?|created(?:\s+on)?|posted(?:\s+on)?|"
+              r"publicado(?:\s+(?:el|em|en))?|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|"
+              r"publié(?:\s+le)?|प्रकाशित(?:\s+तिथि)?|date\s+published")
+_UPDATED = (r"(?:last\s+)?updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|"
+            r"actualizado(?:\s+el)?|atualizado(?:\s+em)?|aktualisiert(?:\s+am)?|"
+            r"mis\s+à\s+jour(?:\s+le)?|अपडेटेड|अपडेट(?:\s+किया\s+गया)?")
+_KEYED = re.compile(rf"^(?:(?P<pub>{_PUBLISHED})|(?P<upd>{_UPDATED}))\s*(?:[:：]\s*|\s)"
+                    r"(?P<value>.*\d.*)$", re.IGNORECASE)
+_BY = re.compile(r"^(?:by|por|von|par|द्वारा)\s+(?P<name>.+)$", re.IGNORECASE)
+_CONNECTORS = frozenset(("and", "y", "und", "et", "e", "de", "da", "do", "van", "von", "der",
+                         "den", "bin", "al", "la", "le", "del", "dos", "das", "&", "and the"))
+
+
+@dataclass(slots=True)
+class MetaFacts:
+    """What the desk and meta lines say (``None`` where they say nothing)."""
+
+    byline: str | None = None
+    dateline: str | None = None
+    published_raw: str | None = None
+    updated_raw: str | None = None
+
+
+def read_meta(article: Article, known: tuple[str, ...]) -> MetaFacts:
+    """Byline, dateline and raw timestamps printed in the article's meta lines."""
+    facts = MetaFacts()
+    for seg in _meta_segments(article):
+        _read_line(seg.text, facts, known)
+    if facts.dateline is None:
+        facts.dateline = _dateline_from_story(article, known)
+    return facts
+
+
+def _meta_segments(article: Article) -> Iterator[Segment]:
+    early = list(enumerate(article.blocks))[:EARLY_BLOCKS]
+    for index, block in enumerate(article.blocks):
+        if block.zone == "meta":
+            yield from split_block(block, index)
+    for index, block in early:
+        if block.zone not in ("meta", "boilerplate", "caption"):
+            yield from split_block(block, index)
+
+
+def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...]) -> None:
+    parts = [p.strip() for p in re.split(r"\s*\|\s*", text.strip()) if p.strip()]
+    plain: list[str] = []
+    keyed = False
+    for part in parts:
+        match = _KEYED.match(part)
+        if match is None:
+            plain.append(part)
+            continue
+        keyed = True
+        value = match.group("value").strip()
+        if match.group("pub") and facts.published_raw is None:
+            facts.published_raw = value
+        elif match.group("upd") and facts.updated_raw is None:
+            facts.updated_raw = value
+    if plain:
+        _read_names(plain, keyed, facts, known)
+
+
+def _read_names(plain: list[str], keyed: bool, facts: MetaFacts,
+                known: tuple[str, ...]) -> None:
+    """Byline (and dateline) from the unlabelled parts of a meta line."""
+    first = plain[0]
+    by = _BY.match(first)
+    name = by.group("name").strip() if by else None
+    if name is None and len(plain) == 1 and _is_agency(first, known):
+        name = clean(first)
+    if name is None and keyed:
+        name = first
+    if name is None or not _name_like(name) or facts.byline is not None:
+        return
+    facts.byline = name
+    if keyed and len(plain) > 1 and facts.dateline is None and _place_like(plain[1]):
+        facts.dateline = plain[1]
+
+
+def _is_agency(text: str, known: tuple[str, ...]) -> bool:
+    names = split_sources(text, known) if len(text) <= 40 else []
+    return bool(names) and all(n in known for n in names)
+
+
+def _name_like(name: str) -> bool:
+    words = name.replace(",", " ").split()
+    if not words or len(words) > 10 or len(name) > 80 or words[0][0].islower():
+        return False
+    if name.endswith((".", "?", "!")) and not _initial_end(name):
+        return False
+    return all(not w[0].islower() or w.lower() in _CONNECTORS for w in words)
+
+
+def _initial_end(name: str) -> bool:
+    """A name may end with an initial ("By Jane Q.") but not with a sentence."""
+    return re.search(r"(?:^|\s)[A-Z]\.$", name) is not None
+
+
+def _place_like(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 4 or any(c.isdigit() for c in text) or ":" in text:
+        return False
+    return all(not w[0].islower() or w.lower() in _CONNECTORS for w in words)
+
+
+def _dateline_from_story(article: Article, known: tuple[str, ...]) -> str | None:
+    for index, block in enumerate(article.blocks[:EARLY_BLOCKS + 8]):
+        if block.zone not in ("body", "standfirst", "meta"):
+            continue
+        for seg in split_block(block, index):
+            place = find_place(seg.text, known)
+            if place:
+                return place
+    return None

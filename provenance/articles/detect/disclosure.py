@@ -1,0 +1,176 @@
+"""AI-image disclosures: the outlet's own statement that an image on its page is AI-made.
+
+Keyword matching alone is wrong more often than right (most text mentioning AI images
+reports on *other people's* images), so a sentence is a disclosure only when all hold:
+
+1. it **claims AI made or edited something** (:data:`.lexicon.CLAIMS`: "AI-generated",
+   "created with Midjourney", "KI-generiert", "generada con IA", "générée par l'IA",
+   "gerada por IA", "एआई से बनाई गई", …, or a policy's ``extra_disclosure_phrases``);
+2. it is **about this page's image**, by one of
+   * deixis before the claim — "this image", "the image above", "our illustration",
+     "Symbolbild", "esta imagen", "cette illustration", "यह तस्वीर";
+   * label form — the sentence *is* the label: "AI-generated image", "Imagen generada con
+     IA", "Illustration: Midjourney", with nothing after it but a credit or a purpose
+     ("for representation"), never a verb ("…images flood social media");
+   * first person — "we generated this illustration with…", "Hemos generado…";
+   * a heading before the body — "ABOUT THE IMAGES: …";
+   * a definite subject ("The image was created with AI") in a caption, in the block next
+     to an image, or among the meta lines;
+3. it is **not negated** before the claim ("this image is not AI-generated", "no AI was
+   used"), **not a question**, **not inside a quotation**, and has **no reporting words**
+   (said, according to, viral, fact-check, experts, watermark, …).
+
+Zones read: ``standfirst``, ``meta``, ``body``, ``caption``. Headlines never disclose an
+image. Boilerplate is **not recorded at all**: a site-wide notice never counts, and no rule
+needs to see one, so validators cannot be fooled by forgetting to filter it.
+
+Also read: an ``ImageRef.caption`` that has no caption block of its own.
+
+``text`` is the whole segment (line) when the disclosure opens a short notice of at most
+three sentences — as in the seed, where the second sentence continues the first — or
+follows a heading; otherwise the disclosing sentence. One disclosure per segment.
+
+``image``: a caption's own image (a caption never discloses another image); else the image
+directly above the block, or directly below it (preferred when the sentence says "below");
+else ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from provenance.articles.detect import lexicon as lx
+from provenance.articles.detect.segments import (
+    Segment,
+    image_neighbours,
+    inside,
+    quoted_spans,
+    sentences,
+    split_block,
+)
+from provenance.articles.detect.settings import DetectSettings
+from provenance.model import Article, Block, Disclaimer
+
+ZONES = ("standfirst", "meta", "body", "caption")
+
+
+def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclaimer]:
+    """Every disclosure in ``article``, in reading order (see the module docstring)."""
+    near = image_neighbours(article)
+    found: list[Disclaimer] = []
+    for seg in _segments(article):
+        hit = _in_segment(seg, settings, positional=_positional(seg, near))
+        if hit is not None:
+            offset, text, sentence = hit
+            image = _image_for(seg, near, sentence)
+            found.append(Disclaimer(text, seg.line_at(offset), seg.block.zone, image))
+    return found
+
+
+def _segments(article: Article) -> Iterator[Segment]:
+    captioned = {b.image for b in article.blocks if b.zone == "caption" and b.image}
+    for index, block in enumerate(article.blocks):
+        if block.zone in ZONES:
+            yield from split_block(block, index)
+    for image in article.images:
+        if image.caption and image.src not in captioned:
+            pseudo = Block("caption", image.caption, image.line, image.src)
+            yield from split_block(pseudo, -1)
+
+
+def _positional(seg: Segment, near: dict[int, list[tuple[str, str]]]) -> bool:
+    return seg.block.zone in ("caption", "meta") or seg.index in near
+
+
+def _in_segment(seg: Segment, settings: DetectSettings,
+                positional: bool) -> tuple[int, str, str] | None:
+    """``(offset, reported text, sentence)`` of the segment's disclosure, if any."""
+    text = seg.text
+    quotes = quoted_spans(text)
+    heading = lx.HEADING.match(text) is not None
+    bounds = sentences(text)
+    for number, (start, end) in enumerate(bounds):
+        sentence = text[start:end]
+        claim = _claim(sentence, settings)
+        if claim is None or inside(quotes, start + claim[1], start + claim[2]):
+            continue
+        if not _valid(sentence, claim) or not (
+                heading or _about_this_image(sentence, claim, positional)):
+            continue
+        if heading or (number == 0 and len(bounds) <= 3):
+            lead = len(text) - len(text.lstrip())
+            return lead, text.strip(), sentence
+        return start, sentence, sentence
+    return None
+
+
+def _claim(sentence: str, settings: DetectSettings) -> tuple[str, int, int] | None:
+    """``(language, start, end)`` of the first AI-made claim in the sentence."""
+    hits: list[tuple[int, int, str]] = []
+    for phrase in settings.extra_disclosure_phrases:
+        at = sentence.lower().find(phrase.lower())
+        if at >= 0:
+            hits.append((at, at + len(phrase), "extra"))
+    for lang, pattern in lx.CLAIMS:
+        match = pattern.search(sentence)
+        if match:
+            hits.append((match.start(), match.end(), lang))
+    credit = lx.CREDIT_TOOL.match(sentence)
+    if credit:
+        hits.append((credit.start(), credit.end(), "credit"))
+    if not hits:
+        return None
+    start, end, lang = min(hits)
+    return lang, start, end
+
+
+def _valid(sentence: str, claim: tuple[str, int, int]) -> bool:
+    """Not a question, not negated before the claim, not reporting on others' images."""
+    lang, _, end = claim
+    if sentence.rstrip(" \"”’»)").endswith("?"):
+        return False
+    if lx.REPORTING.search(sentence):
+        return False
+    window = sentence[:end]
+    if lang == "hi":
+        window = sentence[:end + 12]  # Hindi puts नहीं after the participle too
+    negations = lx.NEGATIONS.values() if lang in ("extra", "credit") else [lx.NEGATIONS[lang]]
+    return not any(n.search(window) for n in negations)
+
+
+def _about_this_image(sentence: str, claim: tuple[str, int, int], positional: bool) -> bool:
+    _, start, end = claim
+    before = sentence[:start]
+    if lx.DEIXIS.search(before) or lx.DEIXIS.search(sentence[start:end]):
+        return True
+    if lx.FIRST_PERSON.search(before):
+        return True
+    if _is_label(sentence, claim):
+        return True
+    return positional and lx.DEFINITE_SUBJECT.match(sentence) is not None
+
+
+def _is_label(sentence: str, claim: tuple[str, int, int]) -> bool:
+    """The sentence is a bare label: only image nouns before the claim, no verb after."""
+    lang, start, end = claim
+    if lang in ("credit", "extra"):
+        return True
+    prefix = lx.LABEL_PREFIX.match(sentence)
+    lead = sentence[prefix.end() if prefix and prefix.end() <= start else 0:start]
+    if not lx.LABEL_LEAD.match(lead):
+        return False
+    return lx.TAIL_VERB.search(sentence[end:]) is None
+
+
+def _image_for(seg: Segment, near: dict[int, list[tuple[str, str]]],
+               sentence: str) -> str | None:
+    if seg.block.zone == "caption" and seg.block.image:
+        return seg.block.image
+    sides = near.get(seg.index, [])
+    above = [src for src, side in sides if side == "above"]
+    below = [src for src, side in sides if side == "below"]
+    if below and (lx.BELOW.search(sentence) or not above):
+        return below[0]
+    return above[0] if above else None
+
+

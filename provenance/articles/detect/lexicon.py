@@ -1,0 +1,150 @@
+"""Multilingual word lists for AI-image disclosures (en, de, es, fr, pt, hi).
+
+Kept apart from the decision logic in :mod:`.disclosure` so a reviewer can read and
+extend the vocabulary in one place. Every pattern is compiled case-insensitively.
+Python's ``\\b`` does not work inside Devanagari words (vowel signs are not ``\\w``), so
+Hindi patterns rely on spaces instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+
+# Generators named in captions and credits (product brief, "Known generators"). Bare
+# "Imagen" is left out: it is the Spanish word for "image".
+TOOLS = (r"(?:Midjourney|DALL[-·‧.\s]?E(?:\s?\d)?|Adobe\s+Firefly|Firefly|Stable\s+Diffusion"
+         r"|ChatGPT|GPT-4o|gpt-image-\d|Google\s+Imagen|Gemini|Grok|Microsoft\s+Designer"
+         r"|Bing\s+Image\s+Creator|Image\s+Creator|Copilot|Leonardo(?:\.ai)?|Ideogram|FLUX"
+         r"|Meta\s+AI|Nano\s+Banana|Sora|Runway|NightCafe|Craiyon|NovelAI|Fooocus)")
+_W = r"[\w'’.-]+\s+"  # one filler word
+AI_EN = (r"(?:generative\s+)?(?:AI|A\.I\.|artificial[\s-]+intelligence)(?![\w])"
+         r"(?:\s+(?:tools?|models?|software|image\s+generators?|generators?|programs?))?")
+AI_DE = r"(?:generative[rn]?\s+)?(?:KI|künstliche[rnm]?\s+Intelligenz)(?:-?\w+)?"
+AI_ES = r"(?:IA|I\.A\.|inteligencia\s+artificial(?:\s+generativa)?)(?![\w])"
+AI_FR = r"(?:l['’]\s*)?(?:IA|I\.A\.|intelligence\s+artificielle(?:\s+générative)?)(?![\w])"
+AI_PT = r"(?:IA|I\.A\.|intelig[êe]ncia\s+artificial(?:\s+generativa)?)(?![\w])"
+AI_HI = r"(?:एआई|AI|ए\.आई\.|आर्टिफिशियल\s+इंटेलिजेंस|कृत्रिम\s+बुद्धि(?:मत्ता)?)"
+
+_EN_VERBS = (r"(?:generated|created|made|produced|rendered|edited|enhanced|altered|"
+             r"manipulated|modified|designed|drawn|illustrated|composed|generate|create|"
+             r"make|produce|edit|render|design)")
+_EN_USE = r"(?:create|generate|make|produce|edit|alter|render|design|illustrate)"
+
+# Each claim says something was made or edited by AI; ``lang`` selects the negations.
+CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", re.compile(rf"\b(?:AI|A\.I\.|gen(?:erative)?[\s-]?AI|{TOOLS})[\s-]*(?:generated|"
+                      r"created|made|produced|rendered|edited|enhanced|altered|manipulated|"
+                      r"modified|assisted)\b", _F)),
+    ("en", re.compile(rf"\b{_EN_VERBS}\s+(?:{_W}){{0,4}}?(?:with|by|using|via|through|in|on|"
+                      rf"from)\s+(?:{_W}){{0,3}}?(?:{AI_EN}|{TOOLS})", _F)),
+    ("en", re.compile(rf"\b(?:{AI_EN}|{TOOLS})\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+                      rf"used\s+(?:to|in)\s+{_EN_USE}", _F)),
+    ("en", re.compile(rf"\bused\s+(?:{_W}){{0,2}}?(?:{AI_EN}|{TOOLS})\s+to\s+{_EN_USE}", _F)),
+    ("de", re.compile(r"\bKI[\s-]*(?:generiert|erzeugt|erstellt|bearbeitet|gestützt)\w*", _F)),
+    ("de", re.compile(rf"\b(?:mit(?:hilfe)?|mit\s+Hilfe|durch|von|per|mittels)\s+(?:{_W}){{0,2}}?"
+                      rf"(?:{AI_DE}|{TOOLS})\s+(?:{_W}){{0,2}}?(?:generiert|erzeugt|erstellt|"
+                      r"bearbeitet|gestaltet|geschaffen|produziert|verändert|hergestellt)\w*", _F)),
+    ("de", re.compile(rf"\b(?:generiert|erzeugt|erstellt|bearbeitet)\s+(?:mit|durch|von|mittels)"
+                      rf"\s+(?:{_W}){{0,2}}?(?:{AI_DE}|{TOOLS})", _F)),
+    ("es", re.compile(r"\b(?:(?:generad|cread|hech|elaborad|producid|editad|modificad|"
+                      r"manipulad|realizad|diseñad|retocad|alterad)[oa]s?|generamos|creamos|"
+                      rf"hicimos|elaboramos|editamos)\s+(?:{_W}){{0,3}}?(?:con|por|mediante|"
+                      r"usando|utilizando|a\s+través\s+de|gracias\s+a)\s+"
+                      rf"(?:{_W}){{0,3}}?(?:{AI_ES}|{TOOLS})", _F)),
+    ("fr", re.compile(r"\b(?:(?:g[ée]n[ée]r[ée]|cr[ée][ée]|r[ée]alis[ée]|produit|fabriqu[ée]|"
+                      r"retouch[ée]|modifi[ée]|con[çc]u|illustr[ée])e?s?)\s+(?:[\w'’.-]+\s+)"
+                      r"{0,3}?(?:par|avec|à\s+l['’]aide\s+d[e'’u]|grâce\s+à|au\s+moyen\s+d[e'’u]"
+                      rf"|via|en\s+utilisant)\s*(?:{_W}){{0,3}}?(?:{AI_FR}|{TOOLS})", _F)),
+    ("pt", re.compile(r"\b(?:(?:gerad|criad|feit|produzid|editad|modificad|manipulad|elaborad|"
+                      r"desenvolvid|alterad)[oa]s?|geramos|criamos|fizemos)\s+"
+                      rf"(?:{_W}){{0,3}}?(?:por|com|pela|pelo|usando|utilizando|atrav[ée]s\s+"
+                      r"d[aeo]|com\s+o\s+uso\s+d[ae]|por\s+meio\s+d[ae]|com\s+ajuda\s+d[ae])\s+"
+                      rf"(?:{_W}){{0,3}}?(?:{AI_PT}|{TOOLS})", _F)),
+    ("hi", re.compile(rf"{AI_HI}\s*(?:की\s+मदद\s+से|के\s+ज़?जरिए|के\s+जरिये|के\s+द्वारा|द्वारा|से|"
+                      r"का\s+(?:इस्तेमाल|उपयोग|प्रयोग)\s+(?:करके|कर\s+के|कर))\s+(?:\S+\s+){0,2}?"
+                      r"(?:बनाई|बनाया|बनाए|बनी|बना|तैयार|जनरेट|निर्मित|जनित)", _F)),
+    ("hi", re.compile(rf"{AI_HI}[\s-]*(?:जनरेटेड|जनित|निर्मित)", _F)),
+)
+
+IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphics?|artwork|"
+               r"visuals?|pics?|thumbnail|rendering|collage|cartoon|Bild|Bilder|Fotos?|"
+               r"Illustrationen|Grafik(?:en)?|Symbolbild|Titelbild|Aufmacherbild|Abbildung|"
+               r"imagen|imágenes|fotografías?|ilustración|ilustraciones|gráfic[oa]|montaje|"
+               r"photographie|visuels?|montage|imagem|imagens|fotografia|ilustraç(?:ão|ões)|"
+               r"montagem|तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज)")
+
+# "This image", "the image above", "Symbolbild", "esta imagen", "cette illustration"...
+DEIXIS = re.compile(
+    rf"\b(?:this|these|our|dieses?|diese[rnm]?|obige[snm]?|unser(?:e[snm]?)?|esta|estas|este"
+    rf"|estos|estes|essa|essas|nuestr[ao]s?|cette|ces|cet|notre|nos|nossa|nossas|nosso)\s+"
+    rf"(?:{_W}){{0,2}}?{IMAGE_NOUNS}(?![\w])"
+    rf"|(?:^|\s)(?:यह|ये|इस|इन)\s+(?:\S+\s+){{0,2}}?(?:तस्वीर|छवि|फोटो|फ़ोटो|चित्र|इमेज)"
+    rf"|{IMAGE_NOUNS}\s+(?:above|below|at\s+the\s+top|on\s+this\s+page|(?:in|of|for|on|"
+    rf"accompanying|used\s+(?:in|for|with)|with)\s+this\s+(?:article|story|post|report|piece|"
+    rf"page)|oben|unten|de\s+(?:arriba|portada)|superior|que\s+acompaña|de\s+(?:esta|este)\s+"
+    rf"(?:nota|noticia|artículo)|ci-dessus|ci-dessous|de\s+cet\s+article|qui\s+illustre|acima"
+    rf"|abaixo|de\s+capa|desta\s+(?:matéria|reportagem|notícia)|que\s+ilustra)"
+    rf"|\b(?:above|accompanying|featured|header|cover|lead)\s+{IMAGE_NOUNS}"
+    rf"|\b(?:Symbolbild|Titelbild|Aufmacherbild|Beitragsbild)\b", _F)
+
+# The sentence is an image label: "AI-generated image", "Imagen generada con IA"...
+LABEL_PREFIX = re.compile(
+    rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente|note)"
+    r"\s*[:/|—–-]\s*", _F)
+LABEL_LEAD = re.compile(
+    rf"^(?:\s*(?:{IMAGE_NOUNS}|an?|un|una|une|um|uma|ein|eine|representational|representative"
+    r"|symbolic|illustrative|file|simbólica|ilustrativa|प्रतीकात्मक)\b)*\W*$", _F)
+CREDIT_TOOL = re.compile(
+    rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente)\s*"
+    rf"[:/|]\s*(?:[\w.&-]+\s*/\s*)?(?:{TOOLS}|AI|KI|IA|एआई)(?![\w])", _F)
+TAIL_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|flood\w*|spread\w*|"
+    r"went|goes|shows?|showed|appear\w*|became|become|fool\w*|trick\w*|sparked?|caus\w*|"
+    r"drew|raise[sd]?|es|son|fue|fueron|ha|han|ist|sind|war|wurde|wurden|hat|haben|est|sont|"
+    r"ont|été|são|foi|foram|tem|têm)\b|(?:^|\s)(?:है|हैं|था|थी|थे)(?:\s|$|।)", _F)
+DEFINITE_SUBJECT = re.compile(
+    rf"^[\s(\[«\"“]*(?:the|das|die|la|el|l['’]|a|o|यह)\s*{IMAGE_NOUNS}(?![\w])", _F)
+
+HEADING = re.compile(
+    r"^\W*(?:about\s+(?:the|these|this|our)\s+(?:images?|illustrations?|photos?|pictures?|"
+    r"graphics?)|(?:a\s+)?note\s+(?:on|about)\s+(?:the\s+|our\s+)?(?:images?|illustrations?)|"
+    r"(?:ai\s+)?image\s+disclosure|ai\s+disclosure|sobre\s+(?:las?|estas?|as|essas?|esta)\s+"
+    r"(?:imágenes|imagen|imagens?|ilustraç(?:ão|ões)|ilustraci(?:ón|ones))|zu\s+(?:den|diesen)"
+    r"\s+(?:Bildern|Illustrationen)|hinweis\s+zu(?:m|den)\s+(?:Bild(?:ern)?)|(?:à\s+propos|au"
+    r"\s+sujet)\s+des?\s+(?:images?|illustrations?)|तस्वीरों\s+के\s+बारे\s+में)\s*[:—–-]", _F)
+
+FIRST_PERSON = re.compile(
+    r"(?:^|[^\w])(?:we|we['’]ve|our\s+(?:team|staff|editors|newsroom|art\s+desk|graphics\s+"
+    r"desk|designers?)|wir|hemos|nosotros|nous|nós|hicimos|generamos|creamos|usamos|"
+    r"utilizamos|geramos|criamos|fizemos|usamos|हमने)(?![\w])", _F)
+
+NEGATIONS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", _F),
+    "de": re.compile(r"\b(?:nicht|kein\w*|nie|niemals|ohne)\b", _F),
+    "es": re.compile(r"\b(?:no|nunca|ni|tampoco|ning[uú]n\w*|sin)\b", _F),
+    "fr": re.compile(r"\b(?:ne|pas|jamais|aucun\w*|sans)\b|\bn['’]", _F),
+    "pt": re.compile(r"\b(?:não|nao|nunca|nem|nenhum\w*|sem)\b", _F),
+    "hi": re.compile(r"(?:^|\s)(?:नहीं|न|ना)(?:\s|$|।|,)", _F),
+}
+
+# Reporting about other people's images: speech, fact-check and virality vocabulary.
+REPORTING = re.compile(
+    r"\b(?:said|says|say|saying|told|according\s+to|claim(?:s|ed)?|allegedly|purport\w*|"
+    r"viral\w*|circulat\w*|shared\s+(?:on|online|widely|by|across)|widely\s+shared|social\s+"
+    r"media|fact[\s-]?check\w*|debunk\w*|fakes?|false(?:ly)?|misleading|hoax|experts?|"
+    r"analys[ie]s|analy[sz]ed|detect(?:ed|ion|ors?)?|found|concluded|determined|verified|"
+    r"watermark\w*|label(?:l)?ed\s+as|controvers\w*|backlash|outrage|deepfakes?|scam|rumou?rs?|"
+    r"posted|tweeted|likely|seems?|appears?\s+to|suggest\w*|reverse\s+image|laut|sagte|sagt|"
+    r"angeblich|kursier\w*|faktencheck\w*|gefälscht\w*|fälschung\w*|experten|verbreitet\w*|"
+    r"vermutlich|offenbar|mutmaßlich|wasserzeichen|según|dijo|dice|afirm\w*|circula\w*|"
+    r"verificaci[oó]n|verificad\w*|falso|falsa|bulo|expertos|difundid\w*|compartid\w*|"
+    r"supuestamente|presuntamente|redes\s+sociales|desmient\w*|selon|déclaré|vérifi\w*|faux|"
+    r"fausse|partagée?s?|diffusée?s?|prétendu\w*|réseaux\s+sociaux|filigrane|intox|segundo|"
+    r"de\s+acordo\s+com|disse|diz|checagem|verifica\w*|especialistas|compartilhad\w*|"
+    r"divulgad\w*|supostamente|redes\s+sociais|boato)\b"
+    r"|(?:वायरल|फर्जी|फ़र्ज़ी|दावा|दावे|फैक्ट\s*चेक|विशेषज्ञ|के\s+मुताबिक|के\s+अनुसार|कहा|सोशल\s+मीडिया)",
+    _F)
+
+BELOW = re.compile(r"\b(?:below|following|unten|abajo|ci-dessous|abaixo)\b|नीचे", _F)

@@ -1,0 +1,97 @@
+"""Normalising credited source names (``"Press Trust of India"`` -> ``PTI``).
+
+Agencies are printed many ways: full names, acronyms, the Hindi service names
+(``भाषा`` is PTI's Hindi wire, ``वार्ता`` UNI's), and generic plurals in every language
+(``agencies``, ``agencias``, ``Agenturen``…), which all normalise to ``agencies``.
+
+Several agencies in one credit (``(AFP/Reuters)``, ``With inputs from PTI and ANI``) are
+split by :func:`split_sources`; the detectors then record **one Attribution per agency**
+(same text, line and zone), so ATR003 can judge each name on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import MappingProxyType
+
+# Lower-cased printed form -> canonical name. Canonical names match DEFAULT_KNOWN_SOURCES.
+ALIASES: MappingProxyType[str, str] = MappingProxyType({
+    **dict.fromkeys((
+        "agencies", "agency", "agency inputs", "wire agencies", "news agencies", "wires",
+        "agencias", "agencia", "agências", "agencias de noticias", "agence", "agences",
+        "agenturen", "nachrichtenagenturen", "agenturmaterial", "agenzie", "एजेंसी",
+        "एजेंसियां", "एजेंसियों", "एजेंसियाँ", "das agências", "agências de notícias",
+    ), "agencies"),
+    **dict.fromkeys(("reuters", "thomson reuters", "reuters staff"), "Reuters"),
+    **dict.fromkeys(("ap", "a.p.", "associated press", "the associated press"), "AP"),
+    **dict.fromkeys(("afp", "agence france-presse", "agence france presse"), "AFP"),
+    **dict.fromkeys(("pti", "press trust of india", "भाषा", "पीटीआई"), "PTI"),
+    **dict.fromkeys(("ians", "indo-asian news service", "आईएएनएस"), "IANS"),
+    **dict.fromkeys(("ani", "asian news international", "एएनआई"), "ANI"),
+    **dict.fromkeys(("uni", "united news of india", "वार्ता", "यूनीवार्ता"), "UNI"),
+    **dict.fromkeys(("efe", "agencia efe"), "EFE"),
+    **dict.fromkeys(("europa press",), "Europa Press"),
+    **dict.fromkeys(("dpa", "deutsche presse-agentur"), "dpa"),
+    **dict.fromkeys(("app", "associated press of pakistan"), "APP"),
+    **dict.fromkeys(("bloomberg", "bloomberg news"), "Bloomberg"),
+    **dict.fromkeys(("xinhua", "xinhua news agency"), "Xinhua"),
+    **dict.fromkeys(("yonhap", "yonhap news agency"), "Yonhap"),
+    **dict.fromkeys(("kyodo", "kyodo news"), "Kyodo"),
+    **dict.fromkeys(("aap", "australian associated press"), "AAP"),
+    **dict.fromkeys(("the canadian press", "canadian press", "cp"), "The Canadian Press"),
+    **dict.fromkeys(("pa", "pa media", "press association"), "PA Media"),
+    **dict.fromkeys(("agência brasil", "agencia brasil"), "Agência Brasil"),
+    **dict.fromkeys(("estadão conteúdo", "estadao conteudo"), "Estadão Conteúdo"),
+    **dict.fromkeys(("anadolu", "anadolu agency", "aa"), "Anadolu"),
+    **dict.fromkeys(("syndicated feed", "a syndicated feed"), "syndicated feed"),
+})
+
+_SPLIT = re.compile(r"\s*(?:[/,;&+]|(?<=\s)(?:and|y|und|et|e|और)(?=\s))\s*", re.IGNORECASE)
+_EDGE = re.compile(r"^[\s(\[«\"“'‘—–·•|-]+|[\s)\]»\"”'’.,;:—–·•|-]+$")
+
+
+def clean(name: str) -> str:
+    """Strip decoration around a printed name (brackets, quotes, dashes, final dot)."""
+    return _EDGE.sub("", name).strip()
+
+
+@lru_cache(maxsize=64)
+def _lookup(known: tuple[str, ...]) -> dict[str, str]:
+    table = dict(ALIASES)
+    table.update({k.lower(): k for k in known})
+    return table
+
+
+def normalise(name: str, known: tuple[str, ...] = ()) -> str:
+    """The canonical spelling of ``name``: an alias, a known source, or ``name`` cleaned."""
+    cleaned = re.sub(r"\s+", " ", clean(name))
+    table = _lookup(known)
+    key = cleaned.lower()
+    if key in table:
+        return table[key]
+    if key.startswith("the ") and key[4:] in table:
+        return table[key[4:]]
+    return cleaned
+
+
+def is_known(name: str, known: tuple[str, ...]) -> bool:
+    """Whether ``name`` normalises to one of the ``known`` sources."""
+    return normalise(name, known) in known
+
+
+def split_sources(text: str, known: tuple[str, ...] = ()) -> list[str]:
+    """Normalised names of every source in ``text``, in order, without duplicates.
+
+    A name that is itself known whole (``Europa Press``, ``Agence France-Presse``) is not
+    split; otherwise the text is split on ``/ , ; & and y und et e और``.
+    """
+    whole = normalise(text, known)
+    if whole in known or clean(text).lower() in ALIASES:
+        return [whole]
+    out: list[str] = []
+    for part in _SPLIT.split(clean(text)):
+        name = normalise(part, known)
+        if name and name not in out:
+            out.append(name)
+    return out
