@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
@@ -109,55 +110,134 @@ def cli() -> None:
     """Check that news articles credit their sources and disclose AI-generated images."""
 
 
+def _audit_options(f: Any) -> Any:
+    """Options shared by ``audit`` and ``baseline create`` (same files, same policy)."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds "
+                     "every read (default: the deepest common folder of the PATHs)."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                     help="Policy file (default: provenance.toml or [tool.provenance] in "
+                     "pyproject.toml, searched upwards)."),
+        click.option("--select", help="Only these rule IDs or prefixes (comma-separated)."),
+        click.option("--ignore", help="Skip these rule IDs or prefixes (comma-separated)."),
+        click.option("--trust-anchors", type=click.Path(dir_okay=False),
+                     help="PEM file of C2PA trust anchors (nothing is ever downloaded)."),
+        click.option("--now", "now_text", metavar="ISO", help="Audit time for future-date "
+                     "checks (default: the current time)."),
+        click.option("--no-progress", is_flag=True, help="No progress bar on stderr."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A resolved audit request: files, config, policy values the CLI needs."""
+
+    root: Path
+    found: list[Any]
+    cfg: Any
+    fail_on: str
+    baseline: str | None
+
+
+def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None,
+                 select: str | None, ignore: str | None, trust_anchors: str | None,
+                 now_text: str | None, fail_on: str | None = None,
+                 baseline: str | None = None) -> _Run:
+    from provenance.config import CliOverrides, ConfigError, build_audit_config, effective, \
+        load_policy
+
+    for name, value in (("--trust-anchors", trust_anchors), ("--baseline", baseline),
+                        ("--config", config_file)):
+        if value is not None and not Path(value).is_file():
+            raise click.BadParameter(f"{value} is not a file", param_hint=name)
+    now = _parse_now(now_text)
+    cli_values = CliOverrides(
+        select=tuple(_rule_ids(select, "--select")) if select is not None else None,
+        ignore=tuple(_rule_ids(ignore, "--ignore")) if ignore is not None else None,
+        fail_on=fail_on, trust_anchors=Path(trust_anchors) if trust_anchors else None,
+        baseline=Path(baseline) if baseline else None)
+    base, found = _root_and_files(paths, root)
+    try:
+        policy = load_policy(Path(config_file) if config_file else None)
+        cfg = build_audit_config(policy, cli_values, base, now)
+        data = effective(policy, cli_values)
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid configuration: {exc}") from None
+    return _Run(base, found, cfg, data["fail_on"], data.get("baseline"))
+
+
+def _execute(run: _Run, reporters: Sequence[Any], no_progress: bool,
+             generated: str | None = None, baseline: Any = None) -> dict[str, Any]:
+    from provenance.audit import run_audit
+    from provenance.report import ReportBuilder, header
+
+    builder = ReportBuilder(reporters, fail_on=run.fail_on, baseline=baseline or {})
+    builder.start(header(_display_root(run.root), generated))
+    with _progress(len(run.found), no_progress) as tick:
+        return run_audit(run.found, run.cfg, builder, tick)
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds every read "
-              "(default: the deepest common folder of the PATHs).")
+@_audit_options
 @click.option("--format", "fmt", type=click.Choice(AUDIT_FORMATS), help="Output format "
               "(default: text on stdout; with -o, inferred from the file name).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
               help="Also write FORMAT to FILE (repeatable).")
-@click.option("--select", help="Only these rule IDs or prefixes (comma-separated).")
-@click.option("--ignore", help="Skip these rule IDs or prefixes (comma-separated).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
-@click.option("--trust-anchors", type=click.Path(exists=True, dir_okay=False),
-              help="PEM file of C2PA trust anchors (nothing is ever downloaded).")
-@click.option("--now", "now_text", metavar="ISO", help="Audit time for future-date checks "
-              "(default: the current time).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that "
+              "makes the exit code 1 (default: the policy's fail_on, else error).")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Baseline of accepted "
+              "findings: report only new ones.")
 @click.option("--timestamp", is_flag=True, help="Add generated_at to the report.")
-@click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
-def audit(paths: tuple[str, ...], root: str | None, fmt: str | None, output: str | None,
-          reports: tuple[str, ...], select: str | None, ignore: str | None, fail_on: str,
-          trust_anchors: str | None, now_text: str | None, timestamp: bool,
-          no_progress: bool) -> None:
+def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
+          select: str | None, ignore: str | None, trust_anchors: str | None,
+          now_text: str | None, no_progress: bool, fmt: str | None, output: str | None,
+          reports: tuple[str, ...], fail_on: str | None, baseline: str | None,
+          timestamp: bool) -> None:
     """Audit articles and images under PATHs and report what is missing or wrong."""
-    from provenance.audit import run_audit
-    from provenance.engine import AuditConfig, RuleSetting
-    from provenance.report import ReportBuilder, exit_code, header
+    from provenance.baseline import BaselineError, load_baseline
+    from provenance.report import exit_code
 
-    now = _parse_now(now_text)
-    selected, ignored = _rule_ids(select, "--select"), _rule_ids(ignore, "--ignore")
-    base, found = _root_and_files(paths, root)
-    cfg = AuditConfig.defaults(base, now)
-    rules = {rid: RuleSetting(_enabled(rid, selected, ignored), s.severity, s.options)
-             for rid, s in cfg.rules.items()}
-    anchors = Path(trust_anchors).read_text(encoding="utf-8") if trust_anchors else None
-    cfg = AuditConfig(root=base, rules=rules, now=now, trust_anchors=anchors)
+    run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
+                       fail_on, baseline)
+    try:
+        accepted = load_baseline(Path(run.baseline)) if run.baseline else {}
+    except BaselineError as exc:
+        raise click.UsageError(str(exc)) from None
     pairs = _outputs(fmt, output, reports)
-    generated = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp else None
-    with _open_outputs(pairs) as reporters, _progress(len(found), no_progress) as tick:
-        builder = ReportBuilder(reporters, fail_on=fail_on)
-        builder.start(header(_display_root(base), generated))
-        tail = run_audit(found, cfg, builder, tick)
+    generated = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp \
+        else None
+    with _open_outputs(pairs) as reporters:
+        tail = _execute(run, reporters, no_progress, generated, accepted)
     sys.exit(exit_code(tail))
 
 
-def _enabled(rule_id: str, selected: Sequence[str], ignored: Sequence[str]) -> bool:
-    if selected and not any(rule_id.startswith(s) for s in selected):
-        return False
-    return not any(rule_id.startswith(i) for i in ignored)
+@cli.group()
+def baseline() -> None:
+    """Accept the findings of a legacy archive so audits report only new ones."""
+
+
+@baseline.command("create")
+@_audit_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The baseline file to write.")
+def baseline_create(paths: tuple[str, ...], root: str | None, config_file: str | None,
+                    select: str | None, ignore: str | None, trust_anchors: str | None,
+                    now_text: str | None, no_progress: bool, output: str) -> None:
+    """Audit PATHs and store the fingerprints of every finding in FILE."""
+    from provenance.baseline import BaselineCollector, write_baseline
+    from provenance.report import EXIT_INTERNAL
+
+    run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text)
+    collector = BaselineCollector()
+    tail = _execute(run, [collector], no_progress)
+    write_baseline(Path(output), collector.entries)
+    click.echo(f"{len(collector.entries)} findings accepted into {output}", err=True)
+    sys.exit(EXIT_INTERNAL if tail["errors"] else 0)
 
 
 @contextlib.contextmanager
@@ -249,6 +329,42 @@ def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
         click.echo(f"internal error in {error['stage']} for {error['path']}: "
                    f"{error['message']}", err=True)
     sys.exit(EXIT_INTERNAL if errors else 0)
+
+
+@cli.group()
+def config() -> None:
+    """Show or check the policy file."""
+
+
+@config.command("show")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
+              help="Policy file (default: discovered from the working directory).")
+def config_show(config_file: str | None) -> None:
+    """Print the effective merged policy (JSON) and the files it came from."""
+    import json
+
+    from provenance.config import CliOverrides, ConfigError, effective, load_policy
+
+    try:
+        policy = load_policy(Path(config_file) if config_file else None)
+        data = effective(policy, CliOverrides())
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid configuration: {exc}") from None
+    click.echo(json.dumps({"sources": list(policy.sources), "config": data}, indent=2,
+                          ensure_ascii=False))
+
+
+@config.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def config_validate(file: str) -> None:
+    """Check a policy file (and what it extends); exit 2 naming the file and path."""
+    from provenance.config import ConfigError, load_policy
+
+    try:
+        load_policy(Path(file))
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid configuration: {exc}") from None
+    click.echo(f"{file}: valid")
 
 
 @cli.command()

@@ -28,11 +28,33 @@ from provenance.validators.base import ResolvedImage, Subject
 
 @dataclass(frozen=True, slots=True)
 class RuleSetting:
-    """How one rule runs: whether, at what severity, with which options."""
+    """How one rule runs: whether, at what severity, with which options, and where.
+
+    ``paths``/``exclude`` are globs on the root-relative path (empty ``paths``: everywhere).
+    """
 
     enabled: bool
     severity: Severity
     options: Mapping[str, Any] = field(default_factory=dict)
+    paths: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def applies_to(self, path: str) -> bool:
+        from provenance.config import glob_match
+
+        if not self.enabled:
+            return False
+        if self.paths and not glob_match(path, self.paths):
+            return False
+        return not (self.exclude and glob_match(path, self.exclude))
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """Per-path policy: for files matching ``paths``, these rule settings replace the base."""
+
+    paths: tuple[str, ...]
+    rules: Mapping[str, RuleSetting]
 
 
 @dataclass(frozen=True)
@@ -45,6 +67,17 @@ class AuditConfig:
     trust_anchors: str | None = None
     extra_generators: tuple[str, ...] = ()
     detect: Any = None  # provenance.articles.detect.DetectSettings, built by config
+    overrides: tuple[Override, ...] = ()
+
+    def setting(self, rule_id: str, path: str) -> RuleSetting | None:
+        """The rule's setting for this file: the last matching override wins."""
+        from provenance.config import glob_match
+
+        chosen = self.rules.get(rule_id)
+        for override in self.overrides:
+            if rule_id in override.rules and glob_match(path, override.paths):
+                chosen = override.rules[rule_id]
+        return chosen
 
     @staticmethod
     def defaults(root: Path, now: datetime) -> AuditConfig:
@@ -80,8 +113,8 @@ def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
     seen: Counter[tuple[str, str, str]] = Counter()
     suppressions = subject.article.suppressions if subject.article else []
     for rule_id, rule in RULES.items():
-        setting = cfg.rules.get(rule_id)
-        if setting is None or not setting.enabled:
+        setting = cfg.setting(rule_id, path)
+        if setting is None or not setting.applies_to(path):
             continue
         try:
             issues = list(rule.check(subject, setting.options))

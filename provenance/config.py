@@ -1,0 +1,278 @@
+"""The newsroom policy file: discover → load → validate each source → merge → effective config.
+
+Sources, first found wins: ``--config FILE``; else the first ``provenance.toml`` (its
+top-level keys, or its ``[tool.provenance]`` table) or ``pyproject.toml`` with a
+``[tool.provenance]`` table, searching from the working directory upwards and stopping at
+the git root. Each file is validated against ``schemas/config.schema.json`` on its own,
+then its ``extends`` chain (a shipped preset — ``default``, ``strict``, ``eu-ai-act`` — or a
+path relative to the file) is merged under it. Command-line flags override the result.
+
+Merging: tables merge key by key (``rules.AID001`` from the file refines the preset's);
+``timezones`` merge; ``phrases`` lists and ``extra_sources``/``extra_generators`` add up;
+other lists (``select``, ``ignore``, ``overrides``, ``known_sources``) replace.
+
+Every problem is a :class:`ConfigError` naming the file and the JSON path, which the CLI
+turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import copy
+import fnmatch
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from provenance.findings import Severity
+
+PRESETS = ("default", "strict", "eu-ai-act")
+_ADDITIVE_LISTS = ("extra_sources", "extra_generators")
+
+
+class ConfigError(Exception):
+    """A policy problem: ``file: path: message`` (exit 2)."""
+
+    def __init__(self, source: str, path: str, message: str) -> None:
+        super().__init__(f"{source}: {path or '(top)'}: {message}")
+        self.source, self.path, self.message = source, path, message
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The merged policy and the files it came from (most specific last)."""
+
+    data: Mapping[str, Any]
+    sources: tuple[str, ...] = ()
+    base_dir: Path = field(default_factory=Path.cwd)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+def discover(start: Path) -> Path | None:
+    """The policy file that applies in ``start``: nearest first, stopping at a git root."""
+    for folder in (start, *start.parents):
+        own = folder / "provenance.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "provenance" in data["tool"]
+
+
+def load_policy(config: Path | None, cwd: Path | None = None) -> Policy:
+    """The effective policy: ``config`` if given, else the discovered file, else defaults."""
+    path = config if config is not None else discover((cwd or Path.cwd()).resolve())
+    if path is None:
+        return Policy(_preset("default", ()), ("preset:default",))
+    data, sources = _load_chain(path.resolve(), ())
+    return Policy(data, sources, path.resolve().parent)
+
+
+def _load_chain(path: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    label = str(path)
+    if label in seen:
+        raise ConfigError(label, "extends", "circular extends chain: " + " -> ".join(seen))
+    own = read_file(path)
+    parent_name = own.get("extends", "default")
+    if parent_name in PRESETS:
+        base, chain = _preset(parent_name, seen + (label,)), ("preset:" + parent_name,)
+    else:
+        parent = (path.parent / parent_name).resolve()
+        if not parent.is_file():
+            raise ConfigError(label, "extends", f"{parent_name!r} is neither a preset "
+                              f"({', '.join(PRESETS)}) nor a file")
+        base, chain = _load_chain(parent, seen + (label,))
+    return merge(base, own), chain + (label,)
+
+
+def _preset(name: str, seen: tuple[str, ...]) -> dict[str, Any]:
+    text = resources.files("provenance").joinpath("presets", f"{name}.toml").read_text("utf-8")
+    data = _validated(tomllib.loads(text), f"preset:{name}")
+    parent = data.get("extends")
+    return merge(_preset(parent, seen), data) if parent and parent != name else data
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """One policy file, parsed and validated (``[tool.provenance]`` for pyproject.toml)."""
+    label = str(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(label, "", f"cannot read: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(label, "", f"not valid TOML: {exc}") from None
+    table = raw.get("tool", {}).get("provenance") if "tool" in raw else None
+    if path.name == "pyproject.toml" or table is not None:
+        if not isinstance(table, dict):
+            raise ConfigError(label, "tool.provenance", "no [tool.provenance] table")
+        raw = table
+    return _validated(raw, label)
+
+
+def _validated(data: dict[str, Any], label: str) -> dict[str, Any]:
+    from provenance.schema import validator
+
+    errors = sorted(validator("config.schema.json").iter_errors(data),
+                    key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        from jsonschema.exceptions import best_match
+
+        err = best_match(errors)
+        raise ConfigError(label, "/".join(map(str, err.absolute_path)), err.message)
+    _check_rule_ids(data, label)
+    return data
+
+
+def _check_rule_ids(data: Mapping[str, Any], label: str, prefix: str = "") -> None:
+    """Names the schema cannot know: registered rule IDs and each rule's options."""
+    from provenance.validators import RULES
+
+    for key in ("select", "ignore"):
+        for i, item in enumerate(data.get(key, [])):
+            if not any(rid.startswith(item.upper()) for rid in RULES):
+                raise ConfigError(label, f"{prefix}{key}/{i}", f"{item!r} matches no rule")
+    for rid, settings in data.get("rules", {}).items():
+        if rid not in RULES:
+            raise ConfigError(label, f"{prefix}rules/{rid}", f"unknown rule {rid!r}")
+        known = set(RULES[rid].DEFAULTS)
+        for option in settings.get("options", {}):
+            if option not in known:
+                allowed = ", ".join(sorted(known)) or "none"
+                raise ConfigError(label, f"{prefix}rules/{rid}/options/{option}",
+                                  f"unknown option for {rid} (options: {allowed})")
+    for i, override in enumerate(data.get("overrides", [])):
+        _check_rule_ids(override, label, f"{prefix}overrides/{i}/")
+
+
+def merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base`` (see the module docstring for the rules)."""
+    out = copy.deepcopy(dict(base))
+    for key, value in over.items():
+        if key == "extends":
+            continue
+        if key in _ADDITIVE_LISTS:
+            out[key] = list(dict.fromkeys([*out.get(key, []), *value]))
+        elif key == "phrases":
+            phrases = dict(out.get(key, {}))
+            for kind, items in value.items():
+                phrases[kind] = list(dict.fromkeys([*phrases.get(kind, []), *items]))
+            out[key] = phrases
+        elif key in ("rules", "timezones"):
+            merged = dict(out.get(key, {}))
+            for name, item in value.items():
+                merged[name] = {**merged.get(name, {}), **item} if isinstance(item, dict) \
+                    else item
+            out[key] = merged
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def glob_match(path: str, patterns: Sequence[str]) -> bool:
+    """fnmatch globs against a root-relative POSIX path (``*`` crosses folders)."""
+    return any(fnmatch.fnmatchcase(path, p) or fnmatch.fnmatchcase(path, p.rstrip("/") + "/*")
+               for p in patterns)
+
+
+def severity_of(value: str | None, default: Severity) -> Severity:
+    return Severity.parse(value) if value else default
+
+
+@dataclass(frozen=True)
+class CliOverrides:
+    """Command-line flags that override the policy (``None``: not given)."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: str | None = None
+    trust_anchors: Path | None = None
+    baseline: Path | None = None
+
+
+def _rule_settings(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Every registered rule's RuleSetting under ``data``'s select/ignore/rules."""
+    from provenance.engine import RuleSetting
+    from provenance.validators import RULES
+
+    select = [s.upper() for s in data.get("select", [])]
+    ignore = [s.upper() for s in data.get("ignore", [])]
+    sources = {k: data[k] for k in ("known_sources", "extra_sources") if k in data}
+    settings = {}
+    for rid, rule in RULES.items():
+        table = data.get("rules", {}).get(rid, {})
+        on = (not select or any(rid.startswith(s) for s in select)) and \
+            not any(rid.startswith(i) for i in ignore) and table.get("enabled", True)
+        options = {**rule.DEFAULTS, **(sources if rid == "ATR003" else {}),
+                   **table.get("options", {})}
+        settings[rid] = RuleSetting(on, severity_of(table.get("severity"),
+                                                    rule.DEFAULT_SEVERITY),
+                                    options, tuple(table.get("paths", ())),
+                                    tuple(table.get("exclude", ())))
+    return settings
+
+
+def effective(policy: Policy, cli: CliOverrides) -> dict[str, Any]:
+    """The merged policy with the command-line flags applied (what ``config show`` prints)."""
+    data = dict(policy.data)
+    if cli.select is not None:
+        data["select"] = list(cli.select)
+    if cli.ignore is not None:
+        data["ignore"] = list(cli.ignore)
+    if cli.fail_on is not None:
+        data["fail_on"] = cli.fail_on
+    data.setdefault("fail_on", "error")
+    for key, flag in (("trust_anchors", cli.trust_anchors), ("baseline", cli.baseline)):
+        if flag is not None:
+            data[key] = str(flag.resolve())
+        elif key in data:
+            data[key] = str((policy.base_dir / data[key]).resolve())
+    data.pop("extends", None)
+    return data
+
+
+def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any) -> Any:
+    """The :class:`~provenance.engine.AuditConfig` a run uses; ``ConfigError`` on problems."""
+    from provenance.articles.detect.settings import DEFAULT_KNOWN_SOURCES, DEFAULT_TZ_TABLE, \
+        DetectSettings
+    from provenance.engine import AuditConfig, Override
+
+    data = effective(policy, cli)
+    overrides = tuple(
+        Override(tuple(o["paths"]), _rule_settings(merge(
+            {k: v for k, v in data.items() if k != "overrides"},
+            {k: v for k, v in o.items() if k != "paths"})))
+        for o in data.get("overrides", []))
+    known = tuple(data.get("known_sources", DEFAULT_KNOWN_SOURCES)) + \
+        tuple(data.get("extra_sources", ()))
+    detect = DetectSettings(
+        tz_table={**DEFAULT_TZ_TABLE, **data.get("timezones", {})}, known_sources=known,
+        extra_disclosure_phrases=tuple(data.get("phrases", {}).get("disclosure", ())),
+        extra_attribution_phrases=tuple(data.get("phrases", {}).get("attribution", ())))
+    return AuditConfig(root=root, rules=_rule_settings(data), now=now,
+                       trust_anchors=_anchors(data.get("trust_anchors")),
+                       extra_generators=tuple(data.get("extra_generators", ())),
+                       detect=detect, overrides=overrides)
+
+
+def _anchors(path: str | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, "trust_anchors", f"cannot read the PEM file: {exc}") from None
