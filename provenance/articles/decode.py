@@ -52,20 +52,20 @@ def decode_bytes(data: bytes) -> Decoded:
     """Decode an article file's bytes following the module's policy."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return Decoded(_normalise(_strict(data[len(bom):], encoding)), encoding)
+            return Decoded(_normalise(_strict(data, len(bom), encoding)), encoding)
     try:
         return Decoded(_normalise(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError as exc:
         return _lenient_utf8(data, exc)
 
 
-def _strict(data: bytes, encoding: str) -> str:
+def _strict(data: bytes, skip: int, encoding: str) -> str:
     try:
-        return data.decode(encoding)
+        return data[skip:].decode(encoding)
     except UnicodeDecodeError as exc:
         raise ArticleError(
             f"the file starts with a {encoding.upper()} byte-order mark but byte "
-            f"{exc.start + 1} is not valid {encoding.upper()}"
+            f"{skip + exc.start + 1} is not valid {encoding.upper()}"
         ) from None
 
 

@@ -70,7 +70,8 @@ _IMAGE = re.compile(
     r"\s*\)|\[(?P<ref>[^\]]*)\])"
 )
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`+)(?=\S)(.+?)(?<=\S)\1")
+# Underscores only emphasise at word edges (CommonMark): snake_case_name stays as it is.
+_EMPHASIS = re.compile(r"(\*\*|\*|`+)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _HTML_START = re.compile(r"^ {0,3}<(?:figure|img|picture|div|p|table|section|aside)\b", re.I)
 
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -359,7 +360,7 @@ def inline_text(text: str) -> str:
     """Markdown inline markup reduced to its text (links keep their words)."""
     text = _LINK.sub(r"\1", text)
     for _ in range(3):  # nested emphasis such as ***bold italic***
-        text = _EMPHASIS.sub(r"\2", text)
+        text = _EMPHASIS.sub(lambda m: m[2] if m[2] is not None else m[4], text)
     return " ".join(text.split())
 
 

@@ -7,7 +7,9 @@ The shape this reader knows is the seed scrape's (``corpus/articles/devdiscourse
     Standfirst paragraph(s)                     <- standfirst
     Desk | City | Updated: … | Created: …       <- meta: byline, dateline, *_raw dates
     Headline again / AI-image disclaimer /      <- meta: the lines standing with the desk
-      • Country: facets                            line (same group of lines), bullets after it
+      • Country: facets                            line (its group of lines, when that group
+                                                   is short and its lines are not paragraphs
+                                                   of prose), and bullets right after it
     Body paragraphs … (With inputs from agencies.) <- body
     TRENDING / OPINION / BLOG / INTERVIEW / …   <- boilerplate from the first marker to the end
 
@@ -61,6 +63,8 @@ _SOFT_MARKER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]»]$")
 HEADER_WINDOW = 6  # how many paragraphs after the headline may hold the desk/byline line
+META_GROUP_MAX = 6  # lines after the desk line in its group that can still be meta
+META_LINE_MAX = 300  # a longer line in that group is a body paragraph, not a note
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,13 +218,25 @@ def _header(units: list[_Unit], first: int, article: Article) -> int:
         unit.zone = "standfirst"
     desk_unit = window[desk]
     fill_meta(article, desk_unit.text)
-    end = first + desk
-    while end < len(units) and (
-        units[end].group == desk_unit.group or _BULLET.match(units[end].text)
-    ):
+    desk_at = first + desk
+    units[desk_at].zone = "meta"
+    end = desk_at + 1
+    while end < len(units) and _stands_with_desk(units, desk_at, end):
         units[end].zone = "meta"
         end += 1
     return end
+
+
+def _stands_with_desk(units: list[_Unit], desk_at: int, at: int) -> bool:
+    """The short lines in the desk line's own group (repeated headline, image disclaimer,
+    facets) and bullets after it. A group longer than :data:`META_GROUP_MAX` lines is a
+    scrape without blank lines, whose body must not become meta."""
+    unit, group = units[at], units[desk_at].group
+    if _BULLET.match(unit.text):
+        return True
+    if unit.group != group or len(unit.text) > META_LINE_MAX:
+        return False
+    return sum(1 for u in units[desk_at + 1:] if u.group == group) <= META_GROUP_MAX
 
 
 def meta_of(text: str) -> MetaLine | None:
