@@ -10,9 +10,10 @@ position found, which is the nearest honest answer.
 
 from __future__ import annotations
 
-import bisect
 import re
 
+# How far ahead of the previous block the next one is first looked for.
+_WINDOW = 30_000
 _WORD_RE = re.compile(r"[^\W_]{2,}|\w")
 # Characters that may stand before the first word of a text run.
 _OPENERS = frozenset("\"'\u201c\u2018\u00ab\u201e\u00a1\u00bf([-\u2013\u2014\u2022*\u00b7|#@$")
@@ -23,12 +24,19 @@ class LineMap:
 
     def __init__(self, source: str) -> None:
         self._src = source
-        self._newlines = _newline_offsets(source)
+        # Lines are counted lazily between successive offsets: blocks come in source
+        # order, so this is one C-speed pass over the text instead of a table of newlines.
+        self._line_at = (0, 1)
         self._cursor = 0
 
     def line_of_offset(self, offset: int) -> int:
         """1-based line of a character offset."""
-        return bisect.bisect_right(self._newlines, offset - 1) + 1
+        last, line = self._line_at
+        if offset < last:
+            last, line = 0, 1
+        line += self._src.count("\n", last, offset)
+        self._line_at = (offset, line)
+        return line
 
     def find(self, text: str) -> int:
         """Line of the next occurrence of ``text``'s first word after the previous hit."""
@@ -40,10 +48,16 @@ class LineMap:
         if match is None:
             return self._cursor
         word = match.group()
-        pos = self._search(word, self._cursor)
+        end = self._cursor + _WINDOW
+        pos = self._search(word, self._cursor, end)
         if pos < 0:
-            pos = self._search(word, 0)  # the parser moved this text (e.g. out of a table)
-            return self._cursor if pos < 0 else pos
+            # Not ahead: the parser moved this text (out of a table, say) or the source
+            # spells its first word differently (an entity inside it). Look further ahead,
+            # then behind, and otherwise keep the cursor's line.
+            pos = self._search(word, end, len(self._src))
+            if pos < 0:
+                pos = self._search(word, 0, self._cursor)
+                return self._cursor if pos < 0 else pos
         self._cursor = pos + len(word)
         return pos
 
@@ -52,13 +66,13 @@ class LineMap:
         pos = self._src.find(needle, start)
         return self._src.find(needle) if pos < 0 else pos
 
-    def _search(self, word: str, start: int) -> int:
+    def _search(self, word: str, start: int, end: int) -> int:
         src = self._src
-        pos = src.find(word, start)
+        pos = src.find(word, start, end)
         while pos >= 0:
             if _starts_text(src, pos):
                 return pos
-            pos = src.find(word, pos + 1)
+            pos = src.find(word, pos + 1, end)
         return -1
 
 
@@ -79,11 +93,3 @@ def _starts_text(src: str, pos: int) -> bool:
         i -= 1
     return i < 0
 
-
-def _newline_offsets(source: str) -> list[int]:
-    offsets: list[int] = []
-    i = source.find("\n")
-    while i >= 0:
-        offsets.append(i)
-        i = source.find("\n", i + 1)
-    return offsets

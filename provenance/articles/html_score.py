@@ -35,11 +35,17 @@ _BOILER_ROLES = frozenset({
     "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog",
     "search", "alert",
 })
-_TAG_BONUS = {
-    "div": 5, "article": 10, "main": 5, "section": 2, "td": 3, "pre": 3, "blockquote": 3,
-    "ol": -3, "ul": -3, "li": -3, "dl": -3, "dd": -3, "dt": -3, "form": -3, "address": -3,
-    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+# Multipliers rather than readability's additive bonuses: an additive +25 for a class name
+# lets a tiny "post-meta" box beat a short article, a factor cannot.
+_TAG_FACTOR = {
+    "article": 1.3, "main": 1.2, "div": 1.05, "td": 1.0, "section": 1.0, "ol": 0.8,
+    "ul": 0.8, "li": 0.8, "dl": 0.8, "dd": 0.8, "form": 0.9, "h1": 0.5, "h2": 0.5, "h3": 0.5,
+    "h4": 0.5, "h5": 0.5, "h6": 0.5, "th": 0.5,
 }
+_POSITIVE_FACTOR = 1.5
+_NEGATIVE_FACTOR = 0.4
+_ARTICLE_BODY_FACTOR = 3.0
+_UNDER_BOILER_FACTOR = 0.3
 # Elements that are themselves a paragraph: their score starts one level up.
 _PARAGRAPH_TAGS = frozenset({
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt",
@@ -47,19 +53,6 @@ _PARAGRAPH_TAGS = frozenset({
 })
 _COMMA_RE = re.compile(r"[,\u060c\u3001\uff0c]")
 _MIN_PARAGRAPH = 25
-
-
-def class_weight(cont: Container) -> int:
-    """Readability's class weight: +25 for content words, -25 for boilerplate words."""
-    weight = 0
-    if cont.attrs:
-        if _NEGATIVE_RE.search(cont.attrs):
-            weight -= 25
-        if _POSITIVE_RE.search(cont.attrs):
-            weight += 25
-    if "articlebody" in cont.itemprop:
-        weight += 50
-    return weight
 
 
 def is_boiler_container(cont: Container) -> bool:
@@ -80,6 +73,12 @@ class ContentScorer:
         self.score = [0.0] * n
         self.chars = [0] * n
         self.links = [0] * n
+        # boiler[c]: c itself is navigation/sidebar/promo; under[c]: some ancestor is.
+        self.boiler = [False] + [is_boiler_container(c) for c in containers[1:]]
+        self.under = [False] * n
+        for c in range(1, n):
+            p = containers[c].parent
+            self.under[c] = self.under[p] or self.boiler[p]
         self._accumulate()
 
     def _accumulate(self) -> None:
@@ -108,11 +107,24 @@ class ContentScorer:
         """Share of the text under ``c`` that is link text."""
         return self.links[c] / self.chars[c] if self.chars[c] else 0.0
 
-    def final(self, c: int) -> float:
-        """Readability's candidate score: content points, tag and class, less link density."""
+    def factor(self, c: int) -> float:
+        """How much tag, class/id words, itemprop and boilerplate ancestors scale ``c``."""
         cont = self.conts[c]
-        base = self.score[c] + _TAG_BONUS.get(cont.tag, 0) + class_weight(cont)
-        return base * (1.0 - self.link_density(c))
+        f = _TAG_FACTOR.get(cont.tag, 1.0)
+        if cont.attrs:
+            if _POSITIVE_RE.search(cont.attrs):
+                f *= _POSITIVE_FACTOR
+            if _NEGATIVE_RE.search(cont.attrs):
+                f *= _NEGATIVE_FACTOR
+        if "articlebody" in cont.itemprop:
+            f *= _ARTICLE_BODY_FACTOR
+        if self.under[c]:
+            f *= _UNDER_BOILER_FACTOR
+        return f
+
+    def final(self, c: int) -> float:
+        """Candidate score: content points scaled by :meth:`factor` and by link density."""
+        return self.score[c] * (1.0 - self.link_density(c)) * self.factor(c)
 
     def top(self) -> int:
         """Index of the best-scoring container (0, the root, when nothing scored)."""
@@ -126,15 +138,45 @@ class ContentScorer:
         return best
 
     def main_containers(self) -> set[int]:
-        """The top container plus sibling containers that carry the same kind of text."""
+        """The top container plus siblings and look-alikes that carry more of the same text.
+
+        Siblings join readability's way (a good score of their own). Look-alikes — same tag
+        and class anywhere in the page, e.g. an article body cut into several
+        ``post-content`` sections by images or ads — join when their text is not links.
+        """
         top = self.top()
         chosen = {top}
         if top == 0:
             return chosen
-        parent = self.conts[top].parent
+        parent, cont = self.conts[top].parent, self.conts[top]
         threshold = max(10.0, self.final(top) * 0.2)
+        top_article = self._article_of(top)
         for c in range(1, len(self.conts)):
-            if c != top and self.conts[c].parent == parent and self.score[c] > 0 \
-                    and self.final(c) >= threshold:
+            if c == top or self.score[c] <= 0:
+                continue
+            other = self.conts[c]
+            if other.parent == parent and self.final(c) >= threshold:
                 chosen.add(c)
-        return chosen
+            elif cont.attrs and other.tag == cont.tag and other.attrs == cont.attrs \
+                    and self.link_density(c) < 0.35 and not self.under[c] \
+                    and self._article_of(c) == top_article:
+                chosen.add(c)
+        return self._outermost(chosen)
+
+    def _article_of(self, c: int) -> int:
+        """The nearest enclosing ``<article>`` (0 when none): another one is another story."""
+        c = self.conts[c].parent
+        while c > 0 and self.conts[c].tag != "article":
+            c = self.conts[c].parent
+        return max(c, 0)
+
+    def _outermost(self, chosen: set[int]) -> set[int]:
+        """Drop chosen containers nested inside other chosen ones."""
+        kept = set()
+        for c in chosen:
+            p = self.conts[c].parent
+            while p > 0 and p not in chosen:
+                p = self.conts[p].parent
+            if p <= 0:
+                kept.add(c)
+        return kept

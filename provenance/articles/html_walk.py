@@ -37,10 +37,10 @@ BLOCK_TAGS = frozenset({
     "menu", "picture", "html", "hgroup", "noframes", "frameset", "frame",
 })
 
+_PAGE_TAGS = frozenset({"html", "body"})
 # Class/id tokens that mark an element holding an image caption.
 _CAPTION_RE = re.compile(r"(?<![a-z])(?:fig)?caption(?:s|-text)?(?![a-z])|wp-caption-text")
 _CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
-_WS_RE = re.compile(r"\s+")
 
 # Past this depth a subtree is read as flat text: malformed pages can nest thousands of
 # unclosed elements and Python recursion must not overflow.
@@ -52,12 +52,11 @@ _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-
 
 @dataclass(slots=True)
 class Container:
-    """A block-level element: its tag, lower-cased class/id words, parent index and depth."""
+    """A block-level element: its tag, lower-cased class/id words and parent index."""
 
     tag: str
     attrs: str
     parent: int
-    depth: int
     itemprop: str = ""
     role: str = ""
 
@@ -94,16 +93,17 @@ class _Figure:
 
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (incl. non-breaking spaces) into one space and trim."""
-    return _WS_RE.sub(" ", text.replace("\xa0", " ")).strip()
+    return " ".join(text.split())
 
 
-def class_words(node: LexborNode) -> str:
+def class_words(attrs: dict[str, str | None]) -> str:
     """Class and id of an element as lower-case words ("relatedLinks" -> "related links")."""
-    attrs = node.attributes
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if not raw.strip():
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if not cls and not ident:
         return ""
-    return _CAMEL_RE.sub(r"\1 \2", raw).lower()
+    raw = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    low = raw.lower()
+    return low if low == raw else _CAMEL_RE.sub(r"\1 \2", raw).lower()
 
 
 def image_src(attrs: dict[str, str | None]) -> str | None:
@@ -122,7 +122,7 @@ class Walker:
 
     def __init__(self) -> None:
         self.segments: list[Segment] = []
-        self.containers: list[Container] = [Container("#root", "", -1, 0)]
+        self.containers: list[Container] = [Container("#root", "", -1)]
         self.images: list[RawImage] = []
         self.comments: list[tuple[str, int]] = []
         self._buf: list[str] = []
@@ -138,35 +138,41 @@ class Walker:
         return self
 
     def _walk(self, node: LexborNode, cont: int, depth: int) -> None:
+        # The hot loop of the reader: tests ordered by frequency, text handled inline.
+        buf = self._buf
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                self._text(child.text_content or "")
+                text = child.text_content
+                if not text:
+                    continue
+                if text.isspace():
+                    # Layout whitespace between elements: one space, and none at all at the
+                    # start of a block, so empty blocks never reach _flush.
+                    if buf:
+                        buf.append(" ")
+                    continue
+                buf.append(text)
+                if self._in_link:
+                    self._link_chars += len(text.strip())
             elif tag in SKIP_TAGS:
                 continue
-            elif tag == "-comment":
-                self._comment(child)
             elif depth > _MAX_DEPTH:
-                self._text(" " + child.text(deep=True, separator=" ") + " ")
+                buf.append(" " + child.text(deep=True, separator=" ") + " ")
             elif tag in BLOCK_TAGS:
                 self._block(child, tag, cont, depth)
-            elif tag == "img":
-                self._image(child, cont)
-            elif tag == "br":
-                self._buf.append("\n")
             elif tag == "a":
                 self._in_link += 1
                 self._walk(child, cont, depth + 1)
                 self._in_link -= 1
+            elif tag == "img":
+                self._image(child, cont)
+            elif tag == "br":
+                buf.append("\n")
+            elif tag == "-comment":
+                self._comment(child)
             else:
                 self._walk(child, cont, depth + 1)
-
-    def _text(self, text: str) -> None:
-        if not text:
-            return
-        self._buf.append(text)
-        if self._in_link:
-            self._link_chars += len(text.strip())
 
     def _comment(self, node: LexborNode) -> None:
         body = node.comment_content or ""
@@ -176,27 +182,34 @@ class Walker:
         self.comments.append((body, len(self.segments) + pending))
 
     def _block(self, node: LexborNode, tag: str, cont: int, depth: int) -> None:
-        self._flush(cont)
-        attrs = node.attributes
-        words = class_words(node)
+        if self._buf:
+            self._flush(cont)
+        # Classes on <html>/<body> describe the whole site (feature flags, themes), never a part.
+        attrs = node.attributes if tag not in _PAGE_TAGS else None
         new = len(self.containers)
-        self.containers.append(Container(
-            tag, words, cont, self.containers[cont].depth + 1,
-            (attrs.get("itemprop") or "").lower(), (attrs.get("role") or "").lower()))
-        is_caption = tag == "figcaption" or (bool(words) and _CAPTION_RE.search(words) is not None)
+        if attrs:
+            words = class_words(attrs)
+            itemprop, role = attrs.get("itemprop"), attrs.get("role")
+            self.containers.append(Container(
+                tag, words, cont, itemprop.lower() if itemprop else "",
+                role.lower() if role else ""))
+            is_caption = tag == "figcaption" or (
+                "caption" in words and _CAPTION_RE.search(words) is not None)
+        else:
+            self.containers.append(Container(tag, "", cont))
+            is_caption = tag == "figcaption"
         if tag == "figure":
             self._figures.append(_Figure())
         self._caption_depth += is_caption
         self._walk(node, new, depth + 1)
-        self._flush(new)
+        if self._buf:
+            self._flush(new)
         self._caption_depth -= is_caption
         if tag == "figure":
             self._close_figure(self._figures.pop())
 
     def _flush(self, cont: int) -> None:
-        if not self._buf:
-            return
-        text = normalize_space("".join(self._buf))
+        text = " ".join("".join(self._buf).split())
         self._buf.clear()
         link, self._link_chars = self._link_chars, 0
         if not text:

@@ -1,0 +1,181 @@
+"""Score main-content extraction on the html-aeb corpus: provenance vs trafilatura.
+
+Usage: ``python bench/extract_score.py [--corpus DIR] [--no-process]``
+
+``DIR`` holds ``html/*.html.gz`` and ``ground-truth.json`` (key = file hash ->
+``{"articleBody": ...}``); the default is ``../shared/corpus/html-aeb`` next to the checkout
+(or ``$PROVENANCE_SHARED/corpus/html-aeb``). The score is the F1 of counted (multiset)
+4-token shingles of lower-cased ``\\w+`` tokens, micro-averaged over all pages, between the
+ground truth and the text of the ``body`` blocks (headline and captions are not body).
+
+Printed for provenance and, when it is importable, trafilatura (a comparison only, never a
+project dependency), on the same pages in the same run: F1, precision, recall, mean and p95
+milliseconds per page. Then each tool runs in its own subprocess over all pages (wall time
+including interpreter start and imports) and the ratio provenance / trafilatura is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+_TOKEN_RE = re.compile(r"\w+")
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+
+Extractor = Callable[[str], str]
+
+
+def default_corpus() -> Path:
+    """``$PROVENANCE_SHARED/corpus/html-aeb`` or ``../shared/corpus/html-aeb``."""
+    shared = os.environ.get("PROVENANCE_SHARED")
+    base = Path(shared) if shared else REPO.parent / "shared"
+    return base / "corpus" / "html-aeb"
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text the way a browser would for these pages: UTF-8, else the declared charset."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _CHARSET_RE.search(raw[:8192])
+    if match:
+        try:
+            return raw.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return raw.decode("cp1252", errors="replace")
+
+
+def load_pages(corpus: Path) -> list[tuple[str, str]]:
+    """(file hash, decoded HTML) for every page, sorted by hash."""
+    pages = []
+    for path in sorted((corpus / "html").glob("*.html.gz")):
+        pages.append((path.name.split(".")[0], decode(gzip.decompress(path.read_bytes()))))
+    return pages
+
+
+def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
+    """Counted shingles of ``size`` lower-cased word tokens (one short shingle for short text)."""
+    tokens = _TOKEN_RE.findall(text.lower())
+    if 0 < len(tokens) < size:
+        return Counter([tuple(tokens)])
+    return Counter(tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1))
+
+
+def provenance_extractor() -> Extractor:
+    """The text of the body blocks of :func:`provenance.articles.html.read_html`."""
+    from provenance.articles.html import read_html
+
+    def extract(html: str) -> str:
+        article = read_html(html, "page.html")
+        return "\n".join(b.text for b in article.blocks if b.zone == "body")
+    return extract
+
+
+def trafilatura_extractor() -> Extractor | None:
+    """trafilatura's main text with its default settings, or None when not installed."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def extract(html: str) -> str:
+        return trafilatura.extract(html, include_comments=False) or ""
+    return extract
+
+
+def score(extractor: Extractor, pages: list[tuple[str, str]],
+          truth: dict[str, str]) -> dict[str, float]:
+    """Micro-averaged shingle P/R/F1 and per-page timing for one extractor."""
+    overlap = predicted = expected = 0
+    times: list[float] = []
+    for key, html in pages:
+        start = time.perf_counter()
+        text = extractor(html)
+        times.append((time.perf_counter() - start) * 1000)
+        got, want = shingles(text), shingles(truth[key])
+        overlap += sum((got & want).values())
+        predicted += sum(got.values())
+        expected += sum(want.values())
+    precision = overlap / predicted if predicted else 0.0
+    recall = overlap / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    times.sort()
+    return {"f1": f1, "precision": precision, "recall": recall,
+            "mean_ms": statistics.fmean(times), "p95_ms": times[int(0.95 * (len(times) - 1))]}
+
+
+def worker(tool: str, corpus: Path) -> int:
+    """Subprocess body: import the tool and extract every page (what the timing measures)."""
+    extractor = provenance_extractor() if tool == "provenance" else trafilatura_extractor()
+    if extractor is None:
+        return 1
+    chars = sum(len(extractor(html)) for _, html in load_pages(corpus))
+    print(chars)
+    return 0
+
+
+def process_seconds(tool: str, corpus: Path) -> float | None:
+    """Wall time of a fresh interpreter extracting all pages with ``tool`` (None on failure)."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", tool,
+           "--corpus", str(corpus)]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    return elapsed if done.returncode == 0 else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=default_corpus())
+    parser.add_argument("--no-process", action="store_true",
+                        help="skip the whole-process timing comparison")
+    parser.add_argument("--worker", choices=["provenance", "trafilatura"], help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        return worker(args.worker, args.corpus)
+    truth_file = args.corpus / "ground-truth.json"
+    if not truth_file.is_file():
+        print(f"no corpus at {args.corpus} (ground-truth.json missing)", file=sys.stderr)
+        return 2
+    truth = {k: v["articleBody"] for k, v in json.loads(truth_file.read_text()).items()}
+    pages = [(k, html) for k, html in load_pages(args.corpus) if k in truth]
+    print(f"{len(pages)} pages from {args.corpus}")
+    tools: list[tuple[str, Extractor | None]] = [
+        ("provenance", provenance_extractor()), ("trafilatura", trafilatura_extractor())]
+    for name, extractor in tools:
+        if extractor is None:
+            print(f"{name:12s} not importable (pip install trafilatura lxml_html_clean)")
+            continue
+        r = score(extractor, pages, truth)
+        print(f"{name:12s} F1 {r['f1']:.4f}  P {r['precision']:.4f}  R {r['recall']:.4f}  "
+              f"mean {r['mean_ms']:.2f} ms/page  p95 {r['p95_ms']:.2f} ms/page")
+    if not args.no_process:
+        _print_process_timing(args.corpus, len(pages))
+    return 0
+
+
+def _print_process_timing(corpus: Path, count: int) -> None:
+    secs = {tool: process_seconds(tool, corpus) for tool in ("provenance", "trafilatura")}
+    for tool, value in secs.items():
+        shown = f"{value:.2f} s" if value is not None else "unavailable"
+        print(f"whole process, {count} pages, {tool:12s} {shown}")
+    ours, theirs = secs["provenance"], secs["trafilatura"]
+    if ours is not None and theirs:
+        print(f"time ratio provenance/trafilatura {ours / theirs:.3f} (target <= 0.2)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
