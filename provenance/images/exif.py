@@ -64,8 +64,18 @@ def _text(value: Any) -> str | None:
         value = value.decode("utf-8", "replace")
     if not isinstance(value, str):
         return None
-    value = value.strip("\x00 \t\r\n")
+    value = _undo_latin1(value.strip("\x00 \t\r\n"))
     return value or None
+
+
+def _undo_latin1(value: str) -> str:
+    """Pillow reads ASCII tags as Latin-1; writers put UTF-8 there (``DALL·E``)."""
+    if value.isascii():
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _captured(stamp: Any, offset: Any) -> str | None:

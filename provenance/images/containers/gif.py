@@ -2,6 +2,7 @@
 
 XMP in GIF (XMP spec part 3) is an application extension ``XMP DataXMP`` whose payload is
 the raw packet followed by a 258-byte "magic trailer" that makes the sub-block walk skip it.
+A C2PA store sits in a ``C2PA_GIF`` application extension.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import struct
 from provenance.images.containers.raw import Data, RawMetadata, Unreadable, check_dimensions
 
 _XMP_APP = b"\x0bXMP DataXMP"
+_C2PA_APP = b"\x0bC2PA_GIF"  # c2pa-rs gif_io: application extension holding the JUMBF store
 
 
 def scan_gif(data: Data) -> RawMetadata:
@@ -26,8 +28,10 @@ def scan_gif(data: Data) -> RawMetadata:
         if block == 0x3B:  # trailer
             return raw
         if block == 0x21:
-            if data[pos + 2 : pos + 2 + len(_XMP_APP)] == _XMP_APP:
+            app = data[pos + 2 : pos + 2 + len(_XMP_APP)]
+            if app == _XMP_APP:
                 _xmp(data, pos + 2 + len(_XMP_APP), raw)
+            raw.c2pa = raw.c2pa or app.startswith(_C2PA_APP)
             pos = _skip_sub_blocks(data, pos + 2)
         elif block == 0x2C:
             pos = _image(data, pos)
