@@ -78,7 +78,7 @@ def load_policy(config: Path | None, cwd: Path | None = None) -> Policy:
     """The effective policy: ``config`` if given, else the discovered file, else defaults."""
     path = config if config is not None else discover((cwd or Path.cwd()).resolve())
     if path is None:
-        return Policy(_preset("default", ()), ("preset:default",))
+        return Policy(_preset("default", ()), ("preset:default",), Path.cwd().resolve())
     data, sources = _load_chain(path.resolve(), ())
     return Policy(data, sources, path.resolve().parent)
 
@@ -266,7 +266,8 @@ def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any) 
     return AuditConfig(root=root, rules=_rule_settings(data), now=now,
                        trust_anchors=_anchors(data.get("trust_anchors")),
                        extra_generators=tuple(data.get("extra_generators", ())),
-                       detect=detect, overrides=overrides)
+                       detect=detect, overrides=overrides,
+                       policy_dir=policy.base_dir)
 
 
 def _anchors(path: str | None) -> str | None:

@@ -68,9 +68,21 @@ class AuditConfig:
     extra_generators: tuple[str, ...] = ()
     detect: Any = None  # provenance.articles.detect.DetectSettings, built by config
     overrides: tuple[Override, ...] = ()
+    policy_dir: Path | None = None  # policy globs are relative to the policy file's folder
+
+    def policy_path(self, rel: str) -> str:
+        """``rel`` (relative to the root) as the policy's globs see it."""
+        if self.policy_dir is None:
+            return rel
+        try:
+            return (self.root / rel).relative_to(self.policy_dir).as_posix()
+        except ValueError:
+            return rel
 
     def setting(self, rule_id: str, path: str) -> RuleSetting | None:
-        """The rule's setting for this file: the last matching override wins."""
+        """The rule's setting for a file (``path`` as :meth:`policy_path` gives it).
+
+        The last matching override wins."""
         from provenance.config import glob_match
 
         chosen = self.rules.get(rule_id)
@@ -112,9 +124,10 @@ def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
     findings: list[Finding] = []
     seen: Counter[tuple[str, str, str]] = Counter()
     suppressions = subject.article.suppressions if subject.article else []
+    where = cfg.policy_path(path)
     for rule_id, rule in RULES.items():
-        setting = cfg.setting(rule_id, path)
-        if setting is None or not setting.applies_to(path):
+        setting = cfg.setting(rule_id, where)
+        if setting is None or not setting.applies_to(where):
             continue
         try:
             issues = list(rule.check(subject, setting.options))

@@ -28,12 +28,17 @@ class JsonReporter:
             self._out.write(f'  {dumps(key)}: {dumps(value)},\n')
 
     def _enter(self, section: str) -> None:
-        if self._section == section:
-            return
-        if self._section is not None:
-            self._out.write("\n  ],\n")
-        self._out.write(f'  "{section}": [')
-        self._section, self._first = section, True
+        """Open ``section``'s array, first opening (empty) any earlier section skipped.
+
+        Sections only move forward (articles, then images), so each key appears once.
+        """
+        order = ("articles", "images")
+        current = order.index(self._section) if self._section is not None else -1
+        for name in order[current + 1:order.index(section) + 1]:
+            if self._section is not None:
+                self._out.write("\n  ],\n")
+            self._out.write(f'  "{name}": [')
+            self._section, self._first = name, True
 
     def _item(self, section: str, entry: Mapping[str, Any]) -> None:
         self._enter(section)
@@ -45,11 +50,9 @@ class JsonReporter:
         self._item("articles", entry)
 
     def image(self, entry: Mapping[str, Any]) -> None:
-        self._enter("articles")  # an audit with no articles still has the key
         self._item("images", entry)
 
     def finish(self, tail: Mapping[str, Any]) -> None:
-        self._enter("articles")
         self._enter("images")
         self._out.write("\n  ],\n")
         items = list(tail.items())

@@ -1,0 +1,168 @@
+"""The CLI contract: exit codes and their precedence, policy files, baselines, root bounds."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance.cli import main
+from provenance.validators import RULES
+from tests.e2e.helpers import NOW, audit_json, rules_by_article
+
+STORY = """---
+title: Night Buses Return to the Coast Road
+author: Transport Desk
+date: 2026-03-02T08:00:00+01:00
+---
+
+# Night Buses Return to the Coast Road
+
+FARO (Reuters) - Night buses will run along the coast road again from Friday, the operator said.
+
+Tickets bought for the day service remain valid after midnight.
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small site folder that is also the working directory (with a .git to stop discovery)."""
+    root = tmp_path / "site"
+    (root / ".git").mkdir(parents=True)
+    write(root, "news/buses.md", STORY)
+    write(root, "news/uncredited.md", STORY.replace("FARO (Reuters) - ", ""))
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_exit_codes_follow_fail_on(site: Path, tmp_path: Path) -> None:
+    code, report = audit_json(tmp_path, "news")
+    assert code == 0  # only a warning (ATR001) by default
+    assert rules_by_article(report) == [("uncredited.md", None, "ATR001", None)]
+    assert audit_json(tmp_path, "news", "--fail-on", "warning")[0] == 1
+    assert audit_json(tmp_path, "news", "--fail-on", "never", "--ignore", "ATR")[0] == 0
+
+
+def test_usage_errors_exit_2(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", "does-not-exist"]) == 2
+    assert main(["audit", "news", "--fail-on", "sometimes"]) == 2
+    assert main(["audit", "news", "--select", "XYZ9"]) == 2
+    outside = site.parent / "elsewhere.md"
+    outside.write_text(STORY, encoding="utf-8")
+    assert main(["audit", str(outside), "--root", "news"]) == 2
+    assert "outside the root" in capsys.readouterr().err
+
+
+def test_crashing_validator_exits_3_and_is_named(site: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(subject: object, options: object) -> None:
+        raise RuntimeError("rule exploded")
+
+    monkeypatch.setattr(RULES["MET001"], "check", boom)
+    code, report = audit_json(tmp_path, "news", "--fail-on", "never")
+    assert code == 3
+    assert [(e["stage"], e["path"]) for e in report["errors"]] == [
+        ("validate:MET001", "buses.md"), ("validate:MET001", "uncredited.md")]
+    assert "rule exploded" in report["errors"][0]["message"]
+    assert rules_by_article(report) == [("uncredited.md", None, "ATR001", None)]
+
+
+def test_policy_changes_severity_and_exit(site: Path, tmp_path: Path) -> None:
+    write(site, "provenance.toml", 'fail_on = "warning"\n[rules.ATR001]\nseverity = "info"\n')
+    code, report = audit_json(tmp_path, "news")
+    assert code == 0
+    assert [f["severity"] for a in report["articles"] for f in a["findings"]] == ["info"]
+    write(site, "provenance.toml", 'extends = "strict"\n')
+    assert audit_json(tmp_path, "news")[0] == 1
+
+
+def test_policy_errors_name_file_and_path(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = write(site, "provenance.toml", "[rules.ZZZ001]\nseverity = 'error'\n")
+    assert main(["audit", "news"]) == 2
+    err = capsys.readouterr().err
+    assert str(policy) in err and "rules/ZZZ001" in err
+    write(site, "provenance.toml", "[rules.AID001]\nseverity = 3\n")
+    assert main(["config", "validate", "provenance.toml"]) == 2
+    err = capsys.readouterr().err
+    assert "rules/AID001/severity" in err and "provenance.toml" in err
+    write(site, "provenance.toml", "[rules.IMG008.options]\nmax_age = 3\n")
+    assert main(["audit", "news"]) == 2
+    assert "rules/IMG008/options/max_age" in capsys.readouterr().err
+
+
+def test_pyproject_table_and_overrides(site: Path, tmp_path: Path) -> None:
+    write(site, "pyproject.toml", '[project]\nname = "site"\n\n[tool.provenance]\n'
+          'fail_on = "warning"\n[[tool.provenance.overrides]]\npaths = ["news/uncredited.md"]\n'
+          'ignore = ["ATR001"]\n')
+    code, report = audit_json(tmp_path, "news")
+    assert (code, rules_by_article(report)) == (0, [])
+
+
+def test_baseline_survives_line_shifts(site: Path, tmp_path: Path) -> None:
+    assert main(["baseline", "create", "news", "-o", "baseline.json", "--now", NOW]) == 0
+    story = site / "news" / "uncredited.md"
+    story.write_text(story.read_text().replace("# Night", "\n\n\n# Night"), encoding="utf-8")
+    code, report = audit_json(tmp_path, "news", "--baseline", "baseline.json",
+                              "--fail-on", "warning")
+    assert code == 0
+    assert report["summary"]["baselined"] == 1 and rules_by_article(report) == []
+    story.write_text(STORY, encoding="utf-8")  # fixed: the entry is now stale
+    _, report = audit_json(tmp_path, "news", "--baseline", "baseline.json")
+    assert [s["rule"] for s in report["stale_baseline"]] == ["ATR001"]
+
+
+def test_image_references_never_leave_the_root(site: Path, tmp_path: Path) -> None:
+    secret = site.parent / "secret.jpg"
+    secret.write_bytes(b"\xff\xd8\xff\xd9")
+    os.symlink(secret, site / "news" / "link.jpg")
+    body = "\n".join(f"![x]({src})\n\nCaption {i}.\n" for i, src in enumerate([
+        "../../secret.jpg", str(secret), "file:///etc/hostname", "link.jpg",
+        "https://cdn.example.org/a.jpg", "data:image/png;base64,iVBORw0KGgo=", "gone.jpg"]))
+    write(site, "news/hostile.md", STORY + "\n" + body)
+    _, report = audit_json(tmp_path, "news/hostile.md", "--root", ".")
+    [article] = report["articles"]
+    assert [(i["src"], i["status"]) for i in article["images"]] == [
+        ("../../secret.jpg", "outside-root"), (str(secret), "outside-root"),
+        ("file:///etc/hostname", "outside-root"), ("link.jpg", "outside-root"),
+        ("https://cdn.example.org/a.jpg", "remote"),
+        ("data:image/png;base64,iVBORw0KGgo=", "remote"), ("gone.jpg", "missing")]
+    assert sorted({f["rule"] for f in article["findings"]}) == ["IMG001", "IMG003", "IMG004"]
+
+
+def test_report_written_atomically(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance import audit as audit_module
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    Path("report.json").write_text("previous report\n", encoding="utf-8")
+    monkeypatch.setattr(audit_module, "run_audit", interrupted)
+    assert main(["audit", "news", "-o", "report.json"]) == 130
+    assert Path("report.json").read_text(encoding="utf-8") == "previous report\n"
+    assert sorted(p.name for p in Path(".").iterdir() if p.name.startswith(".report")) == []
+
+
+def test_jsonl_lines_are_typed(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", "news", "--format", "jsonl", "--now", NOW]) == 0
+    kinds = [json.loads(line)["type"] for line in capsys.readouterr().out.splitlines()]
+    assert kinds == ["run", "article", "article", "summary"]
+
+
+def test_version_imports_neither_pillow_nor_c2pa() -> None:
+    code = ("import sys; from provenance.cli import main; rc = main(['--version']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PIL', 'c2pa')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+    assert out.startswith("provenance, version ")
