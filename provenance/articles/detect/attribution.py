@@ -53,6 +53,7 @@ class _Closing:
     source: str | None = None
     need_known: bool = False  # every name must be a known source (ambiguous forms)
     tail: bool = True  # may follow the last sentence of a paragraph
+    glued: bool = False  # so distinctive it may end any text, even mid-sentence
 
 
 _SRC = r"(?P<src>[^()\n]{2,80}?)"
@@ -60,16 +61,18 @@ _END = r"\s*\.?\s*"
 
 
 def _c(body: str, source: str | None = None, need_known: bool = False,
-       tail: bool = True) -> _Closing:
-    return _Closing(re.compile(body, re.IGNORECASE), source, need_known, tail)
+       tail: bool = True, glued: bool = False) -> _Closing:
+    return _Closing(re.compile(body, re.IGNORECASE), source, need_known, tail, glued)
 
 
 _CLOSINGS: tuple[_Closing, ...] = (
-    _c(rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)"),
+    _c(rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)", glued=True),
     _c(rf"with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}"),
-    _c(r"\(?\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)?", "agencies"),
+    _c(r"\(\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)", "agencies", glued=True),
+    _c(r"with\s+(?:agency|agencies'?|wire)\s+inputs?", "agencies"),
     _c(rf"\(\s*inputs?\s*(?:from|:|-)\s*{_SRC}{_END}\)"),
-    _c(r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters"),
+    _c(r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters",
+       glued=True),
     _c(r"(?:additional\s+)?reporting\s+by\b[^()]{2,300};\s*(?:writing|editing)\s+by\b[^()]*",
        "Reuters", tail=False),
     _c(rf"(?:sources?|fontes?|fuentes?|quellen?|स्रोत)\s*:\s*{_SRC}", tail=False),
@@ -90,7 +93,7 @@ _DATE_TAIL = (r"(?:\s*[|·•–—-]\s*(?:updated|published|last\s+updated|post
               r"aktualisiert|publicado|atualizado|mis\s+à\s+jour|publié|अपडेटेड|\d).*)?")
 _BY = re.compile(rf"^\s*(?:by|por|von|par|द्वारा)\s+(?P<name>[^|\n]{{2,80}}?){_DATE_TAIL}$",
                  re.IGNORECASE)
-_ALONE = re.compile(rf"^[\s·•|—–-]*(?P<name>[^|\n·•]{{2,40}}?){_DATE_TAIL}$", re.IGNORECASE)
+_ALONE = re.compile(rf"^[\s·•|—–-]*(?!\()(?P<name>[^|\n·•]{{2,40}}?){_DATE_TAIL}$", re.IGNORECASE)
 _NAME_TAIL = re.compile(r"(?:,|\||\s[-–—]\s|\sfor\s)\s*(?P<src>[^,|]{2,40}?)\s*$")
 _SUFFIX = re.compile(r"\s(?:[-–—|]|\\u201[34])\s*(?P<src>[^-–—|]{2,40}?)\s*$")
 
@@ -131,7 +134,7 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
     """``(offset, text, sources)`` of a closing credit ending ``text``."""
     quotes = quoted_spans(text)
     for form in (*_extra_closings(settings), *_CLOSINGS):
-        lead = _LEAD if form.tail else r"^\s*"
+        lead = r"" if form.glued else _LEAD if form.tail else r"^\s*"
         match = re.search(lead + "(?P<m>" + form.pattern.pattern + r")\s*\.?\s*$", text,
                           form.pattern.flags)
         if match is None or inside(quotes, match.start("m"), match.end("m")):
