@@ -28,6 +28,7 @@ from provenance.validators import (
     inp001_article_unreadable,
     met001_byline_missing,
     met002_timestamps_inconsistent,
+    sup001_suppression_invalid,
 )
 from provenance.validators.base import Rule
 
@@ -52,6 +53,7 @@ _MODULES = (
     met001_byline_missing,
     met002_timestamps_inconsistent,
     inp001_article_unreadable,
+    sup001_suppression_invalid,
 )
 
 RULES: dict[str, Rule] = {m.ID: m for m in _MODULES}  # type: ignore[misc]

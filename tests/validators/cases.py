@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from provenance.images.model import AIVerdict, C2PAInfo, Evidence, ImageEvidence
-from provenance.model import Article, Attribution, Block, Disclaimer, ImageRef
+from provenance.model import Article, Attribution, Block, Disclaimer, ImageRef, Suppression
 from provenance.validators.base import ResolvedImage, Subject
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
@@ -172,6 +172,14 @@ CASES: list[Case] = [
          [("is after the audit time", None, None)]),
     Case("MET002", "unparseable", subj(art(published=None, published_raw="yesterday-ish")),
          [("cannot be parsed", None, None)]),
+    # SUP001
+    Case("SUP001", "rule and reason", subj(art(suppressions=[
+        Suppression("AID003", "the second image is a chart", 4)])), []),
+    Case("SUP001", "no reason, unknown rule", subj(art(suppressions=[
+        Suppression("AID003", None, 4), Suppression("AID999", "typo", 7),
+        Suppression("SUP001", "cannot silence itself", 9)])),
+        [("suppression of AID003 gives no reason", 4, None),
+         ("unknown rule 'AID999'", 7, None), ("unknown rule 'SUP001'", 9, None)]),
     # INP001
     Case("INP001", "read fine", subj(), []),
     Case("INP001", "broken JSON", subj(art(), read_error="JSON ends early at line 1 column 40"),
