@@ -1,0 +1,51 @@
+"""Every registered rule is complete: module contract, docs, test cases, schema and README."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from provenance.cli import main
+from provenance.findings import Severity
+from provenance.schema import load_schema
+from provenance.validators import RULES
+from tests.conftest import REPO
+from tests.validators.cases import CASES
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_rule_module_contract(rule_id: str) -> None:
+    rule = RULES[rule_id]
+    assert rule.ID == rule_id and re.fullmatch(r"[A-Z]{3}\d{3}", rule_id)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.NAME)
+    assert isinstance(rule.DEFAULT_SEVERITY, Severity) and rule.SUMMARY
+    doc = rule.__doc__ or ""
+    assert doc.startswith(f"{rule_id} {rule.NAME}:")
+    for section in ("Why", "Options", "Pass", "Fail", "Fix"):
+        assert section in doc, f"{rule_id} docstring lacks {section}"
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_rule_has_passing_and_failing_cases(rule_id: str) -> None:
+    cases = [c for c in CASES if c.rule == rule_id]
+    assert any(not c.expected for c in cases), f"{rule_id}: no passing case"
+    assert any(c.expected for c in cases), f"{rule_id}: no failing case"
+
+
+def test_schema_lists_exactly_the_registered_rules() -> None:
+    assert load_schema("report.schema.json")["$defs"]["ruleId"]["enum"] == list(RULES)
+
+
+def test_explain_prints_the_docstring(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "aid001"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("AID001 ai-image-undisclosed:") and "Default severity: error" in out
+    assert main(["explain", "XYZ123"]) == 2
+
+
+def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert ids == list(RULES)
+    assert (REPO / "README.md").is_file()
