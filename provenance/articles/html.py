@@ -27,7 +27,7 @@ from provenance.model import Article, Block, ImageRef, Suppression
 
 from .html_lines import LineMap
 from .html_meta import PageMeta, parse_directive, read_meta
-from .html_score import ContentScorer, is_boiler_container
+from .html_score import ContentScorer
 from .html_walk import Container, RawImage, Segment, Walker
 
 __all__ = ["html_fragment", "read_html"]
@@ -86,9 +86,9 @@ def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
 
 def assign_zones(segs: list[Segment], conts: list[Container], meta: PageMeta) -> list[str]:
     """The zone of every segment (see the module docstring)."""
-    scorer = ContentScorer(segs, conts)
+    scorer = ContentScorer(segs, conts, _declared_headline(segs, conts, meta))
     main = scorer.main_containers()
-    boiler = _boiler_flags(conts, main)
+    boiler = _boiler_flags(scorer, main)
     zones = [_base_zone(seg, boiler, scorer, main) for seg in segs]
     first_body = next((i for i, z in enumerate(zones) if z == "body"), len(zones))
     headline = _headline_index(segs, conts, zones, meta, first_body)
@@ -101,18 +101,17 @@ def assign_zones(segs: list[Segment], conts: list[Container], meta: PageMeta) ->
     return zones
 
 
-def _boiler_flags(conts: list[Container], main: set[int]) -> list[bool]:
+def _boiler_flags(scorer: ContentScorer, main: set[int]) -> list[bool]:
     """Per container: is it, or anything above it, boilerplate (judged below the main content)?
 
     Above a main container nothing counts, so a page-wide wrapper with a class such as
     ``has-sidebar`` cannot turn the article into boilerplate.
     """
+    conts = scorer.conts
     flags = [False] * len(conts)
     for c in range(1, len(conts)):
-        if c in main:
-            continue
-        cont = conts[c]
-        flags[c] = flags[cont.parent] or is_boiler_container(cont)
+        if c not in main:
+            flags[c] = flags[conts[c].parent] or scorer.boiler[c]
     return flags
 
 
@@ -146,6 +145,20 @@ def _headline_index(segs: list[Segment], conts: list[Container], zones: list[str
         if i < first_body and zones[i] != "boilerplate" or fallback is None:
             fallback = i
     return fallback
+
+
+def _declared_headline(segs: list[Segment], conts: list[Container],
+                       meta: PageMeta) -> int | None:
+    """The ``<h1>`` whose text matches the headline the page declares (JSON-LD, og, title)."""
+    wanted = _fold(meta.headline or meta.title or "")
+    if not wanted:
+        return None
+    for i, seg in enumerate(segs):
+        if conts[seg.cont].tag == "h1":
+            folded = _fold(seg.text)
+            if folded and (folded in wanted or wanted in folded):
+                return i
+    return None
 
 
 def _lead_zone(seg: Segment, conts: list[Container], boiler: list[bool], zone: str,

@@ -8,7 +8,6 @@ comments (``<!-- provenance: disable=AID003 reason="…" -->``).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +22,6 @@ _ARTICLE_TYPES = frozenset({
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
     "scholarlyarticle", "techarticle", "socialmediaposting", "report", "posting",
 })
-_DIRECTIVE_RE = re.compile(
-    r"provenance:\s*(disable(?:-file)?)\s*=\s*([A-Za-z0-9_,\s]+?)"
-    r"(?:\s+reason\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+)))?\s*$", re.S)
 
 
 @dataclass(slots=True)
@@ -152,13 +148,16 @@ def _image_urls(value: Any) -> list[str]:
 
 
 def parse_directive(comment: str, line: int | None, block: int) -> list[Suppression]:
-    """Suppressions declared by one ``provenance: disable[-file]=IDS reason="…"`` comment."""
-    match = _DIRECTIVE_RE.search(comment.strip())
-    if match is None:
+    """Suppressions declared by one ``provenance: disable[-file]=IDS reason="…"`` comment.
+
+    The grammar is the one every reader shares (:func:`provenance.articles.text.parse_directive`);
+    a ``disable`` applies to ``block``, the block after the comment.
+    """
+    from provenance.articles.text import parse_directive as parse_shared
+
+    directive = parse_shared(" ".join(comment.split()))
+    if directive is None:
         return []
-    kind, ids, *reasons = match.groups()
-    reason = next((r for r in reasons if r is not None), None)
-    rules = [r.strip().upper() for r in re.split(r"[,\s]+", ids) if r.strip()]
-    if kind == "disable-file":
-        return [Suppression(rule, reason, line, "file", None) for rule in rules]
-    return [Suppression(rule, reason, line, "block", block) for rule in rules]
+    if directive.kind == "disable-file":
+        return [Suppression(r, directive.reason, line, "file", None) for r in directive.rules]
+    return [Suppression(r, directive.reason, line, "block", block) for r in directive.rules]

@@ -15,6 +15,7 @@ touches the tree.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .html_walk import Container, Segment
 
@@ -23,12 +24,12 @@ _POSITIVE_RE = re.compile(
     r"post|text|blog|story|story-body|prose|richtext|rich-text)(?![a-z])")
 _NEGATIVE_RE = re.compile(
     r"(?<![a-z])(?:comments?|comment-list|disqus|share|sharing|social|related|newsletter|"
-    r"promo|promos|sidebar|side-bar|rail|footer|foot|menu|cookies?|consent|gdpr|banner|"
+    r"promo|promos|sidebar|side-bar|footer|foot|menu|cookies?|consent|gdpr|banner|"
     r"ads?|advert|advertisement|ad-slot|sponsor|sponsored|subscribe|subscription|signup|"
     r"popup|modal|breadcrumbs?|pagination|pager|nav|navbar|navigation|masthead|widget|"
     r"recommended|recommendations?|trending|popular|most-read|outbrain|taboola|tags?|"
     r"toolbar|tools|skip|hidden|print-only|sr-only|visually-hidden|more-stories|read-more|"
-    r"author-bio|bio|paywall|teaser|teasers|carousel|also|links|"
+    r"author-bio|bio|teaser|teasers|carousel|also|links|"
     r"topics|keywords|follow|donate|login|register|shopping|rss|feeds?)(?![a-z])")
 _BOILER_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 _BOILER_ROLES = frozenset({
@@ -53,55 +54,96 @@ _PARAGRAPH_TAGS = frozenset({
 })
 _COMMA_RE = re.compile(r"[,\u060c\u3001\uff0c]")
 _MIN_PARAGRAPH = 25
+_SIBLING_PARAGRAPH = 80
 
 
 def is_boiler_container(cont: Container) -> bool:
     """An element whose whole content is navigation, a sidebar, a footer or a promo box."""
     if cont.tag in _BOILER_TAGS or cont.role in _BOILER_ROLES:
         return True
-    return bool(cont.attrs) and _NEGATIVE_RE.search(cont.attrs) is not None \
-        and _POSITIVE_RE.search(cont.attrs) is None
+    return bool(cont.attrs) and class_kind(cont.attrs) < 0
+
+
+@lru_cache(maxsize=8192)
+def class_kind(words: str) -> int:
+    """+1 for content class/id words, -1 for boilerplate words, 0 for neither or both.
+
+    Cached: the same class strings repeat all over a page and across pages of one site.
+    """
+    negative = _NEGATIVE_RE.search(words) is not None
+    positive = _POSITIVE_RE.search(words) is not None
+    return 0 if negative == positive else (1 if positive else -1)
+
+
+@lru_cache(maxsize=8192)
+def class_factor(words: str) -> float:
+    """Score multiplier for class/id words (both kinds present: both factors apply)."""
+    f = _POSITIVE_FACTOR if _POSITIVE_RE.search(words) else 1.0
+    return f * _NEGATIVE_FACTOR if _NEGATIVE_RE.search(words) else f
 
 
 class ContentScorer:
     """Score containers and pick the main content for one walked page."""
 
-    def __init__(self, segments: list[Segment], containers: list[Container]) -> None:
+    def __init__(self, segments: list[Segment], containers: list[Container],
+                 headline: int | None = None) -> None:
         self.segs = segments
         self.conts = containers
         n = len(containers)
         self.score = [0.0] * n
         self.chars = [0] * n
         self.links = [0] * n
+        self.has_blocks = [False] * n
+        for cont in containers[1:]:
+            self.has_blocks[cont.parent] = True
         # boiler[c]: c itself is navigation/sidebar/promo; under[c]: some ancestor is.
         self.boiler = [False] + [is_boiler_container(c) for c in containers[1:]]
+        if headline is not None:
+            self._protect(segments[headline].cont)
         self.under = [False] * n
         for c in range(1, n):
             p = containers[c].parent
             self.under[c] = self.under[p] or self.boiler[p]
         self._accumulate()
 
+    def _protect(self, c: int) -> None:
+        """Elements around the page's headline are layout, whatever their class says.
+
+        A wrapper named ``pg-right-rail-tall`` or ``has-sidebar`` that holds the headline
+        holds the article too; only tags (``nav``, ``aside`` …) keep their meaning there.
+        """
+        while c > 0:
+            cont = self.conts[c]
+            if cont.tag not in _BOILER_TAGS and cont.role not in _BOILER_ROLES:
+                self.boiler[c] = False
+            c = cont.parent
+
     def _accumulate(self) -> None:
         conts, score, chars, links = self.conts, self.score, self.chars, self.links
         for seg in self.segs:
             size = len(seg.text)
-            c = seg.cont
-            while c >= 0:
-                chars[c] += size
-                links[c] += seg.link_chars
-                c = conts[c].parent
+            chars[seg.cont] += size
+            links[seg.cont] += seg.link_chars
             own = size - seg.link_chars
             if own < _MIN_PARAGRAPH or seg.caption:
                 continue
             points = 1 + len(_COMMA_RE.findall(seg.text)) + min(own // 100, 3)
             c = seg.cont
-            if conts[c].tag in _PARAGRAPH_TAGS:
+            # A <p>, or a <div> holding only text, is the paragraph: its parent is the
+            # candidate that collects the points.
+            if conts[c].tag in _PARAGRAPH_TAGS or not self.has_blocks[c]:
                 c = conts[c].parent
             level = 0
             while c > 0 and level < 4:
                 score[c] += points / (1 if level == 0 else 2 if level == 1 else level * 3)
                 c = conts[c].parent
                 level += 1
+        # Containers are numbered in document order, so children come after parents:
+        # one backward pass sums text and link sizes up the tree.
+        for c in range(len(conts) - 1, 0, -1):
+            p = conts[c].parent
+            chars[p] += chars[c]
+            links[p] += links[c]
 
     def link_density(self, c: int) -> float:
         """Share of the text under ``c`` that is link text."""
@@ -112,10 +154,7 @@ class ContentScorer:
         cont = self.conts[c]
         f = _TAG_FACTOR.get(cont.tag, 1.0)
         if cont.attrs:
-            if _POSITIVE_RE.search(cont.attrs):
-                f *= _POSITIVE_FACTOR
-            if _NEGATIVE_RE.search(cont.attrs):
-                f *= _NEGATIVE_FACTOR
+            f *= class_factor(cont.attrs)
         if "articlebody" in cont.itemprop:
             f *= _ARTICLE_BODY_FACTOR
         if self.under[c]:
@@ -145,23 +184,35 @@ class ContentScorer:
         ``post-content`` sections by images or ads — join when their text is not links.
         """
         top = self.top()
-        chosen = {top}
         if top == 0:
-            return chosen
-        parent, cont = self.conts[top].parent, self.conts[top]
+            return {0}
         threshold = max(10.0, self.final(top) * 0.2)
         top_article = self._article_of(top)
+        chosen = {top}
+        parent = self.conts[top].parent
         for c in range(1, len(self.conts)):
-            if c == top or self.score[c] <= 0:
+            if c == top:
                 continue
-            other = self.conts[c]
-            if other.parent == parent and self.final(c) >= threshold:
-                chosen.add(c)
-            elif cont.attrs and other.tag == cont.tag and other.attrs == cont.attrs \
-                    and self.link_density(c) < 0.35 and not self.under[c] \
-                    and self._article_of(c) == top_article:
+            if self.conts[c].parent == parent:
+                if self._is_good_sibling(c, threshold):
+                    chosen.add(c)
+            elif self.score[c] > 0 and self._is_look_alike(top, c, top_article):
                 chosen.add(c)
         return self._outermost(chosen)
+
+    def _is_good_sibling(self, c: int, threshold: float) -> bool:
+        """A sibling with a good score, or itself a plain paragraph of prose (readability)."""
+        if self.score[c] > 0 and self.final(c) >= threshold:
+            return True
+        leaf = self.conts[c].tag in _PARAGRAPH_TAGS or not self.has_blocks[c]
+        return leaf and not self.boiler[c] and self.chars[c] >= _SIBLING_PARAGRAPH \
+            and self.link_density(c) < 0.25
+
+    def _is_look_alike(self, top: int, c: int, top_article: int) -> bool:
+        cont, other = self.conts[top], self.conts[c]
+        return bool(cont.attrs) and other.tag == cont.tag and other.attrs == cont.attrs \
+            and self.link_density(c) < 0.35 and not self.under[c] \
+            and self._article_of(c) == top_article
 
     def _article_of(self, c: int) -> int:
         """The nearest enclosing ``<article>`` (0 when none): another one is another story."""
