@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -28,13 +28,13 @@ _SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".txt
 
 def _parse_now(value: str | None) -> datetime:
     if value is None:
-        return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.now(UTC).replace(microsecond=0)
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not an ISO 8601 date-time",
                                  param_hint="--now") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _rule_ids(spec: str | None, option: str) -> list[str]:
@@ -72,7 +72,8 @@ def _display_root(root: Path) -> str:
     return Path(os.path.relpath(root, Path.cwd())).as_posix()
 
 
-def _outputs(fmt: str | None, output: str | None, reports: Sequence[str]) -> list[tuple[str, str | None]]:
+def _outputs(fmt: str | None, output: str | None,
+             reports: Sequence[str]) -> list[tuple[str, str | None]]:
     """(format, file or None for stdout) pairs from --format, -o and --report."""
     pairs: list[tuple[str, str | None]] = []
     if output is not None:
@@ -147,8 +148,13 @@ def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None
                  select: str | None, ignore: str | None, trust_anchors: str | None,
                  now_text: str | None, fail_on: str | None = None,
                  baseline: str | None = None) -> _Run:
-    from provenance.config import CliOverrides, ConfigError, build_audit_config, effective, \
-        load_policy
+    from provenance.config import (
+        CliOverrides,
+        ConfigError,
+        build_audit_config,
+        effective,
+        load_policy,
+    )
 
     for name, value in (("--trust-anchors", trust_anchors), ("--baseline", baseline),
                         ("--config", config_file)):
@@ -209,7 +215,7 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
     except BaselineError as exc:
         raise click.UsageError(str(exc)) from None
     pairs = _outputs(fmt, output, reports)
-    generated = datetime.now(timezone.utc).replace(microsecond=0).isoformat() if timestamp \
+    generated = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp \
         else None
     with _open_outputs(pairs) as reporters:
         tail = _execute(run, reporters, no_progress, generated, accepted)
@@ -265,11 +271,11 @@ def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str,
     """Show what each image's metadata says: AI verdict, C2PA, credit, GPS, findings."""
     import time
 
+    from provenance import SCHEMA_VERSION
     from provenance.engine import AuditConfig, ImageCache, audit_image_file
     from provenance.report import EXIT_INTERNAL, ReportBuilder, exit_code, tool_info
     from provenance.reporters.json import dumps
     from provenance.reporters.views import inspect_text
-    from provenance import SCHEMA_VERSION
 
     base, found = _root_and_files(paths, root, named_as="image")
     anchors = Path(trust_anchors).read_text(encoding="utf-8") if trust_anchors else None

@@ -89,6 +89,7 @@ def _load_chain(path: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], tupl
         raise ConfigError(label, "extends", "circular extends chain: " + " -> ".join(seen))
     own = read_file(path)
     parent_name = own.get("extends", "default")
+    chain: tuple[str, ...]
     if parent_name in PRESETS:
         base, chain = _preset(parent_name, seen + (label,)), ("preset:" + parent_name,)
     else:
@@ -247,8 +248,11 @@ def effective(policy: Policy, cli: CliOverrides) -> dict[str, Any]:
 
 def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any) -> Any:
     """The :class:`~provenance.engine.AuditConfig` a run uses; ``ConfigError`` on problems."""
-    from provenance.articles.detect.settings import DEFAULT_KNOWN_SOURCES, DEFAULT_TZ_TABLE, \
-        DetectSettings
+    from provenance.articles.detect.settings import (
+        DEFAULT_KNOWN_SOURCES,
+        DEFAULT_TZ_TABLE,
+        DetectSettings,
+    )
     from provenance.engine import AuditConfig, Override
 
     data = effective(policy, cli)

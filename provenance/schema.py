@@ -7,7 +7,7 @@ top is a link to it). ``best_match`` turns many errors into the one a person sho
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -15,14 +15,15 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     text = resources.files("provenance").joinpath("schemas", name).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
-def validator(name: str = "report.schema.json", definition: str | None = None) -> Draft202012Validator:
+def validator(name: str = "report.schema.json",
+              definition: str | None = None) -> Draft202012Validator:
     """A validator for the whole schema, or for one of its ``$defs`` (``inspectReport``...)."""
     schema = load_schema(name)
     if definition is not None:

@@ -27,8 +27,9 @@ def inspect_text(entry: Mapping[str, Any], out: TextIO) -> None:
     if c2pa["codes"]:
         out.write(f"    codes: {', '.join(c2pa['codes'])}\n")
     gps = entry["gps"]
+    where = f"{gps['lat']:.5f}, {gps['lon']:.5f}" if gps else "-"
     out.write(f"  credit: {entry['credit'] or '-'}; captured: {entry['captured'] or '-'}; "
-              f"GPS: {'%.5f, %.5f' % (gps['lat'], gps['lon']) if gps else '-'}\n")
+              f"GPS: {where}\n")
     for f in entry["findings"]:
         out.write(f"  {f['severity']:<7} {f['rule']}  {f['message']}\n")
 

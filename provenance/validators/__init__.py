@@ -56,7 +56,7 @@ _MODULES = (
     sup001_suppression_invalid,
 )
 
-RULES: dict[str, Rule] = {m.ID: m for m in _MODULES}  # type: ignore[misc]
+RULES: dict[str, Rule] = {m.ID: m for m in _MODULES}
 
 
 def get_rule(rule_id: str) -> Rule:

@@ -30,4 +30,5 @@ SUMMARY = "an http(s):// or data: reference, not fetched"
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
     for image in images_with_status(subject, "remote"):
-        yield image_issue(image, f"image {image.label!r} is remote or inline data and was not fetched")
+        yield image_issue(image, f"image {image.label!r} is remote or inline data and "
+                          "was not fetched")

@@ -30,4 +30,5 @@ SUMMARY = "a reference escapes the audit root (refused, not read)"
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
     for image in images_with_status(subject, "outside-root"):
-        yield image_issue(image, f"image reference {image.label!r} escapes the audit root and was not read")
+        yield image_issue(image, f"image reference {image.label!r} escapes the audit root "
+                          "and was not read")

@@ -54,7 +54,7 @@ def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
         cap, ref = _comparable(captured, reference)
         if published is not None and cap > ref + grace:
             yield image_issue(image, f"image {image.label!r} was captured {evidence.captured}, "
-                              f"after the article was published ({article.published if article else ''})",
+                              f"after the article was published ({published.isoformat()})",
                               f"after:{evidence.captured}")
         elif max_age is not None and ref - cap > timedelta(days=float(max_age)):
             yield image_issue(image, f"image {image.label!r} was captured {evidence.captured}, "

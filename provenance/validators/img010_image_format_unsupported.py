@@ -29,4 +29,7 @@ SUMMARY = "a format no reader handles (listed, not judged)"
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
     for image in images_with_status(subject, "unsupported"):
-        yield image_issue(image, f"image {image.label!r} is in a format provenance cannot read" + (f" ({image.evidence.problem})" if image.evidence and image.evidence.problem else ""))
+        problem = image.evidence.problem if image.evidence else None
+        detail = f" ({problem})" if problem else ""
+        yield image_issue(image, f"image {image.label!r} is in a format provenance cannot "
+                          f"read{detail}")

@@ -67,7 +67,7 @@ def test_every_ninjs_example_reads(corpus_dir: Path, tmp_path: Path) -> None:
         expected_count += len(items)
         rel = f"{file.parent.name}/{file.name}"
         read = [a for a in report["articles"] if a["path"] == rel]
-        for item, article in zip(items, read):
+        for item, article in zip(items, read, strict=True):
             headline = item.get("headline") or next(
                 (h.get("value") for h in item.get("headlines", []) if h.get("value")), None)
             assert (article["headline"] is not None) == bool(headline), rel

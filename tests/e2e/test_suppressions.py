@@ -31,7 +31,8 @@ def findings(report: dict) -> list[tuple[str, str | None]]:
      "    - rule: ATR001\n      reason: house-written explainer\n"), [("ATR001", "inline")]),
     ("comment.md", UNCREDITED_MD.format(front="") + "\n<!-- provenance: disable-file=ATR001 "
      'reason="house-written explainer" -->\n', [("ATR001", "inline")]),
-    ("no-reason.md", UNCREDITED_MD.format(front="") + "\n<!-- provenance: disable-file=ATR001 -->\n",
+    ("no-reason.md",
+     UNCREDITED_MD.format(front="") + "\n<!-- provenance: disable-file=ATR001 -->\n",
      [("ATR001", None), ("SUP001", None)]),
     ("scrape.txt", "Pier Lights Replaced\n\nCity Desk | Faro | Updated: 02-03-2026 09:00 WET | "
      "Created: 02-03-2026 08:00 WET\n\nThe lamps along the pier were replaced this week.\n\n"

@@ -8,14 +8,14 @@ registered rule has at least one passing and one failing case here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from provenance.images.model import AIVerdict, C2PAInfo, Evidence, ImageEvidence
 from provenance.model import Article, Attribution, Block, Disclaimer, ImageRef, Suppression
 from provenance.validators.base import ResolvedImage, Subject
 
-NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 DST = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 
 
@@ -77,7 +77,8 @@ THREE = (AI_IMG, img("img/b.jpg", ev("not-ai"), line=20), img("img/c.jpg", ev(),
 CASES: list[Case] = [
     # ATR001 / ATR002
     Case("ATR001", "closing line present", subj(), []),
-    Case("ATR001", "no attribution", subj(art(attributions=[])), [("no source attribution", None, None)]),
+    Case("ATR001", "no attribution", subj(art(attributions=[])),
+         [("no source attribution", None, None)]),
     Case("ATR001", "only boilerplate credit is ATR002's", subj(art(attributions=[
         Attribution("(With inputs from agencies.)", "agencies", 50, "boilerplate")])), []),
     Case("ATR002", "body credit", subj(), []),
@@ -159,7 +160,8 @@ CASES: list[Case] = [
         [("its signing certificate has expired (signer: Camera Maker Inc.)", 5, "img/a.jpg")]),
     Case("IMG010", "supported", subj(images=(img(evidence=ev()),)), []),
     Case("IMG010", "svg", subj(images=(img("img/a.svg", status="unsupported", evidence=ev(
-        status="unsupported", format=None)),)), [("format provenance cannot read", 5, "img/a.svg")]),
+        status="unsupported", format=None)),)),
+        [("format provenance cannot read", 5, "img/a.svg")]),
     # MET rules
     Case("MET001", "desk line", subj(), []),
     Case("MET001", "no byline", subj(art(byline=None)), [("no byline or desk line", None, None)]),

@@ -17,7 +17,7 @@ from tests.validators.cases import CASES
 @pytest.mark.parametrize("rule_id", list(RULES))
 def test_rule_module_contract(rule_id: str) -> None:
     rule = RULES[rule_id]
-    assert rule.ID == rule_id and re.fullmatch(r"[A-Z]{3}\d{3}", rule_id)
+    assert rule_id == rule.ID and re.fullmatch(r"[A-Z]{3}\d{3}", rule_id)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.NAME)
     assert isinstance(rule.DEFAULT_SEVERITY, Severity) and rule.SUMMARY
     doc = rule.__doc__ or ""

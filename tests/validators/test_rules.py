@@ -1,4 +1,4 @@
-"""Every rule against its data-driven cases (complete issue lists), and disabled through the engine."""
+"""Every rule against its data-driven cases (complete issue lists), and disabled via the engine."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def test_rule_case(case: Case) -> None:
     options = case.options if case.options is not None else dict(rule.DEFAULTS)
     issues = list(rule.check(case.subject, options))
     assert len(issues) == len(case.expected), [i.message for i in issues]
-    for issue, (fragment, line, image) in zip(issues, case.expected):
+    for issue, (fragment, line, image) in zip(issues, case.expected, strict=True):
         assert fragment in issue.message
         assert (issue.line, issue.image) == (line, image)
 
