@@ -166,3 +166,12 @@ def test_version_imports_neither_pillow_nor_c2pa() -> None:
                          check=True).stdout
     assert out.splitlines()[-1] == "[]"
     assert out.startswith("provenance, version ")
+
+
+def test_report_file_mode_follows_umask(site: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        assert main(["audit", "news", "-o", "report.json", "--no-progress"]) == 0
+    finally:
+        os.umask(old)
+    assert Path("report.json").stat().st_mode & 0o777 == 0o644
