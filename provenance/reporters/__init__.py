@@ -7,15 +7,21 @@ writes to the text stream it was given; the CLI makes file output atomic.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from provenance.report import Reporter
 
-FORMATS = ("text", "json", "jsonl")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
 
 
-def make_reporter(fmt: str, stream: TextIO, *, color: bool = False) -> Reporter:
-    """The reporter for ``fmt``; ``ValueError`` for an unknown format."""
+def make_reporter(fmt: str, stream: TextIO, *, color: bool = False,
+                  root: Path | None = None) -> Reporter:
+    """The reporter for ``fmt``; ``ValueError`` for an unknown format.
+
+    ``root`` is where the HTML report reads images for thumbnails (default: the header's
+    ``root``, relative to the working directory).
+    """
     if fmt == "json":
         from provenance.reporters.json import JsonReporter
 
@@ -28,4 +34,29 @@ def make_reporter(fmt: str, stream: TextIO, *, color: bool = False) -> Reporter:
         from provenance.reporters.text import TextReporter
 
         return TextReporter(stream, color=color)
+    return _ci_reporter(fmt, stream, root)
+
+
+def _ci_reporter(fmt: str, stream: TextIO, root: Path | None) -> Reporter:
+    """The formats for CI systems and editors (SARIF, JUnit, GitHub, Markdown, HTML)."""
+    if fmt == "sarif":
+        from provenance.reporters.sarif import SarifReporter
+
+        return SarifReporter(stream)
+    if fmt == "junit":
+        from provenance.reporters.junit import JUnitReporter
+
+        return JUnitReporter(stream)
+    if fmt == "github":
+        from provenance.reporters.github import GitHubReporter
+
+        return GitHubReporter(stream)
+    if fmt == "markdown":
+        from provenance.reporters.markdown import MarkdownReporter
+
+        return MarkdownReporter(stream)
+    if fmt == "html":
+        from provenance.reporters.html import HtmlReporter
+
+        return HtmlReporter(stream, root=root)
     raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")

@@ -1,0 +1,74 @@
+"""GitHub Actions workflow commands: each unsuppressed finding becomes an annotation.
+
+``::error file=PATH,line=N,col=N,title=RULE name::message`` (``warning`` and ``notice`` for
+the other severities), as documented in "Workflow commands for GitHub Actions". GitHub
+resolves ``file`` against the workspace, so the path is the report root joined with the
+entry's path (the root is relative to the working directory the audit ran in). Data and
+property values are escaped exactly as ``@actions/core`` does (``escapeData`` /
+``escapeProperty``): ``%``, CR and LF everywhere, and also ``:`` and ``,`` in properties,
+so hostile article text can neither end a command early nor start a new one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **props: Any) -> str:
+    """One workflow command line; properties that are ``None`` are left out."""
+    given = [f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None]
+    return f"::{name} {','.join(given)}::{escape_data(message)}" if given \
+        else f"::{name}::{escape_data(message)}"
+
+
+class GitHubReporter:
+    def __init__(self, stream: TextIO) -> None:
+        self._out = stream
+        self._root = "."
+
+    def start(self, header: Mapping[str, Any]) -> None:
+        self._root = header["root"]
+
+    def _file(self, path: str) -> str:
+        return path if self._root in ("", ".") else posixpath.join(self._root, path)
+
+    def _annotate(self, path: str, index: int | None, findings: Any) -> None:
+        for f in findings:
+            if f["suppressed"] is not None:
+                continue
+            message = f["message"] + (f" (record {index})" if index is not None else "")
+            self._out.write(command(COMMANDS[f["severity"]], message, file=self._file(path),
+                                    line=f["line"], col=f["column"],
+                                    title=f"{f['rule']} {f['name']}") + "\n")
+
+    def article(self, entry: Mapping[str, Any]) -> None:
+        self._annotate(entry["path"], entry["index"], entry["findings"])
+
+    def image(self, entry: Mapping[str, Any]) -> None:
+        self._annotate(entry["path"], None, entry["findings"])
+
+    def finish(self, tail: Mapping[str, Any]) -> None:
+        for error in tail["errors"]:
+            self._out.write(command("error", error["message"],
+                                    file=self._file(error["path"]) if error["path"] else None,
+                                    title=f"provenance internal error in {error['stage']}")
+                            + "\n")
+        s = tail["summary"]
+        counts = s["findings"]
+        self._out.write(f"provenance: {s['articles']} articles, {s['images']} images, "
+                        f"{s['skipped']} skipped: {counts['error']} errors, "
+                        f"{counts['warning']} warnings, {counts['info']} info "
+                        f"({s['suppressed']} suppressed, {s['baselined']} baselined) — "
+                        f"{'passed' if s['passed'] else 'failed'}\n")

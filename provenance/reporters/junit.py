@@ -1,0 +1,130 @@
+"""JUnit XML for CI test dashboards (Jenkins, GitLab, Azure Pipelines, CircleCI...).
+
+Layout: one ``<testsuite name="provenance">``; one ``<testcase>`` per (article, rule) with
+findings, ``classname`` = the article path (``path#index`` for a record of a multi-item
+file) and ``name`` = ``"RULE name"``. So each case has at most one ``<failure>``: several
+findings of one rule in one article are listed in that failure's text. Every unsuppressed
+finding fails its case (``type`` = the worst severity); a case whose findings are all
+suppressed or baselined is ``<skipped>`` with the reason. An article or image with no
+unsuppressed finding gets a passing ``all-rules`` case, so dashboards count every article.
+Internal errors (``errors[]``) become ``<error>`` cases.
+
+Testsuite counts come first in the XML but are known only at the end, so cases are
+spooled to a temporary file (memory up to 4 MB, then disk) and copied out by ``finish``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+SUITE = "provenance"
+PASSING_CASE = "all-rules"
+_ORDER = {"error": 3, "warning": 2, "info": 1}
+# Characters XML 1.0 forbids even when escaped (NUL, most C0 controls, lone surrogates).
+_INVALID_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` escaped for element content, with characters XML cannot carry replaced."""
+    return escape(_INVALID_XML.sub("\ufffd", value))
+
+
+def xml_attr(value: str) -> str:
+    """``value`` as a quoted attribute (newlines and tabs kept as character references)."""
+    return quoteattr(_INVALID_XML.sub("\ufffd", value),
+                     {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _where(finding: Mapping[str, Any]) -> str:
+    if finding["line"] is None:
+        return "no line"
+    return f"line {finding['line']}" + (f":{finding['column']}" if finding["column"] else "")
+
+
+def _finding_line(finding: Mapping[str, Any]) -> str:
+    image = f" [image {finding['image']}]" if finding["image"] else ""
+    return (f"{finding['severity']} {_where(finding)}: {finding['message']}{image} "
+            f"({finding['fingerprint']})")
+
+
+class JUnitReporter:
+    """Writes one JUnit XML document; cases are spooled until the counts are known."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._out = stream
+        # Lives as long as the reporter; finish() closes it.
+        self._spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=4 << 20, mode="w+", encoding="utf-8")
+        self._counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        self._props: list[tuple[str, str]] = []
+
+    def start(self, header: Mapping[str, Any]) -> None:
+        tool = header["tool"]
+        self._props = [("root", header["root"]), ("tool", f"{tool['name']} {tool['version']}"),
+                       ("schema_version", header["schema_version"])]
+
+    def _case(self, classname: str, name: str, body: str = "") -> None:
+        self._counts["tests"] += 1
+        head = f'<testcase classname={xml_attr(classname)} name={xml_attr(name)} time="0"'
+        self._spool.write(f"    {head}>\n      {body}\n    </testcase>\n" if body
+                          else f"    {head}/>\n")
+
+    def _failure(self, findings: Sequence[Mapping[str, Any]]) -> str:
+        self._counts["failures"] += 1
+        worst = max(findings, key=lambda f: _ORDER[f["severity"]])["severity"]
+        first = findings[0]["message"]
+        message = first if len(findings) == 1 else f"{len(findings)} findings: {first}"
+        text = "\n".join(_finding_line(f) for f in findings)
+        return f"<failure type={xml_attr(worst)} message={xml_attr(message)}>" \
+               f"{xml_text(text)}</failure>"
+
+    def _skipped(self, findings: Sequence[Mapping[str, Any]]) -> str:
+        self._counts["skipped"] += 1
+        reasons = sorted({f"{f['suppressed']['kind']}: {f['suppressed']['reason'] or '-'}"
+                          for f in findings})
+        return f"<skipped message={xml_attr('suppressed (' + '; '.join(reasons) + ')')}/>"
+
+    def _entry(self, classname: str, findings: Sequence[Mapping[str, Any]]) -> None:
+        by_rule: dict[str, list[Mapping[str, Any]]] = {}
+        for f in findings:
+            by_rule.setdefault(f["rule"], []).append(f)
+        failed = False
+        for rule in sorted(by_rule):
+            group = by_rule[rule]
+            shown = [f for f in group if f["suppressed"] is None]
+            failed = failed or bool(shown)
+            body = self._failure(shown) if shown else self._skipped(group)
+            self._case(classname, f"{rule} {group[0]['name']}", body)
+        if not failed:
+            self._case(classname, PASSING_CASE)
+
+    def article(self, entry: Mapping[str, Any]) -> None:
+        index = entry["index"]
+        self._entry(entry["path"] + (f"#{index}" if index is not None else ""),
+                    entry["findings"])
+
+    def image(self, entry: Mapping[str, Any]) -> None:
+        self._entry(entry["path"], entry["findings"])
+
+    def finish(self, tail: Mapping[str, Any]) -> None:
+        for error in tail["errors"]:
+            self._counts["errors"] += 1
+            self._case(error["path"], f"internal error in {error['stage']}",
+                       f"<error type={xml_attr(error['stage'])} "
+                       f"message={xml_attr(error['message'])}/>")
+        counts = " ".join(f'{k}="{v}"' for k, v in self._counts.items())
+        props = "".join(f"\n      <property name={xml_attr(k)} value={xml_attr(v)}/>"
+                        for k, v in self._props)
+        self._out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                        f'<testsuites name="{SUITE}" {counts} time="0">\n'
+                        f'  <testsuite name="{SUITE}" {counts} time="0">\n'
+                        f"    <properties>{props}\n    </properties>\n")
+        self._spool.seek(0)
+        shutil.copyfileobj(self._spool, self._out)
+        self._spool.close()
+        self._out.write("  </testsuite>\n</testsuites>\n")
