@@ -127,6 +127,8 @@ def _audit_options(f: Any) -> Any:
         click.option("--now", "now_text", metavar="ISO", help="Audit time for future-date "
                      "checks (default: the current time)."),
         click.option("--no-progress", is_flag=True, help="No progress bar on stderr."),
+        click.option("--changed-since", metavar="GIT-REF", help="Audit only articles changed "
+                     "since the git ref, and those whose images changed."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -146,8 +148,8 @@ class _Run:
 
 def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None,
                  select: str | None, ignore: str | None, trust_anchors: str | None,
-                 now_text: str | None, fail_on: str | None = None,
-                 baseline: str | None = None) -> _Run:
+                 now_text: str | None, changed_since: str | None = None,
+                 fail_on: str | None = None, baseline: str | None = None) -> _Run:
     from provenance.config import (
         CliOverrides,
         ConfigError,
@@ -167,6 +169,14 @@ def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None
         fail_on=fail_on, trust_anchors=Path(trust_anchors) if trust_anchors else None,
         baseline=Path(baseline) if baseline else None)
     base, found = _root_and_files(paths, root)
+    if changed_since:
+        from provenance.changes import changed_files, select_changed
+        from provenance.paths import UsageError
+
+        try:
+            found = select_changed(found, changed_files(changed_since, base), base)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
     try:
         policy = load_policy(Path(config_file) if config_file else None)
         cfg = build_audit_config(policy, cli_values, base, now)
@@ -201,7 +211,8 @@ def _execute(run: _Run, reporters: Sequence[Any], no_progress: bool,
 @click.option("--timestamp", is_flag=True, help="Add generated_at to the report.")
 def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
           select: str | None, ignore: str | None, trust_anchors: str | None,
-          now_text: str | None, no_progress: bool, fmt: str | None, output: str | None,
+          now_text: str | None, no_progress: bool, changed_since: str | None,
+          fmt: str | None, output: str | None,
           reports: tuple[str, ...], fail_on: str | None, baseline: str | None,
           timestamp: bool) -> None:
     """Audit articles and images under PATHs and report what is missing or wrong."""
@@ -209,7 +220,7 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
     from provenance.report import exit_code
 
     run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
-                       fail_on, baseline)
+                       changed_since, fail_on, baseline)
     try:
         accepted = load_baseline(Path(run.baseline)) if run.baseline else {}
     except BaselineError as exc:
@@ -233,12 +244,14 @@ def baseline() -> None:
               help="The baseline file to write.")
 def baseline_create(paths: tuple[str, ...], root: str | None, config_file: str | None,
                     select: str | None, ignore: str | None, trust_anchors: str | None,
-                    now_text: str | None, no_progress: bool, output: str) -> None:
+                    now_text: str | None, no_progress: bool, changed_since: str | None,
+                    output: str) -> None:
     """Audit PATHs and store the fingerprints of every finding in FILE."""
     from provenance.baseline import BaselineCollector, write_baseline
     from provenance.report import EXIT_INTERNAL
 
-    run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text)
+    run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
+                       changed_since)
     collector = BaselineCollector()
     tail = _execute(run, [collector], no_progress)
     write_baseline(Path(output), collector.entries)
