@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.segments import (
@@ -41,41 +42,54 @@ from provenance.articles.detect.segments import (
     quoted_spans,
 )
 from provenance.articles.detect.settings import DetectSettings
-from provenance.articles.detect.sources import clean, normalise, split_sources
+from provenance.articles.detect.sources import (
+    clean,
+    could_name_source,
+    normalise,
+    split_sources,
+)
 from provenance.model import Article, Attribution
 
 
 @dataclass(frozen=True, slots=True)
 class _Closing:
-    """One closing-line form: a regex with a ``src`` group or a fixed source."""
+    """One closing-line form: an end-anchored regex with a ``src`` group or a fixed source."""
 
     pattern: re.Pattern[str]
     source: str | None = None
     need_known: bool = False  # every name must be a known source (ambiguous forms)
-    tail: bool = True  # may follow the last sentence of a paragraph
-    glued: bool = False  # so distinctive it may end any text, even mid-sentence
 
 
 _SRC = r"(?P<src>[^()\n]{2,80}?)"
 _END = r"\s*\.?\s*"
+# Where a closing form may start: anywhere (``glued``: so distinctive it may end any text,
+# even mid-sentence), after the last sentence of a paragraph (``tail``), or only as the
+# whole line.
+_LEADS = {"glued": r"", "tail": r"(?:^|(?<=[.!?\"”’)\]]))\s*", "line": r"^\s*"}
+_MAX_CLOSING = 500  # closing credits are short: only the end of a long line is searched
+# Every built-in closing form contains one of these; lines without any skip the search.
+_MAYBE_CLOSING = re.compile(
+    r"\)\W*$|\b(?:inputs?|reporting|writing|sources?|fontes?|fuentes?|quellen?|informa\w+|"
+    r"material|agentur\w*|avec|com|syndicated|provided)\b|इनपुट|स्रोत", re.IGNORECASE)
 
 
 def _c(body: str, source: str | None = None, need_known: bool = False,
-       tail: bool = True, glued: bool = False) -> _Closing:
-    return _Closing(re.compile(body, re.IGNORECASE), source, need_known, tail, glued)
+       where: str = "tail") -> _Closing:
+    full = _LEADS[where] + "(?P<m>" + body + r")\s*\.?\s*$"
+    return _Closing(re.compile(full, re.IGNORECASE), source, need_known)
 
 
 _CLOSINGS: tuple[_Closing, ...] = (
-    _c(rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)", glued=True),
+    _c(rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)", where="glued"),
     _c(rf"with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}"),
-    _c(r"\(\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)", "agencies", glued=True),
+    _c(r"\(\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)", "agencies", where="glued"),
     _c(r"with\s+(?:agency|agencies'?|wire)\s+inputs?", "agencies"),
     _c(rf"\(\s*inputs?\s*(?:from|:|-)\s*{_SRC}{_END}\)"),
     _c(r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters",
-       glued=True),
+       where="glued"),
     _c(r"(?:additional\s+)?reporting\s+by\b[^()]{2,300};\s*(?:writing|editing)\s+by\b[^()]*",
-       "Reuters", tail=False),
-    _c(rf"(?:sources?|fontes?|fuentes?|quellen?|स्रोत)\s*:\s*{_SRC}", tail=False),
+       "Reuters", where="line"),
+    _c(rf"(?:sources?|fontes?|fuentes?|quellen?|स्रोत)\s*:\s*{_SRC}", where="line"),
     _c(rf"\(?\s*con\s+informaci[oó]n(?:es)?\s+de\s+{_SRC}{_END}\)?"),
     _c(r"\(?\s*mit\s+(?:agenturmaterial|agenturen)\s*\)?", "agencies"),
     _c(rf"\(?\s*mit\s+material\s+(?:von|der|des)\s+{_SRC}{_END}\)?"),
@@ -85,10 +99,9 @@ _CLOSINGS: tuple[_Closing, ...] = (
     _c(rf"\(?\s*इनपुट\s*[:\-–]\s*{_SRC}\s*\)?"),
     _c(r"\(?\s*(?P<src>[^()\n]{2,30}?)\s+(?:के\s+)?इनपुट\s+के\s+साथ\s*\)?"),
     _c(r"\(?[^()\n]*?\bsyndicated\s+feed\b[^()\n]*\)?", "syndicated feed"),
-    _c(rf"(?:©\s*)?provided\s+by\s+{_SRC}", tail=False),
+    _c(rf"(?:©\s*)?provided\s+by\s+{_SRC}", where="line"),
     _c(rf"\(\s*{_SRC}\s*\)", need_known=True),
 )
-_LEAD = r"(?:^|(?<=[.!?\"”’)\]]))\s*"
 _DATE_TAIL = (r"(?:\s*[|·•–—-]\s*(?:updated|published|last\s+updated|posted|actualizado|"
               r"aktualisiert|publicado|atualizado|mis\s+à\s+jour|publié|अपडेटेड|\d).*)?")
 _BY = re.compile(rf"^\s*(?:by|por|von|par|द्वारा)\s+(?P<name>[^|\n]{{2,80}}?){_DATE_TAIL}$",
@@ -132,12 +145,13 @@ def _attrs(seg: Segment, offset: int, text: str, sources: list[str]) -> list[Att
 
 def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] | None:
     """``(offset, text, sources)`` of a closing credit ending ``text``."""
-    quotes = quoted_spans(text)
-    for form in (*_extra_closings(settings), *_CLOSINGS):
-        lead = r"" if form.glued else _LEAD if form.tail else r"^\s*"
-        match = re.search(lead + "(?P<m>" + form.pattern.pattern + r")\s*\.?\s*$", text,
-                          form.pattern.flags)
-        if match is None or inside(quotes, match.start("m"), match.end("m")):
+    # search(text, pos) keeps "^" at the real start of the line, unlike slicing.
+    cut = max(0, len(text) - _MAX_CLOSING)
+    extra = _extra_closings(settings.extra_attribution_phrases)
+    forms = (*extra, *_CLOSINGS) if _MAYBE_CLOSING.search(text, cut) else extra
+    for form in forms:
+        match = form.pattern.search(text, cut)
+        if match is None or inside(quoted_spans(text), match.start("m"), match.end("m")):
             continue
         sources = _sources(match, form, settings.known_sources)
         if sources:
@@ -145,9 +159,10 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
     return None
 
 
-def _extra_closings(settings: DetectSettings) -> tuple[_Closing, ...]:
-    return tuple(_c(rf"\(?\s*{re.escape(p)}\s*:?\s*{_SRC}{_END}\)?", tail=False)
-                 for p in settings.extra_attribution_phrases)
+@lru_cache(maxsize=32)
+def _extra_closings(phrases: tuple[str, ...]) -> tuple[_Closing, ...]:
+    return tuple(_c(rf"\(?\s*{re.escape(p)}\s*:?\s*{_SRC}{_END}\)?", where="line")
+                 for p in phrases)
 
 
 def _sources(match: re.Match[str], form: _Closing, known: tuple[str, ...]) -> list[str]:
@@ -175,6 +190,8 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
         return None
     alone = _ALONE.match(text)
     if alone is None or by_image:  # an agency name next to an image is its photo credit
+        return None
+    if not could_name_source(alone.group("name"), known):
         return None
     names = split_sources(alone.group("name"), known)
     if names and all(n in known for n in names):

@@ -66,13 +66,16 @@ def read_meta(article: Article, known: tuple[str, ...]) -> MetaFacts:
 
 
 def _meta_segments(article: Article) -> Iterator[Segment]:
-    early = list(enumerate(article.blocks))[:EARLY_BLOCKS]
     for index, block in enumerate(article.blocks):
         if block.zone == "meta":
             yield from split_block(block, index)
-    for index, block in early:
-        if block.zone not in ("meta", "boilerplate", "caption"):
-            yield from split_block(block, index)
+    for index in _early(article, ("headline", "standfirst", "body")):
+        yield from split_block(article.blocks[index], index)
+
+
+def _early(article: Article, zones: tuple[str, ...]) -> list[int]:
+    """Indexes of the first EARLY_BLOCKS blocks in ``zones`` (menus before them skipped)."""
+    return [i for i, b in enumerate(article.blocks) if b.zone in zones][:EARLY_BLOCKS]
 
 
 def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...]) -> None:
@@ -138,10 +141,8 @@ def _place_like(text: str) -> bool:
 
 
 def _dateline_from_story(article: Article, known: tuple[str, ...]) -> str | None:
-    for index, block in enumerate(article.blocks[:EARLY_BLOCKS + 8]):
-        if block.zone not in ("body", "standfirst", "meta"):
-            continue
-        for seg in split_block(block, index):
+    for index in _early(article, ("standfirst", "meta", "body")):
+        for seg in split_block(article.blocks[index], index):
             place = find_place(seg.text, known)
             if place:
                 return place

@@ -28,15 +28,27 @@ from provenance.articles.detect.sources import is_known, split_sources
 _LETTER = r"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u097F])"
 _WORD = rf"{_LETTER}(?:{_LETTER}|[\d.'’-])*"
 _PLACE = rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
+# A state or country after the city: "HAYWARD, Calif.", "COLUMBIA, S.C.", "HANOI, Vietnam".
+_REGION = (r"(?P<region>,\s*(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+           r"|[A-Z]{2,}(?: [A-Z]{2,})?))?")
 _DATE = (rf"(?P<date>{_LETTER}{{3,10}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
          rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_LETTER}{{3,10}}\.?(?:\s+(?:de\s+)?\d{{4}})?)")
 _PUNCT = r"(?P<punct>\s*(?:\.-|\.?\s*[-—–―]+|:|\\u20(?:13|14)))?"
 _CREDIT = re.compile(
-    rf"^\s*{_PLACE}(?:\s*,\s*{_DATE})?\s*\(\s*(?P<agency>[^()]{{2,60}}?)\s*\){_PUNCT}")
+    rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*,\s*{_DATE})?"
+    rf"\s*\(\s*(?P<agency>[^()]{{2,60}}?)\s*\){_PUNCT}")
 _BARE_CREDIT = re.compile(r"^\s*\(\s*(?P<agency>[^()]{2,40}?)\s*\)"
                           r"(?P<punct>\s*(?:\.-|[-—–―]+|:|\\u20(?:13|14)))")
-_CAPS_PLACE = re.compile(rf"^\s*(?P<place>{_WORD}(?: {_WORD}){{0,3}})(?:\s*,\s*{_DATE})?"
+_CAPS_PLACE = re.compile(rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*,\s*{_DATE})?"
                          r"\s*(?::|\s[-—–]\s?)")
+# All-caps words that open a line with a colon or dash but are labels, not places.
+_NOT_PLACES = frozenset((
+    "published", "updated", "posted", "breaking", "breaking news", "watch", "read", "exclusive",
+    "dear", "update", "note", "editor's note", "editors note", "attention", "atenção",
+    "atencion", "atención", "achtung", "photos", "photo", "video", "live", "opinion",
+    "analysis", "advertisement", "correction", "file", "source", "sources", "warning",
+    "disclaimer", "also read", "read more", "related", "listen", "summary", "tags", "share",
+))
 _CONNECTORS = frozenset(("de", "da", "do", "dos", "das", "del", "la", "el", "le", "les",
                          "am", "an", "der", "upon", "on", "sur", "en", "di", "al", "of"))
 
@@ -84,7 +96,7 @@ def find_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     if match is None or not _accept(match, text, known):
         return None
     sources = tuple(split_sources(match.group("agency"), known))
-    return DatelineCredit(match.group(0).strip(), match.group("place"), sources, match.end())
+    return DatelineCredit(match.group(0).strip(), match.group("where"), sources, match.end())
 
 
 def _accept(match: re.Match[str], text: str, known: tuple[str, ...]) -> bool:
@@ -114,6 +126,12 @@ def find_place(text: str, known: tuple[str, ...]) -> str | None:
         return None
     place = match.group("place")
     letters = [c for c in place if c.isalpha()]
+    following = text[match.end():].lstrip()
     if len(letters) < 3 or place.upper() != place or not _date_ok(match.group("date")):
         return None
-    return place
+    words = place.lower().split()
+    if any(" ".join(words[:n]) in _NOT_PLACES for n in range(1, len(words) + 1)):
+        return None
+    if not following or following[0].isdigit() or following[0].islower():
+        return None
+    return match.group("where")

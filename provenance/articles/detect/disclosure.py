@@ -86,13 +86,15 @@ def _in_segment(seg: Segment, settings: DetectSettings,
                 positional: bool) -> tuple[int, str, str] | None:
     """``(offset, reported text, sentence)`` of the segment's disclosure, if any."""
     text = seg.text
-    quotes = quoted_spans(text)
+    extra = settings.extra_disclosure_phrases
+    if not lx.may_claim(text) and not any(p.lower() in text.lower() for p in extra):
+        return None
     heading = lx.HEADING.match(text) is not None
     bounds = sentences(text)
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end]
         claim = _claim(sentence, settings)
-        if claim is None or inside(quotes, start + claim[1], start + claim[2]):
+        if claim is None or inside(quoted_spans(text), start + claim[1], start + claim[2]):
             continue
         if not _valid(sentence, claim) or not (
                 heading or _about_this_image(sentence, claim, positional)):

@@ -48,6 +48,9 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType({
 })
 
 _SPLIT = re.compile(r"\s*(?:[/,;&+]|(?<=\s)(?:and|y|und|et|e|और)(?=\s))\s*", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"\d|^(?:" + "|".join(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+) + r")[a-z]*\.?$", re.IGNORECASE)
 _EDGE = re.compile(r"^[\s(\[«\"“'‘—–·•|-]+|[\s)\]»\"”'’.,;:—–·•|-]+$")
 
 
@@ -63,16 +66,37 @@ def _lookup(known: tuple[str, ...]) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=64)
+def _first_words(known: tuple[str, ...]) -> frozenset[str]:
+    names = [*ALIASES, *(k.lower() for k in known)]
+    return frozenset(n.split()[0] for n in names if n.split())
+
+
+def could_name_source(text: str, known: tuple[str, ...]) -> bool:
+    """Cheap pre-check: does ``text`` start like a known source or alias does?"""
+    words = [w for w in re.split(r"[\s/,;&+]+", clean(text).lower()) if w]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return bool(words) and words[0] in _first_words(known)
+
+
 def normalise(name: str, known: tuple[str, ...] = ()) -> str:
-    """The canonical spelling of ``name``: an alias, a known source, or ``name`` cleaned."""
+    """The canonical spelling of ``name``: an alias, a known source, or ``name`` cleaned.
+
+    Short names only match in capitals or in their canonical spelling, so "App" (a
+    download link) is not APP and "Uni" is not UNI.
+    """
     cleaned = re.sub(r"\s+", " ", clean(name))
     table = _lookup(known)
     key = cleaned.lower()
-    if key in table:
-        return table[key]
-    if key.startswith("the ") and key[4:] in table:
-        return table[key[4:]]
-    return cleaned
+    if key.startswith("the ") and key not in table:
+        key = key[4:]
+    canonical = table.get(key)
+    if canonical is None:
+        return cleaned
+    if len(key) <= 4 and cleaned not in (cleaned.upper(), canonical):
+        return cleaned
+    return canonical
 
 
 def is_known(name: str, known: tuple[str, ...]) -> bool:
@@ -84,14 +108,20 @@ def split_sources(text: str, known: tuple[str, ...] = ()) -> list[str]:
     """Normalised names of every source in ``text``, in order, without duplicates.
 
     A name that is itself known whole (``Europa Press``, ``Agence France-Presse``) is not
-    split; otherwise the text is split on ``/ , ; & and y und et e और``.
+    split; otherwise the text is split on ``/ , ; & and y und et e और``. Parts that are
+    dates or numbers (``Source: Ministry, October 25, 2019``) are dropped.
     """
+    return list(_split(text, known))
+
+
+@lru_cache(maxsize=4096)  # menus and sidebars repeat the same short lines on every page
+def _split(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
     whole = normalise(text, known)
     if whole in known or clean(text).lower() in ALIASES:
-        return [whole]
+        return (whole,)
     out: list[str] = []
     for part in _SPLIT.split(clean(text)):
         name = normalise(part, known)
-        if name and name not in out:
+        if name and name not in out and not _NOT_A_NAME.search(name):
             out.append(name)
-    return out
+    return tuple(out)
