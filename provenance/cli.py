@@ -22,8 +22,8 @@ import click
 from provenance import __version__
 from provenance.findings import FAIL_ON_CHOICES
 
-AUDIT_FORMATS = ("text", "json", "jsonl")
-_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text"}
+from provenance.reporters import FORMATS as AUDIT_FORMATS  # cheap: no Pillow, no c2pa
+from provenance.reporters import format_for_file
 
 
 def _parse_now(value: str | None) -> datetime:
@@ -77,7 +77,7 @@ def _outputs(fmt: str | None, output: str | None,
     """(format, file or None for stdout) pairs from --format, -o and --report."""
     pairs: list[tuple[str, str | None]] = []
     if output is not None:
-        pairs.append((fmt or _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "json"), output))
+        pairs.append((fmt or format_for_file(output) or "json", output))
     elif fmt is not None or not reports:
         pairs.append((fmt or "text", None))
     for spec in reports:
@@ -90,7 +90,8 @@ def _outputs(fmt: str | None, output: str | None,
 
 
 @contextlib.contextmanager
-def _open_outputs(pairs: Sequence[tuple[str, str | None]]) -> Iterator[list[Any]]:
+def _open_outputs(pairs: Sequence[tuple[str, str | None]],
+                  root: Path | None = None) -> Iterator[list[Any]]:
     """Reporters for every output; files are written atomically and only on success."""
     from provenance.output import atomic_write
     from provenance.reporters import make_reporter
@@ -101,7 +102,7 @@ def _open_outputs(pairs: Sequence[tuple[str, str | None]]) -> Iterator[list[Any]
             stream: TextIO = sys.stdout if file is None else \
                 stack.enter_context(atomic_write(Path(file)))
             color = file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            reporters.append(make_reporter(fmt, stream, color=color))
+            reporters.append(make_reporter(fmt, stream, color=color, root=root))
         yield reporters
 
 
@@ -228,7 +229,7 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
     pairs = _outputs(fmt, output, reports)
     generated = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp \
         else None
-    with _open_outputs(pairs) as reporters:
+    with _open_outputs(pairs, run.root) as reporters:
         tail = _execute(run, reporters, no_progress, generated, accepted)
     sys.exit(exit_code(tail))
 
@@ -426,6 +427,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     return 0
 
+
+def _register_subgroups() -> None:
+    from provenance.cli_report import report
+
+    cli.add_command(report)
+
+
+_register_subgroups()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,12 +17,9 @@ from typing import NoReturn, TextIO
 
 import click
 
-from provenance.reporters import FORMATS
+from provenance.reporters import FORMATS, format_for_file
 
 EXIT_OK, EXIT_NEW, EXIT_INVALID, EXIT_USAGE = 0, 1, 1, 2
-_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text",
-                   ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".html": "html",
-                   ".htm": "html"}
 MAX_SHOWN_ERRORS = 20
 
 
@@ -64,7 +61,7 @@ def render(report_file: str, fmt: str | None, output: str | None, root: str | No
         doc = load_valid_report(Path(report_file))
     except ReportError as exc:
         _fail(str(exc))
-    chosen = fmt or (_SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output
+    chosen = fmt or ((format_for_file(output) or "text") if output
                      else "text")
     with _output(output) as out:
         render_report(doc, chosen, out, root=Path(root) if root else None)

@@ -13,6 +13,14 @@ from typing import TextIO
 from provenance.report import Reporter
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
+_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text",
+                   ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".html": "html",
+                   ".htm": "html"}
+
+
+def format_for_file(path: str | Path) -> str | None:
+    """The format a report file's name implies (``-o report.sarif``), or ``None``."""
+    return _SUFFIX_FORMATS.get(Path(path).suffix.lower())
 
 
 def make_reporter(fmt: str, stream: TextIO, *, color: bool = False,

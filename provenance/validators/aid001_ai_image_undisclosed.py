@@ -43,6 +43,7 @@ def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
         if evidence.ai.verdict not in AI_VERDICTS or disclosure.any:
             continue
         signal = evidence.ai.evidence[0] if evidence.ai.evidence else None
-        why = f" ({signal.source} {signal.field}: {signal.value[:80]})" if signal else ""
+        value = " ".join(signal.value.split())[:80] if signal else ""  # one line, short
+        why = f" ({signal.source} {signal.field}: {value})" if signal else ""
         yield image_issue(image, f"image {image.label!r} is {evidence.ai.verdict}{why} but "
                           "the page does not disclose it", evidence.ai.verdict)
