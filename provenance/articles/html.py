@@ -40,6 +40,7 @@ _STANDFIRST_RE = re.compile(
     r"summary|lede|lead|intro|excerpt|description|strapline|teaser-text|abstract)(?![a-z])")
 _META_ITEMPROPS = ("author", "datepublished", "datemodified", "datecreated", "creator")
 _DIRECTIVE_SRC_RE = re.compile(r"<!--(\s*provenance:.*?)-->", re.S)
+_BODY_RE = re.compile(r"<body[\s>]", re.I)
 _MAX_META_CHARS = 200
 _MAX_STANDFIRST_CHARS = 600
 
@@ -59,15 +60,22 @@ def read_html(text: str, path: str) -> Article:
     meta = read_meta(tree)
     walker = Walker().run(tree.root) if tree.root is not None else Walker()
     zones = assign_zones(walker.segments, walker.containers, meta)
-    lines = LineMap(text)
+    lines = LineMap(text, _body_start(text))
     offsets = [lines.locate(seg.text) for seg in walker.segments]
+    # Images first: tying an image to the caption-class text after it marks that segment.
+    images = _page_images(walker, zones, lines, offsets, meta)
     blocks = [Block(z, seg.text, lines.line_of_offset(off), seg.image)
               for z, seg, off in zip(zones, walker.segments, offsets, strict=True)]
-    images = _page_images(walker, zones, lines, offsets, meta)
     article = Article(path=path, format="html", blocks=blocks, images=images)
     _fill_meta(article, meta, blocks)
     article.suppressions = _suppressions(text, walker.comments, lines)
     return article
+
+
+def _body_start(text: str) -> int:
+    """Offset of ``<body`` (0 when absent): text in ``<head>`` (the title) is not a block."""
+    match = _BODY_RE.search(text)
+    return match.start() if match else 0
 
 
 def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
@@ -133,30 +141,37 @@ def _base_zone(seg: Segment, boiler: list[bool], scorer: ContentScorer, main: se
 
 def _headline_index(segs: list[Segment], conts: list[Container], zones: list[str],
                     meta: PageMeta, first_body: int) -> int | None:
-    """The ``<h1>`` matching the declared headline, else the last ``<h1>`` before the body."""
-    wanted = _fold(meta.headline or meta.title or "")
-    fallback = None
-    for i, seg in enumerate(segs):
-        if conts[seg.cont].tag != "h1":
-            continue
-        folded = _fold(seg.text)
-        if wanted and folded and (folded in wanted or wanted in folded):
+    """The headline block: the ``<h1>`` the page declares, else its last ``<h1>`` before the
+    body, else (no ``<h1>`` at all) a short block near the body's start repeating the title."""
+    declared = _declared_headline(segs, conts, meta)
+    if declared is not None:
+        return declared
+    h1s = [i for i, seg in enumerate(segs) if conts[seg.cont].tag == "h1"]
+    if h1s:
+        before = [i for i in h1s if i < first_body and zones[i] != "boilerplate"]
+        return before[-1] if before else h1s[0]
+    wanted = _declared_titles(meta)
+    for i in range(max(first_body - 5, 0), min(first_body + 2, len(segs))):
+        folded = _fold(segs[i].text)
+        if folded and any(folded in w and 2 * len(folded) >= len(w) for w in wanted):
             return i
-        if i < first_body and zones[i] != "boilerplate" or fallback is None:
-            fallback = i
-    return fallback
+    return None
+
+
+def _declared_titles(meta: PageMeta) -> list[str]:
+    return [f for f in (_fold(meta.headline or ""), _fold(meta.title or "")) if f]
 
 
 def _declared_headline(segs: list[Segment], conts: list[Container],
                        meta: PageMeta) -> int | None:
     """The ``<h1>`` whose text matches the headline the page declares (JSON-LD, og, title)."""
-    wanted = _fold(meta.headline or meta.title or "")
+    wanted = _declared_titles(meta)
     if not wanted:
         return None
     for i, seg in enumerate(segs):
         if conts[seg.cont].tag == "h1":
             folded = _fold(seg.text)
-            if folded and (folded in wanted or wanted in folded):
+            if folded and any(folded in w or w in folded for w in wanted):
                 return i
     return None
 

@@ -15,6 +15,8 @@ import re
 # How far ahead of the previous block the next one is first looked for.
 _WINDOW = 30_000
 _WORD_RE = re.compile(r"[^\W_]{2,}|\w")
+# Up to ~40 characters of words, single spaces and punctuation no page escapes.
+_PREFIX_RE = re.compile(r"\w+(?: \w+){0,5}")
 # Characters that may stand before the first word of a text run.
 _OPENERS = frozenset("\"'\u201c\u2018\u00ab\u201e\u00a1\u00bf([-\u2013\u2014\u2022*\u00b7|#@$")
 
@@ -22,12 +24,12 @@ _OPENERS = frozenset("\"'\u201c\u2018\u00ab\u201e\u00a1\u00bf([-\u2013\u2014\u20
 class LineMap:
     """Find successive text snippets in ``source`` and report their 1-based lines."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, start: int = 0) -> None:
         self._src = source
         # Lines are counted lazily between successive offsets: blocks come in source
         # order, so this is one C-speed pass over the text instead of a table of newlines.
         self._line_at = (0, 1)
-        self._cursor = 0
+        self._cursor = start
 
     def line_of_offset(self, offset: int) -> int:
         """1-based line of a character offset."""
@@ -43,23 +45,32 @@ class LineMap:
         return self.line_of_offset(self.locate(text))
 
     def locate(self, text: str) -> int:
-        """Offset of the next text run starting with ``text``'s first word (see module doc)."""
+        """Offset of the next text run starting like ``text`` (see the module docstring).
+
+        The first few words, when plain enough to be written verbatim in the source, pin a
+        block down better than its first word alone ("The", "In"...). Both are looked for
+        just ahead first (site menus repeat in headers and footers), then further ahead;
+        text found only behind (moved by the parser) leaves the cursor where it was.
+        """
         match = _WORD_RE.search(text)
         if match is None:
             return self._cursor
-        word = match.group()
-        end = self._cursor + _WINDOW
-        pos = self._search(word, self._cursor, end)
-        if pos < 0:
-            # Not ahead: the parser moved this text (out of a table, say) or the source
-            # spells its first word differently (an entity inside it). Look further ahead,
-            # then behind, and otherwise keep the cursor's line.
-            pos = self._search(word, end, len(self._src))
-            if pos < 0:
-                pos = self._search(word, 0, self._cursor)
-                return self._cursor if pos < 0 else pos
-        self._cursor = pos + len(word)
-        return pos
+        prefix = _PREFIX_RE.match(text, match.start())
+        needles = [match.group()]
+        if prefix is not None and prefix.end() - prefix.start() > len(needles[0]) + 4:
+            needles.insert(0, prefix.group())
+        cursor, end, size = self._cursor, self._cursor + _WINDOW, len(self._src)
+        for start, stop in ((cursor, end), (end, size)):
+            for needle in needles:
+                pos = self._search(needle, start, stop)
+                if pos >= 0:
+                    self._cursor = pos + len(needles[-1])
+                    return pos
+        for needle in needles:
+            pos = self._search(needle, 0, cursor)
+            if pos >= 0:
+                return pos
+        return cursor
 
     def find_raw(self, needle: str, start: int) -> int:
         """Offset of ``needle`` as written in the source at or after ``start`` (else before)."""

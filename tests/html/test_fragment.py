@@ -1,0 +1,47 @@
+"""html_fragment: HTML inside ninjs strings and Markdown figures (no lines, no boilerplate)."""
+
+from __future__ import annotations
+
+from provenance.articles.html import html_fragment
+from provenance.model import Block, ImageRef
+
+
+def test_paragraphs_headings_and_inline_markup() -> None:
+    blocks, images = html_fragment(
+        "<h2>Flood defences</h2><p>The new wall is <b>two metres</b> high.</p>"
+        "<ul><li>First item</li><li>Second <a href='/x'>item</a></li></ul>")
+    assert blocks == [
+        Block("body", "Flood defences"),
+        Block("body", "The new wall is two metres high."),
+        Block("body", "First item"),
+        Block("body", "Second item"),
+    ]
+    assert images == []
+
+
+def test_figure_gives_an_image_and_a_caption_block() -> None:
+    blocks, images = html_fragment(
+        '<p>Before.</p><figure><img src="a/b.jpg" alt="A dam">'
+        "<figcaption>The dam at dawn. Image generated with AI.</figcaption></figure>"
+        "<p>After.</p>")
+    assert blocks == [
+        Block("body", "Before."),
+        Block("caption", "The dam at dawn. Image generated with AI.", None, "a/b.jpg"),
+        Block("body", "After."),
+    ]
+    assert images == [ImageRef(src="a/b.jpg", line=None,
+                               caption="The dam at dawn. Image generated with AI.",
+                               alt="A dam", position=2)]
+
+
+def test_image_without_figure_and_entities() -> None:
+    blocks, images = html_fragment('Caf&eacute; &amp; bar<br><img src="c.png">')
+    assert blocks == [Block("body", "Café & bar")]
+    assert images == [ImageRef(src="c.png", position=1)]
+
+
+def test_empty_and_broken_fragments() -> None:
+    assert html_fragment("") == ([], [])
+    blocks, images = html_fragment("<p>Open <b>bold <i>both</p>")
+    assert blocks == [Block("body", "Open bold both")]
+    assert images == []
