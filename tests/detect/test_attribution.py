@@ -93,6 +93,10 @@ PASSING: list[tuple[str, Article, list[A]]] = [
      [("Bloomberg", "Bloomberg", 1, "standfirst")]),
     ("byline-person-agency", article(("meta", "By Jane Roe, Reuters"), LEAD),
      [("By Jane Roe, Reuters", "Reuters", 1, "meta")]),
+    ("byline-person-agency-role",
+     article(("meta", "By JANE ROE and JOHN POE, AP Science Writer"), LEAD),
+     [("By JANE ROE and JOHN POE, AP Science Writer", "AP", 1, "meta")]),
+    ("byline-national-agency", article(("meta", "NTB"), LEAD), [("NTB", "NTB", 1, "meta")]),
     ("byline-provided-by", article(("meta", "© Provided by The Canadian Press"), LEAD),
      [("© Provided by The Canadian Press", "The Canadian Press", 1, "meta")]),
     ("headline-suffix-dash",
@@ -157,6 +161,8 @@ TRAPS: list[tuple[str, Article]] = [
     ("portuguese-prose-com", article(("body", "Ela saiu com ele."))),
     ("publisher-hint", article(LEAD, attribution_hints=["The Daily Example"])),
     ("desk-byline-field", article(LEAD, byline="Devdiscourse News Desk")),
+    ("app-download-link", article(("boilerplate", "App"), ("body", "Get the App"))),
+    ("person-with-unknown-outlet", article(("meta", "By Jane Roe, Example Gazette"), LEAD)),
     ("unknown-bare-parenthesis", article(("body", "The vote was close. (Photo)"))),
 ]
 

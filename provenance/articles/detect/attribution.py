@@ -108,6 +108,8 @@ _BY = re.compile(rf"^\s*(?:by|por|von|par|द्वारा)\s+(?P<name>[^|\n]{
                  re.IGNORECASE)
 _ALONE = re.compile(rf"^[\s·•|—–-]*(?!\()(?P<name>[^|\n·•]{{2,40}}?){_DATE_TAIL}$", re.IGNORECASE)
 _NAME_TAIL = re.compile(r"(?:,|\||\s[-–—]\s|\sfor\s)\s*(?P<src>[^,|]{2,40}?)\s*$")
+# "AP National Political Writer", "Reuters Staff": the agency with a job title after it.
+_ROLE = re.compile(r"(?:\s+[A-Z][a-z]+)*\s+(?:Writer|Correspondent|Reporter|Staff|Editor)$")
 _SUFFIX = re.compile(r"\s(?:[-–—|]|\\u201[34])\s*(?P<src>[^-–—|]{2,40}?)\s*$")
 
 
@@ -185,9 +187,8 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
         if names and all(n in known for n in names):
             return clean(text[:by.end("name")]), names
         tail = _NAME_TAIL.search(name)
-        if tail and normalise(tail.group("src"), known) in known:
-            return clean(text[:by.end("name")]), [normalise(tail.group("src"), known)]
-        return None
+        agency = normalise(_ROLE.sub("", tail.group("src")), known) if tail else ""
+        return (clean(text[:by.end("name")]), [agency]) if agency in known else None
     alone = _ALONE.match(text)
     if alone is None or by_image:  # an agency name next to an image is its photo credit
         return None

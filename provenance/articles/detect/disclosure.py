@@ -29,6 +29,7 @@ Also read: an ``ImageRef.caption`` that has no caption block of its own.
 ``text`` is the whole segment (line) when the disclosure opens a short notice of at most
 three sentences — as in the seed, where the second sentence continues the first — or
 follows a heading; otherwise the disclosing sentence. One disclosure per segment.
+Sentences over :data:`MAX_SENTENCE` characters are not read.
 
 ``image``: a caption's own image (a caption never discloses another image); else the image
 directly above the block, or directly below it (preferred when the sentence says "below");
@@ -52,6 +53,9 @@ from provenance.articles.detect.settings import DetectSettings
 from provenance.model import Article, Block, Disclaimer
 
 ZONES = ("standfirst", "meta", "body", "caption")
+# A disclosure is a short statement; longer "sentences" are run-on extraction damage
+# (tables, menus without punctuation) and are skipped to keep the patterns cheap.
+MAX_SENTENCE = 600
 
 
 def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclaimer]:
@@ -92,6 +96,8 @@ def _in_segment(seg: Segment, settings: DetectSettings,
     heading = lx.HEADING.match(text) is not None
     bounds = sentences(text)
     for number, (start, end) in enumerate(bounds):
+        if end - start > MAX_SENTENCE:
+            continue
         sentence = text[start:end]
         claim = _claim(sentence, settings)
         if claim is None or inside(quoted_spans(text), start + claim[1], start + claim[2]):
@@ -113,11 +119,12 @@ def _claim(sentence: str, settings: DetectSettings) -> tuple[str, int, int] | No
         at = sentence.lower().find(phrase.lower())
         if at >= 0:
             hits.append((at, at + len(phrase), "extra"))
+    languages = lx.claim_languages(sentence)
     for lang, pattern in lx.CLAIMS:
-        match = pattern.search(sentence)
+        match = pattern.search(sentence) if lang in languages else None
         if match:
             hits.append((match.start(), match.end(), lang))
-    credit = lx.CREDIT_TOOL.match(sentence)
+    credit = lx.CREDIT_TOOL.match(sentence) if languages else None
     if credit:
         hits.append((credit.start(), credit.end(), "credit"))
     if not hits:

@@ -68,6 +68,8 @@ DEFAULT_KNOWN_SOURCES: tuple[str, ...] = (
     "Estadão Conteúdo", "Folhapress", "AAP", "The Canadian Press", "PA Media", "APA",
     "KNA", "epd", "Belga", "Keystone-SDA", "Anadolu", "Bernama", "Antara", "NNN", "MENAFN",
     "WAM", "SPA", "KUNA", "Notimex", "Servimedia", "Interfax", "NAN",
+    "NTB", "TT", "STT", "Ritzau", "ANP", "CTK", "PAP", "MTI", "HINA", "BTA", "Agerpres",
+    "ANA-MPA", "DHA", "Jiji", "PNA", "VNA", "CNA",
 )
 
 

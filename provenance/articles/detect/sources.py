@@ -44,6 +44,11 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType({
     **dict.fromkeys(("agência brasil", "agencia brasil"), "Agência Brasil"),
     **dict.fromkeys(("estadão conteúdo", "estadao conteudo"), "Estadão Conteúdo"),
     **dict.fromkeys(("anadolu", "anadolu agency", "aa"), "Anadolu"),
+    **dict.fromkeys(("ntb", "norsk telegrambyrå"), "NTB"),
+    **dict.fromkeys(("tt", "tt nyhetsbyrån"), "TT"),
+    **dict.fromkeys(("ritzau", "ritzaus bureau"), "Ritzau"),
+    **dict.fromkeys(("anp", "algemeen nederlands persbureau"), "ANP"),
+    **dict.fromkeys(("jiji", "jiji press"), "Jiji"),
     **dict.fromkeys(("syndicated feed", "a syndicated feed"), "syndicated feed"),
 })
 
