@@ -38,6 +38,7 @@ else ``None``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from provenance.articles.detect import lexicon as lx
@@ -56,6 +57,9 @@ ZONES = ("standfirst", "meta", "body", "caption")
 # A disclosure is a short statement; longer "sentences" are run-on extraction damage
 # (tables, menus without punctuation) and are skipped to keep the patterns cheap.
 MAX_SENTENCE = 600
+NEGATION_REACH = 40  # characters before a claim in which "not", "nicht", "no"... negate it
+_SEPARATORS = re.compile(r"[(\[|—–•·:]|\s/\s")
+_CLOSERS = re.compile(r"[)\]]")
 
 
 def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclaimer]:
@@ -140,9 +144,12 @@ def _valid(sentence: str, claim: tuple[str, int, int]) -> bool:
         return False
     if lx.REPORTING.search(sentence):
         return False
-    window = sentence[:end]
-    if lang == "hi":
-        window = sentence[:end + 12]  # Hindi puts नहीं after the participle too
+    _, start, _ = claim
+    # Only the words right before the claim, in its own clause, negate it: "This image,
+    # which does not show real people, was generated with AI" is still a disclosure.
+    clause = max(sentence.rfind(mark, 0, start) for mark in ",;:") + 1
+    begin = max(0, start - NEGATION_REACH, clause)
+    window = sentence[begin:end + 12 if lang == "hi" else end]  # नहीं may follow the verb
     negations = lx.NEGATIONS.values() if lang in ("extra", "credit") else [lx.NEGATIONS[lang]]
     return not any(n.search(window) for n in negations)
 
@@ -154,21 +161,31 @@ def _about_this_image(sentence: str, claim: tuple[str, int, int], positional: bo
         return True
     if lx.FIRST_PERSON.search(before):
         return True
-    if _is_label(sentence, claim):
+    if _is_label(sentence, claim, positional):
         return True
     return positional and lx.DEFINITE_SUBJECT.match(sentence) is not None
 
 
-def _is_label(sentence: str, claim: tuple[str, int, int]) -> bool:
-    """The sentence is a bare label: only image nouns before the claim, no verb after."""
+def _is_label(sentence: str, claim: tuple[str, int, int], positional: bool) -> bool:
+    """The claim is a bare label: only image nouns before it, no verb after it.
+
+    The label may fill the sentence ("AI-generated image") or, in a caption or next to an
+    image, close it after a separator ("Protesters in Paris | AI-generated image",
+    "A robot waves (AI-generated image)").
+    """
     lang, start, end = claim
     if lang in ("credit", "extra"):
         return True
     prefix = lx.LABEL_PREFIX.match(sentence)
-    lead = sentence[prefix.end() if prefix and prefix.end() <= start else 0:start]
-    if not lx.LABEL_LEAD.match(lead):
-        return False
-    return lx.TAIL_VERB.search(sentence[end:]) is None
+    from_start = prefix.end() if prefix and prefix.end() <= start else 0
+    leads = [(from_start, len(sentence))]
+    if positional:
+        cuts = [m.end() for m in _SEPARATORS.finditer(sentence, 0, start)]
+        if cuts:
+            close = _CLOSERS.search(sentence, end)
+            leads.append((cuts[-1], close.start() if close else len(sentence)))
+    return any(lx.LABEL_LEAD.match(sentence[a:start]) and
+               lx.TAIL_VERB.search(sentence[end:b]) is None for a, b in leads)
 
 
 def _image_for(seg: Segment, near: dict[int, list[tuple[str, str]]],

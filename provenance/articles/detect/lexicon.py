@@ -163,7 +163,7 @@ REPORTING = re.compile(
     r"\b(?:said|says|say|saying|told|according\s+to|claim(?:s|ed)?|allegedly|purport\w*|"
     r"viral\w*|circulat\w*|shared\s+(?:on|online|widely|by|across)|widely\s+shared|social\s+"
     r"media|fact[\s-]?check\w*|debunk\w*|fakes?|false(?:ly)?|misleading|hoax|experts?|"
-    r"analys[ie]s|analy[sz]ed|detect(?:ed|ion|ors?)?|found|concluded|determined|verified|"
+    r"analys[ie]s|analy[sz]ed|detect(?:ed|ion|ors?)?|(?:we|they|researchers|analysts|it)\s+found|found\s+that|concluded|determined|verified|"
     r"watermark\w*|label(?:l)?ed\s+as|controvers\w*|backlash|outrage|deepfakes?|scam|rumou?rs?|"
     r"posted|tweeted|likely|seems?|appears?\s+to|suggest\w*|reverse\s+image|laut|sagte|sagt|"
     r"angeblich|kursier\w*|faktencheck\w*|gefälscht\w*|fälschung\w*|experten|verbreitet\w*|"
