@@ -1,6 +1,6 @@
-"""EXIF fields the checker uses, parsed from raw EXIF bytes with Pillow's ``Image.Exif``.
+"""EXIF fields the checker uses, parsed from raw EXIF bytes with Pillow's TIFF directory reader.
 
-``Image.Exif().load(raw)`` parses a TIFF structure without opening (or decoding) an image.
+Pillow parses the TIFF structure without opening (or decoding) an image.
 Tag numbers: CIPA DC-008 (Exif 2.32) — 0x010F Make, 0x0110 Model, 0x0131 Software,
 0x013B Artist, 0x8298 Copyright, 0x9003 DateTimeOriginal, 0x9011 OffsetTimeOriginal,
 0x9286 UserComment, GPS IFD 1–4.
@@ -8,8 +8,11 @@ Tag numbers: CIPA DC-008 (Exif 2.32) — 0x010F Make, 0x0110 Model, 0x0131 Softw
 
 from __future__ import annotations
 
+import io
 import math
 import re
+import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,27 +39,57 @@ class ExifFields:
 
 def parse_exif(raw: bytes) -> ExifFields:
     """Decode the fields of interest; damaged EXIF yields empty fields, never an error."""
-    from PIL import Image  # Pillow is heavy to import: only once an image has EXIF
-
-    exif = Image.Exif()
     try:
-        exif.load(raw)
-        sub = exif.get_ifd(_EXIF_IFD)
-        gps = exif.get_ifd(_GPS_IFD)
+        with warnings.catch_warnings():
+            # Pillow warns (stderr) about each damaged tag; the file's status already tells
+            warnings.simplefilter("ignore")
+            return _fields(*_directories(raw))
     # Pillow's TIFF reader raises many types (SyntaxError, struct.error, KeyError, ...) on
-    # hostile bytes; a broken EXIF block is not a broken image, so it only loses its fields.
+    # hostile bytes, also while converting a value on lookup; a broken EXIF block is not a
+    # broken image, so it only loses its fields.
     except Exception:
         return ExifFields()
+
+
+def _fields(ifd0: Directory, sub: Directory, gps: Directory) -> ExifFields:
     return ExifFields(
-        make=_text(exif.get(0x010F)),
-        model=_text(exif.get(0x0110)),
-        software=_text(exif.get(0x0131)),
-        artist=_text(exif.get(0x013B)),
-        copyright=_text(exif.get(0x8298)),
-        captured=_captured(sub.get(0x9003) or exif.get(0x9003), sub.get(0x9011)),
+        make=_text(ifd0.get(0x010F)),
+        model=_text(ifd0.get(0x0110)),
+        software=_text(ifd0.get(0x0131)),
+        artist=_text(ifd0.get(0x013B)),
+        copyright=_text(ifd0.get(0x8298)),
+        captured=_captured(sub.get(0x9003) or ifd0.get(0x9003), sub.get(0x9011)),
         user_comment=decode_user_comment(sub.get(0x9286)),
         gps=_gps(gps),
     )
+
+
+Directory = Mapping[int, Any]
+
+
+def _directories(raw: bytes) -> tuple[Directory, Directory, Directory]:
+    """IFD0, the EXIF sub-IFD and the GPS IFD, each decoded lazily tag by tag.
+
+    Pillow's ``ImageFileDirectory_v2`` (what ``Image.Exif`` uses inside) reads the raw
+    entries and converts a value only when it is looked up, so the MakerNote and the dozens
+    of tags we never read cost nothing; ``Exif.get_ifd`` would convert them all.
+    """
+    from PIL.TiffImagePlugin import ImageFileDirectory_v2  # Pillow loads on first EXIF
+
+    data = raw[6:] if raw.startswith(b"Exif\x00\x00") else raw
+    fp = io.BytesIO(data)
+    head = fp.read(8)
+
+    def load(offset: Any) -> Directory:
+        if not isinstance(offset, int) or not 8 <= offset < len(data):
+            return {}
+        ifd = ImageFileDirectory_v2(head)
+        fp.seek(offset)
+        ifd.load(fp)
+        return ifd
+
+    ifd0 = load(ImageFileDirectory_v2(head).next)
+    return ifd0, load(ifd0.get(_EXIF_IFD)), load(ifd0.get(_GPS_IFD))
 
 
 def _text(value: Any) -> str | None:
@@ -113,7 +146,7 @@ def _utf16_order(body: bytes) -> str:
     return "utf-16-be" if even_zeros >= odd_zeros else "utf-16-le"
 
 
-def _gps(ifd: dict[int, Any]) -> dict[str, float] | None:
+def _gps(ifd: Directory) -> dict[str, float] | None:
     """Signed decimal degrees, or None when absent or not a real position."""
     lat = _degrees(ifd.get(2), ifd.get(1), "S")
     lon = _degrees(ifd.get(4), ifd.get(3), "W")

@@ -84,7 +84,7 @@ def _gif_bomb(tmp: Path) -> Path:
 def _ztxt_bomb(tmp: Path) -> Path:
     import zlib
 
-    body = b"Comment\x00\x00" + zlib.compress(b"A" * (64 * 1024 * 1024), 9)
+    body = b"Comment\x00\x00" + zlib.compress(b"A" * (9 * 1024 * 1024), 9)
     path = write_png(tmp / "z.png")
     data = path.read_bytes()
     path.write_bytes(data[:33] + png_chunk(b"zTXt", body) + data[33:])

@@ -1,0 +1,62 @@
+"""Property: whatever bytes a file holds, ``read_image`` returns a status and never raises."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from provenance.images import read_image
+from tests.images.builders import (
+    DST,
+    exif_bytes,
+    unicode_comment,
+    write_jpeg,
+    write_png,
+    write_webp,
+    xmp_packet,
+)
+
+_XMP = xmp_packet(f'Iptc4xmpExt:DigitalSourceType="{DST}digitalCapture"')
+_EXIF = exif_bytes(make="Sony", artist="Fuzz", taken="2020:01:01 00:00:00", gps=(1.0, 2.0),
+                   user_comment=unicode_comment("Steps: 3"))
+
+
+def _seeds() -> dict[str, bytes]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        Image.new("RGB", (9, 7)).save(folder / "s.tif", "TIFF", tiffinfo={700: _XMP})
+        Image.new("P", (9, 7)).save(folder / "s.gif", "GIF")
+        paths = [
+            folder / "s.tif",
+            folder / "s.gif",
+            write_jpeg(folder / "s.jpg", exif=_EXIF, xmp=_XMP, iptc={110: "Credit"}),
+            write_png(folder / "s.png", text={"parameters": "x\nSteps: 2"}, exif=_EXIF, xmp=_XMP),
+            write_webp(folder / "s.webp", exif=_EXIF, xmp=_XMP),
+        ]
+        return {p.suffix: p.read_bytes() for p in paths}
+
+
+SEEDS = _seeds()
+
+
+@pytest.mark.parametrize("suffix", sorted(SEEDS))
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_files_never_raise(tmp_path: Path, suffix: str, data: st.DataObject) -> None:
+    original = bytearray(SEEDS[suffix])
+    cut = data.draw(st.integers(min_value=0, max_value=len(original)), label="cut")
+    flips = data.draw(st.lists(st.tuples(st.integers(0, len(original) - 1), st.integers(0, 255)),
+                               max_size=6), label="flips")
+    for index, value in flips:
+        original[index] = value
+    path = tmp_path / f"f{suffix}"
+    path.write_bytes(bytes(original[:cut] if data.draw(st.booleans()) else original))
+    image = read_image(path, path.name)
+    assert image.status in {"ok", "unreadable", "unsupported"}
+    assert (image.problem is None) == (image.status == "ok")
