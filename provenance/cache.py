@@ -1,0 +1,436 @@
+"""The incremental audit cache: skip files whose inputs have not changed since the last run.
+
+One SQLite file (default ``$XDG_CACHE_HOME/provenance/audit.sqlite3``, else
+``~/.cache/provenance/audit.sqlite3``; never inside an audited folder) keeps, per article
+file, its :class:`~provenance.engine.FileOutcome` as JSON and, per standalone image, its
+``images[]`` entry and internal errors.
+
+An entry is reused only when all of these are unchanged:
+
+* its **context**: the tool version, the versions of the libraries it reads with, a
+  fingerprint of the package's own source files, and a digest of the effective
+  :class:`~provenance.engine.AuditConfig` (root, rules with severities and options, trust
+  anchors, extra generators, detector settings and ``now`` — which ``--now`` sets);
+* every **dependency**: the article file itself and each image it referenced (missing ones
+  too, so an image that appears later invalidates the article). A dependency is compared by
+  ``(size, mtime_ns, inode)``; only when those differ is its SHA-256 computed and compared
+  with the stored one, so a ``touch`` or a copy with the same bytes stays a hit.
+
+The cache is an optimisation and never fatal: a corrupt file is deleted and rebuilt, an
+unwritable one is read if possible and otherwise ignored (``Cache.problem`` says why).
+Only the parent process writes (worker processes compute dependency signatures and send
+them back), so there is a single writer per run; SQLite's locking covers concurrent runs.
+Outcomes carrying internal errors or produced after a reader timeout are never stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path, PurePath
+from typing import Any
+
+from provenance import __version__
+from provenance.engine import AuditConfig, FileOutcome
+from provenance.paths import Found, inside
+
+SCHEMA = 1  # bump when the table layout or payload format changes
+CACHE_FILE = "audit.sqlite3"
+_COMMIT_EVERY = 500  # puts per transaction: one fsync per batch, not per file
+_HASH_CHUNK = 1 << 20
+
+# (rel, size, mtime_ns, inode, sha256); size..sha256 are None for a missing file.
+Dep = tuple[str, int | None, int | None, int | None, str | None]
+
+
+class CacheLocationError(ValueError):
+    """The cache would live inside a folder being audited (a usage error for the CLI)."""
+
+
+def default_cache_path() -> Path:
+    """``$XDG_CACHE_HOME/provenance/audit.sqlite3``, else ``~/.cache/provenance/...``."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return folder / "provenance" / CACHE_FILE
+
+
+def check_cache_location(path: Path, audited: Iterable[Path]) -> None:
+    """Raise :class:`CacheLocationError` when ``path`` lies inside an audited PATH or root.
+
+    Writing into the tree under audit would change what a later run sees (and may not be
+    allowed at all on a read-only archive), so the cache always lives elsewhere.
+    """
+    where = Path(os.path.realpath(path))
+    for given in audited:
+        folder = Path(os.path.realpath(given))
+        if folder.is_dir() and inside(where, folder):
+            raise CacheLocationError(f"the cache {path} is inside {given}, which is being "
+                                     "audited; choose a cache path outside it")
+
+
+# ---------------------------------------------------------------------------- context
+
+
+def _canonical(value: Any) -> Any:
+    """A JSON-able, order-independent rendering of config values for hashing."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"@": type(value).__name__,
+                **{f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, Mapping):
+        return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "pattern"):  # compiled regexes in detector settings
+        return [value.pattern, getattr(value, "flags", 0)]
+    return repr(value)
+
+
+def config_digest(cfg: AuditConfig) -> str:
+    """SHA-256 of the effective audit configuration (including ``now``)."""
+    text = json.dumps(_canonical(cfg), sort_keys=True, ensure_ascii=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.cache  # once per process: a run must not see the code change under it
+def _library_versions() -> tuple[str, ...]:
+    """Versions of the packages provenance depends on: a new c2pa or Pillow may read differently."""
+    import importlib.metadata as metadata
+
+    out = []
+    try:
+        requirements = metadata.requires("provenance") or []
+    except metadata.PackageNotFoundError:
+        requirements = []
+    for req in requirements:
+        if "extra ==" in req:
+            continue
+        name = req.split(";")[0].split("[")[0]
+        for sep in "<>=!~ ":
+            name = name.split(sep)[0]
+        try:
+            out.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}==absent")
+    return tuple(sorted(out))
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """Size and mtime of every module of the package: an edited reader invalidates the cache
+    even when ``__version__`` stayed the same (editable installs, local fixes)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for file in sorted(package.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            info = file.stat()
+            digest.update(f"{file.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n"
+                          .encode())
+    return digest.hexdigest()
+
+
+def context_digest(cfg: AuditConfig) -> str:
+    """Everything besides the files themselves that an entry depends on."""
+    parts = [f"schema={SCHEMA}", f"tool={__version__}", f"code={_code_fingerprint()}",
+             f"config={config_digest(cfg)}", *_library_versions()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# ------------------------------------------------------------------------ dependencies
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def sha256_file(path: Path) -> str | None:
+    """The file's SHA-256, or ``None`` for anything but a readable regular file.
+
+    FIFOs and devices are never opened: reading one could block forever.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            while chunk := fh.read(_HASH_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def file_dep(root: Path, rel: str, signature: tuple[int, int, int] | None = None) -> Dep:
+    """The dependency record of ``root/rel``; pass ``signature`` taken before reading it."""
+    path = root / rel
+    sig = signature if signature is not None else _signature(path)
+    if sig is None:
+        return (rel, None, None, None, None)
+    return (rel, sig[0], sig[1], sig[2], sha256_file(path))
+
+
+def signature_of(path: Path) -> tuple[int, int, int] | None:
+    """``(size, mtime_ns, inode)`` of ``path``, ``None`` when it cannot be stat'ed."""
+    return _signature(path)
+
+
+# ------------------------------------------------------------------------------- cache
+
+
+class Cache:
+    """An open cache for one audit run (see the module docstring)."""
+
+    def __init__(self, path: Path, cfg: AuditConfig) -> None:
+        self.path = path
+        self.root = str(cfg.root)
+        self._cfg_root = cfg.root
+        self.context = context_digest(cfg)
+        self.hits = 0
+        self.misses = 0
+        self.problem: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._writable = True
+        self._pending = 0
+        # Per-run memo: articles share images, so each is stat'ed (and hashed) once per run.
+        self._current: dict[str, Dep] = {}
+        self._open()
+
+    # -- opening ----------------------------------------------------------------------
+
+    def _open(self) -> None:
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError as exc:  # not a database, or damaged: rebuild it
+            self._note(f"rebuilt the corrupt cache {self.path} ({exc})")
+            self._discard_file()
+            try:
+                self._db = self._connect()
+            except (sqlite3.Error, OSError) as again:
+                self._disable(f"cache {self.path} unusable: {again}")
+        except OSError as exc:
+            self._disable(f"cache {self.path} unusable: {exc.strerror or exc}")
+
+    def _connect(self) -> sqlite3.Connection:
+        # An existing, readable cache in a read-only folder can still give hits.
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout = 5000")
+            row = db.execute("PRAGMA user_version").fetchone()
+            if row[0] != SCHEMA:
+                self._create(db)
+            db.execute("SELECT count(*) FROM entries WHERE 0").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc) or "unable to open" in str(exc):
+                self._writable = False
+                self._note(f"cache {self.path} is read-only: results are not stored")
+                if "unable to open" in str(exc):
+                    db.close()
+                    raise OSError(str(exc)) from None
+                return db
+            db.close()
+            raise sqlite3.DatabaseError(str(exc)) from None
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    @staticmethod
+    def _create(db: sqlite3.Connection) -> None:
+        db.executescript(f"""
+            DROP TABLE IF EXISTS entries;
+            CREATE TABLE entries (
+                root TEXT NOT NULL, kind TEXT NOT NULL, rel TEXT NOT NULL,
+                context TEXT NOT NULL, deps TEXT NOT NULL, payload TEXT NOT NULL,
+                PRIMARY KEY (root, kind, rel)
+            ) WITHOUT ROWID;
+            PRAGMA user_version = {SCHEMA};
+        """)
+
+    def _discard_file(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.path}{suffix}")
+
+    def _note(self, message: str) -> None:
+        self.problem = message if self.problem is None else f"{self.problem}; {message}"
+
+    def _disable(self, message: str) -> None:
+        self._note(message)
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    # -- lookups ----------------------------------------------------------------------
+
+    def lookup_article(self, found: Found) -> FileOutcome | None:
+        """The stored outcome of an article file whose dependencies are unchanged."""
+        payload = self._lookup("article", found.rel)
+        if payload is None:
+            return None
+        return FileOutcome(articles=payload["articles"], referenced=payload["referenced"],
+                           skipped=payload["skipped"])
+
+    def lookup_image(self, found: Found) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """The stored ``images[]`` entry (and errors) of an unchanged standalone image."""
+        payload = self._lookup("image", found.rel)
+        if payload is None:
+            return None
+        return payload["entry"], payload["errors"]
+
+    def _lookup(self, kind: str, rel: str) -> Any:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT context, deps, payload FROM entries WHERE root=? AND kind=? AND rel=?",
+                (self.root, kind, rel)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._disable(f"cache read failed, cache disabled for this run: {exc}")
+            return None
+        if row is None or row[0] != self.context:
+            self.misses += 1
+            return None
+        stored = [tuple(d) for d in json.loads(row[1])]
+        fresh = self._unchanged(stored)
+        if fresh is None:
+            self.misses += 1
+            return None
+        if fresh != stored:  # same bytes, new stat: remember it so we do not hash again
+            self._write(kind, rel, fresh, row[2])
+        self.hits += 1
+        return json.loads(row[2])
+
+    def _unchanged(self, stored: Sequence[Any]) -> list[Dep] | None:
+        """The dependencies as they are now, or ``None`` if any of them changed.
+
+        Same stat: unchanged. Different stat: unchanged only if the file is still a readable
+        regular file with the stored SHA-256 (a ``touch``, a restore from backup).
+        """
+        fresh: list[Dep] = []
+        for dep in stored:
+            rel, size, mtime, ino, digest = dep
+            current = self._current.get(rel)
+            if current is None:
+                current = self._current[rel] = self._as_now(dep)
+            if current[1:4] != (size, mtime, ino) and (current[4] is None
+                                                       or current[4] != digest):
+                return None
+            fresh.append(current)
+        return fresh
+
+    def _as_now(self, dep: Sequence[Any]) -> Dep:
+        """``dep`` re-observed: hashed again only when its stat signature moved."""
+        rel, size, mtime, ino, digest = dep
+        sig = _signature(self._cfg_root / rel)
+        if sig == (size, mtime, ino) or (sig is None and size is None):
+            return (rel, size, mtime, ino, digest)
+        return file_dep(self._cfg_root, rel, sig)
+
+    # -- stores -----------------------------------------------------------------------
+
+    def store_article(self, found: Found, outcome: FileOutcome, deps: Sequence[Dep]) -> None:
+        """Remember an article file's outcome (not when it carries internal errors)."""
+        if outcome.errors:
+            return
+        payload = {"articles": outcome.articles, "referenced": outcome.referenced,
+                   "skipped": outcome.skipped}
+        self._store("article", found.rel, deps, payload)
+
+    def store_image(self, found: Found, entry: Mapping[str, Any],
+                    errors: Sequence[Mapping[str, Any]], deps: Sequence[Dep]) -> None:
+        """Remember a standalone image's entry (not when a rule crashed on it)."""
+        if errors:
+            return
+        self._store("image", found.rel, deps, {"entry": entry, "errors": []})
+
+    def _store(self, kind: str, rel: str, deps: Sequence[Dep], payload: Any) -> None:
+        if self._db is None or not self._writable:
+            return
+        for dep in deps:
+            self._current[dep[0]] = dep
+        self._write(kind, rel, list(deps), json.dumps(payload, ensure_ascii=False))
+
+    def _write(self, kind: str, rel: str, deps: Sequence[Dep], payload: str) -> None:
+        if self._db is None or not self._writable:
+            return
+        try:
+            if self._pending == 0:
+                self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                (self.root, kind, rel, self.context, json.dumps(list(deps)), payload))
+            self._pending += 1
+            if self._pending >= _COMMIT_EVERY:
+                self._commit()
+        except sqlite3.Error as exc:
+            self._stop_writing(exc)
+
+    def _commit(self) -> None:
+        if self._db is None or self._pending == 0:
+            return
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._stop_writing(exc)
+        self._pending = 0
+
+    def _stop_writing(self, exc: sqlite3.Error) -> None:
+        """A full disk, a read-only file or a lock held too long: keep auditing, stop caching."""
+        self._writable = False
+        self._pending = 0
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+        self._note(f"cache {self.path} not updated: {exc}")
+
+    def flush(self) -> None:
+        """Commit what was stored so far (the runner calls it at the end and on Ctrl-C)."""
+        self._commit()
+
+    def close(self) -> None:
+        """Commit what was stored and close the file (safe to call twice)."""
+        self._commit()
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_cache(path: Path | None, cfg: AuditConfig) -> Cache:
+    """Open (or create) the cache at ``path`` (default: :func:`default_cache_path`)."""
+    return Cache(path if path is not None else default_cache_path(), cfg)

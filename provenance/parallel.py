@@ -1,0 +1,547 @@
+"""Parallel audit: a supervised pool of worker processes, one file per task.
+
+:func:`run_audit_parallel` has the contract of :func:`provenance.audit.run_audit` — same
+entries, same order, byte-identical reports whatever ``jobs`` — and adds what an archive
+audit needs:
+
+* **Killable workers.** Native readers (c2pa-rs, Pillow's decoders) cannot be interrupted
+  inside a process, so every file is read in a worker process, even with ``jobs=1``. A
+  worker that exceeds the per-file timeout is killed and replaced; one that dies (a crash
+  in native code, an allocation failure under its ``RLIMIT_AS`` memory limit) is replaced
+  too. The file becomes a finding: INP001 for an article, IMG002 for an image.
+* **Blame where it belongs.** Workers announce each image they start reading. When an
+  article's worker hangs or dies inside an image, that image is marked unreadable for the
+  rest of the run and the article is audited again: the article keeps its own findings and
+  the image gets IMG002, instead of one bad picture turning every article that shows it
+  into a 30-second INP001.
+* **Order.** Results go through a reorder buffer keyed by the collected order, and no task
+  is handed out more than a bounded window ahead of the next entry due, so memory does not
+  grow with the audit. Standalone images follow all articles: which images are standalone
+  depends on what the articles referenced.
+* **Incremental runs.** With a :class:`~provenance.cache.Cache`, unchanged files are served
+  from it without starting a worker; only this (parent) process writes to it.
+* **Ctrl-C.** Workers ignore SIGINT; the parent kills them all and re-raises, so no summary
+  is produced and the CLI's atomic writers leave no partial report.
+
+Workers are started with the ``spawn`` method: nothing relies on state inherited by fork,
+so the same code runs on Linux, macOS and Windows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from provenance.cache import Cache, Dep, file_dep, signature_of
+from provenance.engine import (
+    AuditConfig,
+    FileOutcome,
+    ImageCache,
+    article_dict,
+    audit_article_file,
+    audit_image_file,
+    image_fields,
+    run_rules,
+)
+from provenance.images.model import ImageEvidence
+from provenance.model import Article
+from provenance.paths import Found, unique
+from provenance.report import ReportBuilder
+from provenance.validators.base import ResolvedImage, Subject
+
+# forkserver: every worker (and every replacement of a killed one) is forked from a server
+# that imported the readers once, instead of paying ~1 s of imports per worker. The code
+# is spawn-safe all the same (nothing inherited, arguments pickled): spawn is the fallback.
+START_METHOD = ("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                else "spawn")
+# Imported before the first file (in the fork server, or in each spawned worker).
+WARM_MODULES = ("provenance.parallel", "provenance.articles.text",
+                "provenance.articles.markdown", "provenance.articles.ninjs",
+                "provenance.articles.jsonl", "provenance.articles.html",
+                "provenance.articles.detect", "provenance.images.read", "PIL.Image", "c2pa")
+MAX_RETRIES = 3  # re-audits of one article after blaming a hanging image
+_START_FAILURES = 3  # workers dying before they are ready: the pool cannot work at all
+
+ImageResult = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (the ``--jobs`` default)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# ------------------------------------------------------------ placeholder entries
+
+
+def unreadable_article(found: Found, cfg: AuditConfig, message: str) -> FileOutcome:
+    """The outcome of an article file that could not be read at all (INP001 ``message``)."""
+    from provenance.articles import format_for_path
+
+    placeholder = Article(path=found.rel, index=None, format=format_for_path(found.path) or "text")
+    outcome = FileOutcome()
+    subject = Subject(placeholder, (), cfg.now, message, None)
+    findings = run_rules(subject, cfg, found.rel, None, outcome.errors)
+    outcome.articles.append(article_dict(placeholder, (), findings))
+    return outcome
+
+
+def unreadable_evidence(rel: str, message: str) -> ImageEvidence:
+    """Evidence for an image whose reading failed outside the image layer (IMG002)."""
+    return ImageEvidence(path=rel, status="unreadable", problem=message)
+
+
+def unreadable_image(found: Found, cfg: AuditConfig, message: str) -> ImageResult:
+    """The ``images[]`` entry of a standalone image that could not be read (IMG002)."""
+    evidence = unreadable_evidence(found.rel, message)
+    resolved = ResolvedImage(None, found.rel, evidence.status, None, evidence)
+    errors: list[dict[str, Any]] = []
+    findings = run_rules(Subject(None, (resolved,), cfg.now), cfg, found.rel, None, errors)
+    entry = {"path": found.rel, **image_fields(resolved),
+             "findings": [f.to_dict() for f in findings]}
+    return entry, errors
+
+
+# --------------------------------------------------------------------- the worker
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    seq: int
+    kind: str  # article | image
+    found: Found
+    poisoned: tuple[tuple[str, str], ...]  # (rel, why) images not to read again
+    want_deps: bool  # compute cache dependency records
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    payload: FileOutcome | ImageResult
+    deps: list[Dep]
+    cacheable: bool
+
+
+class _WatchedImages(ImageCache):
+    """The engine's per-process image cache, announcing each first read to the supervisor."""
+
+    def __init__(self, cfg: AuditConfig, conn: Connection, memory_mb: int | None) -> None:
+        super().__init__(cfg)
+        self.conn = conn
+        self.memory_mb = memory_mb
+        self.poisoned: dict[str, str] = {}
+        self.degraded = False  # a result that used a blamed image is not cached
+        self._known: set[str] = set()
+
+    def read(self, path: Path, rel: str) -> ImageEvidence:
+        reason = self.poisoned.get(rel)
+        if reason is not None:
+            self.degraded = True
+            return unreadable_evidence(rel, reason)
+        if rel in self._known:
+            return super().read(path, rel)
+        self.conn.send(("img", rel))  # if this read hangs or crashes, the image is to blame
+        try:
+            evidence = super().read(path, rel)
+        except MemoryError:
+            self.degraded = True
+            return unreadable_evidence(rel, _memory_message(self.memory_mb))
+        finally:
+            self.conn.send(("img", None))
+        self._known.add(rel)
+        return evidence
+
+
+def _memory_message(memory_mb: int | None) -> str:
+    limit = f"the {memory_mb} MB memory limit" if memory_mb else "the available memory"
+    return f"reading needs more than {limit}"
+
+
+def _worker_main(conn: Connection, cfg: AuditConfig, memory_mb: int | None,
+                 init: Callable[[], None] | None) -> None:
+    """A worker's life: limits, warm-up, then one file per task until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    _die_with_parent()
+    if memory_mb:
+        _limit_memory(memory_mb)
+    if init is not None:
+        init()
+    _warm_up()
+    images = _WatchedImages(cfg, conn, memory_mb)
+    deps: dict[str, Dep] = {}
+    conn.send(("ready",))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if task is None:
+            return
+        images.poisoned = dict(task.poisoned)
+        conn.send(("done", task.seq, _run_task(task, cfg, images, deps)))
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel kill this worker if the parent dies (even by SIGKILL)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _limit_memory(memory_mb: int) -> None:
+    import resource
+
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = memory_mb * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _warm_up() -> None:
+    """Import the readers now, so the first file's clock does not include imports."""
+    import importlib
+
+    for name in WARM_MODULES:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+def _run_task(task: _Task, cfg: AuditConfig, images: _WatchedImages,
+              memo: dict[str, Dep]) -> _Result:
+    found = task.found
+    images.degraded = False
+    before = signature_of(found.path) if task.want_deps else None
+    payload: FileOutcome | ImageResult
+    try:
+        if task.kind == "article":
+            payload = audit_article_file(found, cfg, images)
+        else:
+            payload = audit_image_file(found, cfg, images)
+    except MemoryError:
+        payload = _placeholder(task.kind, found, cfg, _memory_message(images.memory_mb))
+        return _Result(payload, [], False)
+    except Exception as exc:  # an engine bug: keep the file in the report, exit 3
+        payload = _placeholder(task.kind, found, cfg, f"internal error ({type(exc).__name__})")
+        _errors_of(payload).append({"stage": "audit", "path": found.rel,
+                                    "message": f"{type(exc).__name__}: {exc}"})
+        return _Result(payload, [], False)
+    deps = _deps(task, cfg.root, payload, before, memo) if task.want_deps else []
+    return _Result(payload, deps, not images.degraded)
+
+
+def _deps(task: _Task, root: Path, payload: FileOutcome | ImageResult,
+          before: tuple[int, int, int] | None, memo: dict[str, Dep]) -> list[Dep]:
+    """The file's own record (stat taken before reading) and each referenced image's."""
+    own = file_dep(root, task.found.rel, before) if before is not None else \
+        (task.found.rel, None, None, None, None)
+    records = [own]
+    referenced = payload.referenced if isinstance(payload, FileOutcome) else []
+    for rel in unique(referenced):
+        if rel != task.found.rel:
+            if rel not in memo:  # shared images are hashed once per worker, not per article
+                memo[rel] = file_dep(root, rel)
+            records.append(memo[rel])
+    return records
+
+
+def _placeholder(kind: str, found: Found, cfg: AuditConfig,
+                 message: str) -> FileOutcome | ImageResult:
+    if kind == "article":
+        return unreadable_article(found, cfg, message)
+    return unreadable_image(found, cfg, message)
+
+
+def _errors_of(payload: FileOutcome | ImageResult) -> list[dict[str, Any]]:
+    return payload.errors if isinstance(payload, FileOutcome) else payload[1]
+
+
+# ----------------------------------------------------------------- the supervisor
+
+
+@dataclass(eq=False)
+class _Slot:
+    """One worker process as the supervisor sees it."""
+
+    proc: BaseProcess
+    conn: Connection
+    ready: bool = False
+    task: _Task | None = None
+    deadline: float = 0.0
+    image: str | None = None  # the image it is reading right now, if any
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    task: _Task
+    result: _Result | None = None  # set when the worker answered
+    failure: str | None = None  # why it did not (timeout, crash)
+    image: str | None = None  # the image it was reading when it failed
+
+
+@dataclass
+class _Pool:
+    """Worker processes started on demand, each given one task at a time."""
+
+    cfg: AuditConfig
+    jobs: int
+    timeout_s: float
+    memory_mb: int | None
+    init: Callable[[], None] | None = None
+    slots: list[_Slot] = field(default_factory=list)
+    start_failures: int = 0
+
+    def idle(self) -> _Slot | None:
+        """A ready, idle worker; starts a new one (ready later) while under ``jobs``."""
+        for slot in self.slots:
+            if slot.ready and slot.task is None:
+                return slot
+        if len(self.slots) < self.jobs:
+            self._start()
+        return None
+
+    def _start(self) -> None:
+        ctx: Any = multiprocessing.get_context(START_METHOD)
+        if START_METHOD == "forkserver":
+            ctx.set_forkserver_preload(list(WARM_MODULES))  # no effect once it runs
+        parent, child = ctx.Pipe(duplex=True)
+        proc = ctx.Process(target=_worker_main, name="provenance-worker", daemon=True,
+                           args=(child, self.cfg, self.memory_mb, self.init))
+        proc.start()
+        child.close()
+        self.slots.append(_Slot(proc, parent))
+
+    def submit(self, slot: _Slot, task: _Task) -> None:
+        slot.task, slot.image = task, None
+        slot.deadline = time.monotonic() + self.timeout_s
+        slot.conn.send(task)
+
+    @property
+    def busy(self) -> bool:
+        return any(slot.task is not None for slot in self.slots)
+
+    def poll(self) -> list[_Event]:
+        """Wait for answers, deaths or the next deadline; return what happened."""
+        if not self.slots:
+            return []
+        waiting = [s.conn for s in self.slots] + [s.proc.sentinel for s in self.slots]
+        wait(waiting, timeout=self._next_deadline())
+        events: list[_Event] = []
+        for slot in list(self.slots):
+            events.extend(self._drain(slot))
+        now = time.monotonic()
+        for slot in list(self.slots):
+            if slot.task is not None and now >= slot.deadline:
+                events.append(self._fail(slot, f"reading timed out after {self.timeout_s:g} s"))
+            elif not slot.proc.is_alive():
+                events.extend(self._died(slot))
+        return events
+
+    def _next_deadline(self) -> float | None:
+        deadlines = [s.deadline for s in self.slots if s.task is not None]
+        if not deadlines:
+            return None if any(not s.ready for s in self.slots) else 0.0
+        return max(0.0, min(deadlines) - time.monotonic())
+
+    def _drain(self, slot: _Slot) -> list[_Event]:
+        events = []
+        try:
+            while slot.conn.poll():
+                message = slot.conn.recv()
+                if message[0] == "ready":
+                    slot.ready, self.start_failures = True, 0
+                elif message[0] == "img":
+                    slot.image = message[1]
+                elif message[0] == "done" and slot.task is not None:
+                    events.append(_Event(slot.task, result=message[2]))
+                    slot.task, slot.image = None, None
+        except (EOFError, OSError):
+            pass  # it died; the sentinel check handles it
+        return events
+
+    def _died(self, slot: _Slot) -> list[_Event]:
+        code = slot.proc.exitcode
+        if slot.task is None:
+            self._remove(slot)
+            if not slot.ready:
+                self.start_failures += 1
+                if self.start_failures >= _START_FAILURES:
+                    raise RuntimeError(f"audit worker processes exit at start (exit code {code})")
+            return []
+        return [self._fail(slot, _death_message(code, self.memory_mb))]
+
+    def _fail(self, slot: _Slot, why: str) -> _Event:
+        assert slot.task is not None
+        event = _Event(slot.task, failure=why, image=slot.image)
+        self._remove(slot)
+        return event
+
+    def _remove(self, slot: _Slot) -> None:
+        """Kill (if still running) and forget a worker; a replacement starts on demand."""
+        with contextlib.suppress(Exception):
+            slot.proc.kill()
+        slot.proc.join(timeout=5)
+        slot.conn.close()
+        self.slots.remove(slot)
+
+    def shutdown(self) -> None:
+        """Kill every worker. They hold nothing worth flushing (results went to the
+        parent as they were made), and waiting for interpreters to tear down c2pa and
+        Pillow would only add to each run's overhead."""
+        for slot in self.slots:
+            with contextlib.suppress(Exception):
+                slot.proc.kill()
+        for slot in list(self.slots):
+            self._remove(slot)
+
+
+def _death_message(code: int | None, memory_mb: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            how = signal.Signals(-code).name
+        except ValueError:
+            how = f"signal {-code}"
+    else:
+        how = f"exit code {code}"
+    hint = f", possibly over the {memory_mb} MB memory limit" if memory_mb else ""
+    return f"reading stopped the worker process ({how}{hint})"
+
+
+# ---------------------------------------------------------------------- the phases
+
+
+@dataclass
+class _Runner:
+    """Feeds one phase's files through the pool and emits results in collected order."""
+
+    cfg: AuditConfig
+    pool: _Pool
+    cache: Cache | None
+    window: int
+    poisoned: dict[str, str] = field(default_factory=dict)
+
+    def run(self, kind: str, items: Sequence[Found],
+            emit: Callable[[Found, FileOutcome | ImageResult], None]) -> None:
+        queue: list[int] = []  # a heap: files that need a worker, retried ones back in order
+        attempts: dict[int, int] = {}
+        buffer: dict[int, FileOutcome | ImageResult] = {}
+        looked = done = 0  # next file to look up in the cache / to emit
+        while done < len(items):
+            while looked < min(len(items), done + self.window):
+                ready = self._without_worker(kind, items[looked])
+                if ready is not None:
+                    buffer[looked] = ready
+                else:
+                    heapq.heappush(queue, looked)
+                looked += 1
+            self._dispatch(kind, items, queue)
+            if done not in buffer:  # block only when nothing can be emitted yet
+                for event in self.pool.poll():
+                    self._settle(kind, event, queue, attempts, buffer)
+            while done in buffer:
+                emit(items[done], buffer.pop(done))
+                done += 1
+
+    def _dispatch(self, kind: str, items: Sequence[Found], queue: list[int]) -> None:
+        """Hand queued files to idle workers, lowest sequence number first."""
+        while queue:
+            slot = self.pool.idle()
+            if slot is None:
+                return
+            seq = heapq.heappop(queue)
+            self.pool.submit(slot, _Task(seq, kind, items[seq], tuple(self.poisoned.items()),
+                                         self.cache is not None and self.cache.enabled))
+
+    def _without_worker(self, kind: str, item: Found) -> FileOutcome | ImageResult | None:
+        """A result the parent can give at once: a cache hit or an already-blamed image."""
+        if kind == "image":
+            if item.rel in self.poisoned:
+                return unreadable_image(item, self.cfg, self.poisoned[item.rel])
+            return self.cache.lookup_image(item) if self.cache is not None else None
+        return self.cache.lookup_article(item) if self.cache is not None else None
+
+    def _settle(self, kind: str, event: _Event, queue: list[int],
+                attempts: dict[int, int], buffer: dict[int, Any]) -> None:
+        seq, item = event.task.seq, event.task.found
+        if event.result is not None:
+            self._store(kind, item, event.result)
+            buffer[seq] = event.result.payload
+            return
+        why = event.failure or "reading failed"
+        if event.image is not None:
+            self.poisoned.setdefault(event.image, why)
+        retry = kind == "article" and event.image is not None
+        if retry and attempts.get(seq, 0) < MAX_RETRIES:
+            attempts[seq] = attempts.get(seq, 0) + 1
+            heapq.heappush(queue, seq)  # again, now without the image that hung
+            return
+        buffer[seq] = _placeholder(kind, item, self.cfg, why)
+
+    def _store(self, kind: str, item: Found, result: _Result) -> None:
+        if self.cache is None or not result.cacheable:
+            return
+        payload = result.payload
+        if isinstance(payload, FileOutcome):
+            self.cache.store_article(item, payload, result.deps)
+        else:
+            self.cache.store_image(item, payload[0], payload[1], result.deps)
+
+
+def run_audit_parallel(found: Sequence[Found], cfg: AuditConfig, builder: ReportBuilder, *,
+                       jobs: int, cache: Cache | None,
+                       progress: Callable[[int], None] | None = None,
+                       timeout_s: float = 30.0, memory_mb: int | None = 1024,
+                       worker_init: Callable[[], None] | None = None) -> dict[str, Any]:
+    """Audit the collected files in worker processes; returns the report's tail.
+
+    Same contract as :func:`provenance.audit.run_audit`. ``jobs`` < 1 means all CPUs.
+    ``timeout_s`` and ``memory_mb`` bound each file (``memory_mb=None``: no limit).
+    ``worker_init`` (picklable, e.g. a module-level function) runs first in every worker:
+    a hook for tests that need a reader to misbehave.
+    """
+    jobs = jobs if jobs >= 1 else default_jobs()
+    pool = _Pool(cfg, jobs, timeout_s, memory_mb, worker_init)
+    runner = _Runner(cfg, pool, cache, window=max(32, 8 * jobs))
+    referenced: set[str] = set()
+
+    def tick() -> None:
+        if progress is not None:
+            progress(1)
+
+    def emit_article(_: Found, payload: Any) -> None:
+        builder.add_skipped(payload.skipped)
+        builder.add_errors(payload.errors)
+        for entry in payload.articles:
+            builder.add_article(entry)
+        referenced.update(payload.referenced)
+        tick()
+
+    def emit_image(_: Found, payload: Any) -> None:
+        builder.add_errors(payload[1])
+        builder.add_image(payload[0])
+        tick()
+
+    try:
+        runner.run("article", [f for f in found if f.kind == "article"], emit_article)
+        standalone = [f for f in found if f.kind == "image"
+                      and (f.explicit or f.rel not in referenced)]
+        runner.run("image", standalone, emit_image)
+    finally:  # also on Ctrl-C: no worker outlives the run
+        pool.shutdown()
+        if cache is not None:
+            cache.flush()
+    return builder.finish()

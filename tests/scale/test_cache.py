@@ -1,0 +1,165 @@
+"""The incremental cache: hits, misses and invalidation; a corrupt or unwritable cache.
+
+Each test audits a small generated tree through :func:`run_audit_parallel` with a cache,
+then changes one thing and checks which files were served from the cache (``hits``) and
+that the report is byte-identical to an uncached audit of the same tree.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from provenance.audit import run_audit
+from provenance.cache import (
+    Cache,
+    CacheLocationError,
+    check_cache_location,
+    default_cache_path,
+    open_cache,
+)
+from provenance.engine import AuditConfig, RuleSetting
+from provenance.parallel import run_audit_parallel
+from tests.scale.corpus import CorpusSpec, generate
+from tests.scale.support import config, render
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "tree"
+    # 10 articles in 8 files (jsonl holds several), 4 standalone images.
+    generate(root, CorpusSpec(articles=10, standalone=4, share_every=3))
+    return root
+
+
+def _files(root: Path, kind: str) -> list[str]:
+    folders = {"article": "articles", "image": "loose"}
+    return sorted(p.relative_to(root).as_posix() for p in (root / folders[kind]).rglob("*.*"))
+
+
+def _cached_audit(root: Path, db: Path, cfg: AuditConfig | None = None) -> tuple[str, Cache]:
+    cfg = cfg or config(root)
+    with open_cache(db, cfg) as cache:
+        text = render(root, lambda f, c, b: run_audit_parallel(f, c, b, jobs=1, cache=cache),
+                      cfg)
+    return text, cache
+
+
+def _fresh(root: Path, cfg: AuditConfig | None = None) -> str:
+    return render(root, run_audit, cfg)
+
+
+def test_second_run_is_served_from_the_cache(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    cold, first = _cached_audit(tree, db)
+    warm, second = _cached_audit(tree, db)
+    units = len(_files(tree, "article")) + len(_files(tree, "image"))
+    assert (first.hits, first.misses, first.problem) == (0, units, None)  # empty cache
+    assert (second.hits, second.misses, second.problem) == (units, 0, None)
+    assert cold == warm == _fresh(tree)
+
+
+def test_touch_keeps_the_hit_but_new_bytes_miss(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    _cached_audit(tree, db)
+    article = tree / _files(tree, "article")[0]
+    os.utime(article, ns=(1, 1))  # same bytes, new mtime: the hash says unchanged
+    _, touched = _cached_audit(tree, db)
+    assert touched.misses == 0
+    article.write_text(article.read_text(encoding="utf-8") + "\nA late paragraph.\n",
+                       encoding="utf-8")
+    report, edited = _cached_audit(tree, db)
+    assert edited.misses == 1
+    assert report == _fresh(tree)
+
+
+def test_an_image_change_invalidates_the_articles_showing_it(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    _cached_audit(tree, db)
+    shown = sorted((tree / "img").iterdir())[0]
+    users = [a for a in _files(tree, "article")
+             if f"img/{shown.name}" in (tree / a).read_text(encoding="utf-8")]
+    assert users  # the generator's first image is shown by at least one article
+    shown.write_bytes(shown.read_bytes()[:200])  # truncated: now unreadable
+    report, after = _cached_audit(tree, db)
+    assert after.misses == len(users)
+    assert report == _fresh(tree)
+    assert '"status": "unreadable"' in report
+
+
+def test_a_missing_image_that_appears_invalidates(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    shown = sorted((tree / "img").iterdir())[0]
+    saved = shown.read_bytes()
+    shown.unlink()
+    first, _ = _cached_audit(tree, db)
+    assert '"status": "missing"' in first
+    shown.write_bytes(saved)
+    report, after = _cached_audit(tree, db)
+    assert after.misses >= 1 and '"status": "missing"' not in report
+    assert report == _fresh(tree)
+
+
+def test_a_config_change_misses_everything(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    base = config(tree)
+    _cached_audit(tree, db, base)
+    later = AuditConfig(base.root, base.rules, base.now + timedelta(days=1))
+    rules = dict(base.rules)
+    rules["IMG006"] = RuleSetting(False, rules["IMG006"].severity, rules["IMG006"].options)
+    quieter = AuditConfig(base.root, rules, base.now)
+    for changed in (later, quieter):
+        report, cache = _cached_audit(tree, db, changed)
+        assert cache.hits == 0
+        assert report == _fresh(tree, changed)
+
+
+def test_a_corrupt_cache_is_rebuilt(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    db.write_bytes(b"this is not an SQLite database, just some words " * 100)
+    report, cache = _cached_audit(tree, db)
+    assert cache.problem is not None and cache.problem.startswith("rebuilt the corrupt cache")
+    assert report == _fresh(tree)
+    _, again = _cached_audit(tree, db)
+    assert (again.misses, again.problem) == (0, None)
+    assert again.hits > 0
+
+
+def test_an_unwritable_cache_is_skipped(tree: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    report, cache = _cached_audit(tree, blocker / "cache.sqlite3")
+    assert not cache.enabled
+    assert cache.problem is not None and "unusable" in cache.problem
+    assert report == _fresh(tree)
+
+
+def test_a_read_only_cache_still_gives_hits(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    _cached_audit(tree, db)
+    cfg = config(tree)
+    cache = Cache(db, cfg)
+    cache._db.execute("PRAGMA query_only = ON")  # type: ignore[union-attr]
+    with cache:
+        article = tree / _files(tree, "article")[0]
+        article.write_text(article.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+        report = render(tree, lambda f, c, b: run_audit_parallel(f, c, b, jobs=1, cache=cache),
+                        cfg)
+    assert cache.misses == 1 and cache.hits > 0
+    assert cache.problem is not None and "not updated" in cache.problem
+    assert report == _fresh(tree)
+
+
+def test_cache_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_path() == tmp_path / "xdg" / "provenance" / "audit.sqlite3"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert default_cache_path() == Path.home() / ".cache" / "provenance" / "audit.sqlite3"
+    audited = tmp_path / "archive"
+    (audited / "2026").mkdir(parents=True)
+    with pytest.raises(CacheLocationError):
+        check_cache_location(audited / "2026" / "cache.sqlite3", [audited])
+    check_cache_location(tmp_path / "elsewhere.sqlite3", [audited])
