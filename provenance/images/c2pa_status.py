@@ -111,6 +111,7 @@ def claim_generator(manifest: dict[str, Any]) -> str | None:
 def add_store_signals(store: dict[str, Any], signals: Signals, extra: Sequence[str]) -> None:
     """Walk every manifest, active and ingredient, for DST, agents and camera signatures."""
     active_label = store.get("active_manifest")
+    # collected first, added after every manifest: a camera signature is evidence of capture
     cameras: list[tuple[str, str, str]] = []
     for label, manifest in (store.get("manifests") or {}).items():
         if not isinstance(manifest, dict):
@@ -121,9 +122,7 @@ def add_store_signals(store: dict[str, Any], signals: Signals, extra: Sequence[s
     for source, field_name, value in cameras:
         item = evidence(source, field_name, value)
         signals.add(NOT_AI, item)
-        # "camera-signed C2PA without AI actions" (AID002): no AI anywhere in the chain
-        if not signals.has(AI, COMPOSITE) and item not in signals.capture:
-            signals.capture.append(item)
+        signals.add_capture(item)
 
 
 def _manifest_signals(
@@ -137,12 +136,17 @@ def _manifest_signals(
         verb = str(action.get("action") or "action")
         params = action.get("parameters")
         params = params if isinstance(params, dict) else {}
-        for uri in (action.get("digitalSourceType"), params.get("com.adobe.digitalSourceType")):
-            if isinstance(uri, str) and uri.strip():
-                signals.add_dst(source, f"{verb}.digitalSourceType", uri)
+        classes = {
+            signals.add_dst(source, f"{verb}.digitalSourceType", uri)
+            for uri in (action.get("digitalSourceType"), params.get("com.adobe.digitalSourceType"))
+            if isinstance(uri, str) and uri.strip()
+        }
         agent = _agent_name(action.get("softwareAgent"))
         if known_generator(agent, extra):
-            signals.add(AI, evidence(source, f"{verb}.softwareAgent", agent or ""))
+            # Photoshop Generative Fill names "Adobe Firefly" as the agent of an *edit*: the
+            # action's own AI-edit term decides; without one the generator made the image.
+            cls = COMPOSITE if COMPOSITE in classes and AI not in classes else AI
+            signals.add(cls, evidence(source, f"{verb}.softwareAgent", agent or ""))
     for label, uri in _metadata_dsts(manifest):
         signals.add_dst(source, f"{label}.DigitalSourceType", uri)
 

@@ -94,7 +94,7 @@ def _interpret(
     _text_signals(raw.text, signals, extra)
     image.c2pa = _c2pa(raw, xmp, path, anchors, signals, extra)
     image.ai = signals.verdict()
-    image.capture_evidence = list(signals.capture)
+    image.capture_evidence = signals.capture_evidence()
     image.machine_readable = signals.machine_readable or image.c2pa.present != "none"
 
 

@@ -69,9 +69,19 @@ class Signals:
         cls = dst_class(uri)
         self.add(cls, item)
         self.machine_readable = True
-        if dst_term(uri).lower() in CAPTURE_TERMS and item not in self.capture:
-            self.capture.append(item)
+        if dst_term(uri).lower() in CAPTURE_TERMS:
+            self.add_capture(item)
         return cls
+
+    def add_capture(self, item: Evidence) -> None:
+        if item not in self.capture:
+            self.capture.append(item)
+
+    def capture_evidence(self) -> list[Evidence]:
+        """Capture signals, or none once any AI origin or AI edit is known: a captured photo
+        that was then AI-edited is rightly disclosed as AI, so AID002 must not fire on it
+        (the same reason a camera-signed manifest counts only without AI actions)."""
+        return [] if self.has(AI, COMPOSITE) else list(self.capture)
 
     def has(self, *classes: str) -> bool:
         return any(self.by_class.get(cls) for cls in classes)

@@ -123,6 +123,21 @@ def test_known_generator_as_software_agent_without_dst(tmp_path: Path,
     ]
 
 
+def test_generator_agent_of_an_ai_edit_is_composite(tmp_path: Path,
+                                                   credential: Credential) -> None:
+    fill = {"action": "c2pa.edited", "softwareAgent": "Adobe Firefly",
+            "digitalSourceType": f"{DST}compositeWithTrainedAlgorithmicMedia"}
+    image = read_image(_signed(tmp_path, credential, CAPTURED, fill), "s.jpg")
+    assert image.ai.verdict == "ai-composite"
+    assert image.ai.evidence == [
+        Evidence("c2pa", "c2pa.edited.digitalSourceType",
+                 f"{DST}compositeWithTrainedAlgorithmicMedia"),
+        Evidence("c2pa", "c2pa.edited.softwareAgent", "Adobe Firefly"),
+        Evidence("c2pa", "c2pa.created.digitalSourceType", f"{DST}digitalCapture"),
+    ]
+    assert image.capture_evidence == []  # an AI edit of a photo is rightly disclosed as AI
+
+
 def test_traps_in_a_manifest_are_not_ai(tmp_path: Path, credential: Credential) -> None:
     actions = (
         {"action": "c2pa.created", "digitalSourceType": f"{DST}algorithmicMedia"},

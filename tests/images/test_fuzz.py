@@ -45,7 +45,7 @@ SEEDS = _seeds()
 
 
 @pytest.mark.parametrize("suffix", sorted(SEEDS))
-@settings(max_examples=150, deadline=None,
+@settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_files_never_raise(tmp_path: Path, suffix: str, data: st.DataObject) -> None:

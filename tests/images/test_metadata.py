@@ -160,6 +160,7 @@ def test_ai_beats_composite_beats_capture(tmp_path: Path) -> None:
     assert image.ai.verdict == "ai-composite"
     assert [e.value.rsplit("/", 1)[-1] for e in image.ai.evidence] == [
         "compositeSynthetic", "digitalCapture"]
+    assert image.capture_evidence == []
 
 
 def test_iptc_2025_ai_fields(tmp_path: Path) -> None:
