@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -38,6 +39,7 @@ BLOCK_TAGS = frozenset({
 })
 
 _PAGE_TAGS = frozenset({"html", "body"})
+_COLLAPSE_TAGS = frozenset({"nav", "aside", "footer"})
 # Class/id tokens that mark an element holding an image caption.
 _CAPTION_RE = re.compile(r"(?<![a-z])(?:fig)?caption(?:s|-text)?(?![a-z])|wp-caption-text")
 _CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
@@ -101,7 +103,12 @@ def class_words(attrs: dict[str, str | None]) -> str:
     cls, ident = attrs.get("class"), attrs.get("id")
     if not cls and not ident:
         return ""
-    raw = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    return _split_words(f"{cls} {ident}" if cls and ident else cls or ident or "")
+
+
+@lru_cache(maxsize=8192)
+def _split_words(raw: str) -> str:
+    # Cached: pages repeat the same class strings hundreds of times.
     low = raw.lower()
     return low if low == raw else _CAMEL_RE.sub(r"\1 \2", raw).lower()
 
@@ -120,7 +127,10 @@ def image_src(attrs: dict[str, str | None]) -> str | None:
 class Walker:
     """Walk a tree once and collect segments, containers, images and comments."""
 
-    def __init__(self) -> None:
+    def __init__(self, collapse: bool = False) -> None:
+        # collapse: read each <nav>/<aside>/<footer> as one block (full pages: they are
+        # boilerplate whatever they hold, and a third of a page's nodes sit in them).
+        self._collapse = _COLLAPSE_TAGS if collapse else frozenset()
         self.segments: list[Segment] = []
         self.containers: list[Container] = [Container("#root", "", -1)]
         self.images: list[RawImage] = []
@@ -160,11 +170,10 @@ class Walker:
             elif depth > _MAX_DEPTH:
                 buf.append(" " + child.text(deep=True, separator=" ") + " ")
             elif tag in BLOCK_TAGS:
-                self._block(child, tag, cont, depth)
-            elif tag == "a":
-                self._in_link += 1
-                self._walk(child, cont, depth + 1)
-                self._in_link -= 1
+                if tag in self._collapse:
+                    self._collapsed(child, tag, cont)
+                else:
+                    self._block(child, tag, cont, depth)
             elif tag == "img":
                 self._image(child, cont)
             elif tag == "br":
@@ -172,7 +181,26 @@ class Walker:
             elif tag == "-comment":
                 self._comment(child)
             else:
-                self._walk(child, cont, depth + 1)
+                self._inline(child, tag == "a", cont, depth)
+
+    def _inline(self, node: LexborNode, link: bool, cont: int, depth: int) -> None:
+        first = node.child
+        if first is None:
+            return
+        if first.tag == "-text" and first.next is None:
+            # Most inline elements (<a>, <span>, <strong>) hold one text node: take it
+            # without another generator and recursion.
+            text = first.text_content
+            if text and not text.isspace():
+                self._buf.append(text)
+                if link or self._in_link:
+                    self._link_chars += len(text.strip())
+            elif text and self._buf:
+                self._buf.append(" ")
+            return
+        self._in_link += link
+        self._walk(node, cont, depth + 1)
+        self._in_link -= link
 
     def _comment(self, node: LexborNode) -> None:
         body = node.comment_content or ""
@@ -207,6 +235,16 @@ class Walker:
         self._caption_depth -= is_caption
         if tag == "figure":
             self._close_figure(self._figures.pop())
+
+    def _collapsed(self, node: LexborNode, tag: str, cont: int) -> None:
+        if self._buf:
+            self._flush(cont)
+        attrs = node.attributes
+        new = len(self.containers)
+        self.containers.append(Container(tag, class_words(attrs) if attrs else "", cont))
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if text:
+            self.segments.append(Segment(text, new))
 
     def _flush(self, cont: int) -> None:
         text = " ".join("".join(self._buf).split())
