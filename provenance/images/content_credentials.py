@@ -62,8 +62,7 @@ def read_store(path: Path, fmt: str, trust_anchors: str | None) -> tuple[C2PAInf
     # c2pa raises C2paError subclasses, KeyError (active manifest missing), or OSError;
     # any of them means the store could not be read, which the report states, not hides.
     except Exception:
-        return C2PAInfo(present="embedded", validation="error", integrity="unknown",
-                        trust="unknown"), {}
+        store = None
     if not isinstance(store, dict):
         return C2PAInfo(present="embedded", validation="error", integrity="unknown",
                         trust="unknown"), {}

@@ -9,6 +9,7 @@ never grepped: "prompt" and "parameters" occur as plain words in unrelated metad
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -25,16 +26,12 @@ KNOWN_GENERATORS = (
 # FLUX reference code writes Software = "AI generated;txt2img;flux" (black-forest-labs/flux).
 _AI_GENERATED_PREFIX = re.compile(r"\s*AI generated\s*;", re.IGNORECASE)
 _STEPS_LINE = re.compile(r"(?:^|\n)Steps: \d+", re.IGNORECASE)
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
+@functools.lru_cache(maxsize=32)
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    found = _PATTERNS.get(names)
-    if found is None:
-        words = "|".join(re.escape(n.replace("_", " ")) for n in names if n.strip())
-        found = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
-        _PATTERNS[names] = found
-    return found
+    words = "|".join(re.escape(n.replace("_", " ")) for n in names if n.strip())
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def known_generator(text: str | None, extra: Sequence[str] = ()) -> str | None:
@@ -49,7 +46,7 @@ def known_generator(text: str | None, extra: Sequence[str] = ()) -> str | None:
 
 def is_a1111_parameters(text: str | None) -> bool:
     """The A1111 infotext shape: prompt lines, then a ``Steps: N, Sampler: ...`` line."""
-    return bool(text) and _STEPS_LINE.search(text or "") is not None
+    return text is not None and _STEPS_LINE.search(text) is not None
 
 
 def _json(text: str | None) -> Any:

@@ -63,12 +63,13 @@ def _scan_file(path: Path) -> tuple[int, RawMetadata | None]:
     try:
         info = os.fstat(fd)
         _check_regular(info)
-        with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as data:
-            return info.st_size, scan(data)
-    except (OSError, ValueError) as exc:
-        raise Unreadable(f"cannot read the file: {exc}") from exc
+        data = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)  # holds its own descriptor
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from exc
     finally:
         os.close(fd)
+    with data:
+        return info.st_size, scan(data)
 
 
 def _check_regular(info: os.stat_result) -> None:
