@@ -9,8 +9,12 @@ the filter controls (which need the totals) are written last and shown first thr
 
 Thumbnails come from :mod:`provenance.reporters.thumbnails`, the one place pixels are
 decoded, and only for images whose status is ``ok``. A repeated image is embedded once; the
-later copies point at it (``data-same``) and the script fills them in. Past
-``thumb_budget`` bytes of thumbnails, placeholders are used, which bounds the file size.
+later copies point at it (``data-same``) and the script fills them in.
+
+Size: thumbnails may use what the markup leaves of ``bytes_per_entry`` per article or image
+so far (plus ``thumb_floor`` so that small reports always show every image); past that a
+placeholder says the preview was left out. So the file stays near ``bytes_per_entry`` x
+entries — 10,000 typical articles under 25 MB — unless the text alone is larger.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from typing import Any, TextIO
 from provenance.reporters.html_assets import CSP, CSS, JS
 from provenance.reporters.thumbnails import thumbnail_data_uri
 
-THUMB_BUDGET = 16 * 1024 * 1024
+BYTES_PER_ENTRY = 2_350  # 10^4 articles x 2,350 B + the floor = 24 MB, under the 25 MB goal
+THUMB_FLOOR = 512 * 1024
+TYPICAL_THUMB = 1_200  # characters of a 96 px WebP data URI (shared corpus mean: 1,140)
 MAX_SHARED_THUMBS = 100_000
 SEVERITIES = ("error", "warning", "info")
 VERDICTS = ("ai-generated", "ai-composite", "not-ai", "unknown")
@@ -35,9 +41,14 @@ def h(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
+def t(value: Any) -> str:
+    """Escape a report value for element content only (quotes stay as they are: smaller)."""
+    return escape("" if value is None else str(value), quote=False)
+
+
 def _dl(pairs: Iterable[tuple[str, Any]]) -> str:
     """``label: value`` items separated by dots, leaving out empty values."""
-    items = [f"{h(k)}: <b>{h(v)}</b>" for k, v in pairs if v not in (None, "", [])]
+    items = [f"{t(k)} <b>{t(v)}</b>" for k, v in pairs if v not in (None, "", [])]
     return f'<p class="m">{" · ".join(items)}</p>' if items else ""
 
 
@@ -55,34 +66,44 @@ def _finding_row(f: Mapping[str, Any]) -> str:
     sup = f["suppressed"]
     where = "" if f["line"] is None else f"{f['line']}" + (f":{f['column']}" if f["column"]
                                                              else "")
-    image = f'<div class="m">image {h(f["image"])}</div>' if f["image"] else ""
+    # The message usually names the image already; repeat it only when it does not.
+    image = f'<div class="m">image {h(f["image"])}</div>' \
+        if f["image"] and f["image"] not in f["message"] else ""
     why = f'<div class="m">suppressed ({h(sup["kind"])}): {h(sup["reason"] or "no reason")}' \
           "</div>" if sup else ""
-    return (f'<tr class="f{" sup" if sup else ""}" data-rule="{h(f["rule"])}" '
-            f'data-sev="{h(f["severity"])}"><td class="sev {h(f["severity"])}">'
-            f'{h(f["severity"])}</td><td>{h(f["rule"])} <span class="m">{h(f["name"])}</span>'
-            f'</td><td class="n">{where}</td><td class="why">{h(f["message"])}{image}{why}'
-            "</td></tr>")
+    # The filter script reads the severity from the first cell's class and the rule ID
+    # from the second cell, so rows carry no data- attributes (size: 10^4 articles).
+    return (f'<tr class="f{" sup" if sup else ""}"><td class="{h(f["severity"])}">'
+            f'{h(f["severity"])}</td><td>{h(f["rule"])} <small>{h(f["name"])}</small></td>'
+            f"<td>{where}</td><td>{t(f['message'])}{image}{why}</td></tr>")
 
 
 def findings_table(findings: Sequence[Mapping[str, Any]]) -> str:
     if not findings:
         return '<p class="none">No findings.</p>'
     rows = "".join(_finding_row(f) for f in findings)
-    return ("<table><thead><tr><th>severity</th><th>rule</th><th>line</th><th>message</th>"
-            f"</tr></thead><tbody>{rows}</tbody></table>")
+    return f'<table class="fs">{rows}</table>'
 
 
 def _text_list(title: str, items: Sequence[Mapping[str, Any]], empty: str) -> str:
     if not items:
-        return f'<h4>{title}</h4><p class="none">{empty}</p>'
+        return f'<p class="none">{empty}</p>'
     lis = []
     for it in items:
         extra = [("source", it.get("source")), ("zone", it["zone"]), ("line", it["line"]),
                  ("image", it.get("image"))]
         where = ", ".join(f"{k} {h(v)}" for k, v in extra if v is not None)
-        lis.append(f"<li>“{h(it['text'])}” <span class=\"m\">({where})</span></li>")
+        lis.append(f"<li>“{t(it['text'])}” <small>({where})</small></li>")
     return f"<h4>{title}</h4><ul>{''.join(lis)}</ul>"
+
+
+def _c2pa(c2pa: Mapping[str, Any]) -> str:
+    if c2pa["present"] == "none":
+        return '<p class="m">C2PA <b>none</b></p>'
+    return _dl([("C2PA", c2pa["present"]), ("validation", c2pa["validation"]),
+                ("integrity", c2pa["integrity"]), ("trust", c2pa["trust"]),
+                ("codes", ", ".join(c2pa["codes"])),
+                ("claim generator", c2pa["claim_generator"]), ("signer", c2pa["signer"])])
 
 
 def _evidence_table(evidence: Sequence[Mapping[str, Any]]) -> str:
@@ -90,17 +111,20 @@ def _evidence_table(evidence: Sequence[Mapping[str, Any]]) -> str:
         return '<p class="none">No AI evidence in the metadata.</p>'
     rows = "".join(f"<tr><td>{h(e['source'])}</td><td>{h(e['field'])}</td>"
                    f"<td>{h(e['value'])}</td></tr>" for e in evidence)
-    return f"<table><tr><th>source</th><th>field</th><th>value</th></tr>{rows}</table>"
+    return f'<table class="ev">{rows}</table>'
 
 
 class HtmlReporter:
     """Streams the HTML report; see the module docstring for the layout."""
 
     def __init__(self, stream: TextIO, *, root: Path | None = None,
-                 thumb_budget: int = THUMB_BUDGET) -> None:
+                 bytes_per_entry: int = BYTES_PER_ENTRY, thumb_floor: int = THUMB_FLOOR) -> None:
         self._out = stream
         self._root = root
-        self._budget = thumb_budget
+        self._per_entry, self._floor = bytes_per_entry, thumb_floor
+        self._entries = 0
+        self._written = 0  # bytes of UTF-8 written so far
+        self._pending = 0  # thumbnail bytes in the section being built
         self._thumbs: dict[str, str] = {}  # image path -> element id of its first thumbnail
         self._no_thumb: set[str] = set()  # paths that gave no thumbnail: not decoded twice
         self._count = 0
@@ -114,7 +138,7 @@ class HtmlReporter:
         if self._root is None:
             self._root = Path(header["root"])  # relative to the working directory
         title = f"provenance report — {header['root']}"
-        self._out.write(
+        self._write(
             '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{h(CSP)}">\n'
             '<meta name="referrer" content="no-referrer">\n'
@@ -127,81 +151,93 @@ class HtmlReporter:
 
     def _thumb(self, image: Mapping[str, Any]) -> str:
         path, status = image.get("path"), image["status"]
-        alt = f'alt="thumbnail of {h(path)}"'
+        alt = 'alt="thumbnail"'
         if status == "ok" and path and path in self._thumbs:
             return f'<img {alt} data-same="{self._thumbs[path]}">'
         uri = None
-        if status == "ok" and path and path not in self._no_thumb and self._budget > 0 \
-                and self._root is not None:
+        if status == "ok" and path and path not in self._no_thumb and self._root is not None:
+            if not self._affordable():
+                return '<div class="ph">preview left out (report size)</div>'
             uri = thumbnail_data_uri(self._root, path)
             if uri is None and len(self._no_thumb) < MAX_SHARED_THUMBS:
                 self._no_thumb.add(path)
         if uri is None:
             why = status if status != "ok" else "no preview"
             return f'<div class="ph">{h(why)}</div>'
-        self._budget -= len(uri)
+        self._pending += len(uri)  # the section is not written yet; later images must see it
         self._count += 1
         ident = f"t{self._count}"
         if len(self._thumbs) < MAX_SHARED_THUMBS:
             self._thumbs[str(path)] = ident
         return f'<img id="{ident}" {alt} src="{uri}">'
 
+    def _affordable(self) -> bool:
+        """Whether one more typical thumbnail fits in the size allowance so far."""
+        spent = self._written + self._pending
+        return self._floor + self._per_entry * self._entries - spent >= TYPICAL_THUMB
+
+    def _write(self, text: str) -> None:
+        self._out.write(text)
+        self._written += len(text.encode("utf-8"))
+        self._pending = 0
+
     def _figure(self, image: Mapping[str, Any]) -> str:
         verdict = image["ai"]["verdict"]
         self._verdicts[verdict] += 1
-        c2pa, gps = image["c2pa"], image["gps"]
+        gps, src, path = image["gps"], image.get("src"), image["path"]
         size = f"{image['width']}×{image['height']}" if image["width"] else None
-        names = [("src", image.get("src")), ("path", image["path"])]
-        c2pa_line = [("C2PA", c2pa["present"]), ("validation", c2pa["validation"]),
-                     ("integrity", c2pa["integrity"]), ("trust", c2pa["trust"]),
-                     ("codes", ", ".join(c2pa["codes"])),
-                     ("claim generator", c2pa["claim_generator"]), ("signer", c2pa["signer"])]
-        facts = [("status", image["status"]), ("format", image["format"]), ("size", size),
-                 ("credit", image["credit"]), ("captured", image["captured"]),
+        # The root-relative path only when the src as written does not already show it.
+        names = [("src", src), ("path", None if src and path and path.endswith(src) else path)]
+        facts = [("status", None if image["status"] == "ok" else image["status"]),
+                 ("format", image["format"]), ("size", size), ("credit", image["credit"]),
+                 ("captured", image["captured"]),
                  ("GPS", f"{gps['lat']:.5f}, {gps['lon']:.5f}" if gps else None)]
-        caption = f'<p>{h(image["caption"])}</p>' if image.get("caption") else ""
+        caption = f'<p>{t(image["caption"])}</p>' if image.get("caption") else ""
         return (f'<figure data-verdict="{h(verdict)}">{self._thumb(image)}<figcaption>'
                 f'<span class="v v-{h(verdict)}">{h(verdict)}</span>{_dl(names)}{caption}'
-                f"{_dl(facts)}{_dl(c2pa_line)}{_evidence_table(image['ai']['evidence'])}"
+                f"{_dl(facts)}{_c2pa(image['c2pa'])}{_evidence_table(image['ai']['evidence'])}"
                 "</figcaption></figure>")
 
     # -- entries ----------------------------------------------------------------------
 
     def _open(self, entry: Mapping[str, Any], images: Sequence[Mapping[str, Any]]) -> str:
         findings = entry["findings"]
+        self._entries += 1
         for f in findings:
             self._names.setdefault(f["rule"], f["name"])
         rules = sorted({f["rule"] for f in findings if f["suppressed"] is None})
         verdicts = sorted({i["ai"]["verdict"] for i in images})
-        return (f'<section class="e {_state(findings)}" data-rules="{" ".join(rules)}" '
-                f'data-verdicts="{h(" ".join(verdicts))}"><h3>{h(_label(entry))}</h3>')
+        marks = f' data-rules="{" ".join(rules)}"' if rules else ""
+        marks += f' data-verdicts="{h(" ".join(verdicts))}"' if verdicts else ""
+        return f'<section class="e {_state(findings)}"{marks}><h3>{t(_label(entry))}</h3>'
 
     def article(self, entry: Mapping[str, Any]) -> None:
         images = entry["images"]
         meta = [("format", entry["format"]), ("byline", entry["byline"]),
                 ("dateline", entry["dateline"]), ("published", entry["published"]),
                 ("updated", entry["updated"])]
-        headline = f'<p class="hl">{h(entry["headline"])}</p>' if entry["headline"] else ""
+        headline = f'<p class="hl">{t(entry["headline"])}</p>' if entry["headline"] else ""
         figures = "".join(self._figure(i) for i in images)
-        self._out.write(
+        self._write(
             self._open(entry, images) + headline + _dl(meta) + findings_table(entry["findings"])
             + _text_list("Attributions", entry["attributions"], "No attribution found.")
-            + _text_list("AI disclosures", entry["disclaimers"], "No AI disclosure found.")
-            + (f'<h4>Images</h4><div class="imgs">{figures}</div>' if images else "")
+            + (_text_list("AI disclosures", entry["disclaimers"], "No AI disclosure found.")
+               if images or entry["disclaimers"] else "")
+            + (f'<div class="imgs">{figures}</div>' if images else "")
             + "</section>\n")
 
     def image(self, entry: Mapping[str, Any]) -> None:
         if not self._images_open:
-            self._out.write("<h2>Standalone images</h2>\n")
+            self._write("<h2>Standalone images</h2>\n")
             self._images_open = True
-        self._out.write(self._open(entry, [entry]) + findings_table(entry["findings"])
+        self._write(self._open(entry, [entry]) + findings_table(entry["findings"])
                         + f'<div class="imgs">{self._figure(entry)}</div></section>\n')
 
     # -- summary ----------------------------------------------------------------------
 
     def finish(self, tail: Mapping[str, Any]) -> None:
         s = tail["summary"]
-        self._out.write("</main>\n" + self._summary(s, tail) + "</div>\n"
+        self._write("</main>\n" + self._summary(s, tail) + "</div>\n"
                         f"<script>{JS}</script>\n</body></html>\n")
 
     def _summary(self, s: Mapping[str, Any], tail: Mapping[str, Any]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from provenance.reporters.markdown import MarkdownReporter, md
 from provenance.report_tools import replay
+from provenance.reporters.markdown import MarkdownReporter, md
 from tests.reporters.sample import finding, render_text, sample_report
 
 EXPECTED = """\

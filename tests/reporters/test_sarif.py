@@ -92,6 +92,6 @@ def test_results(log: dict[str, Any]) -> None:
     assert results[1]["suppressions"] == [{"kind": "inSource", "status": "accepted",
                                            "justification": "credit is in the caption"}]
     assert results[3]["properties"] == {"index": 2}
-    assert MISSING_MSG == results[2]["message"]["text"]
+    assert results[2]["message"]["text"] == MISSING_MSG
     assert log["runs"][0]["properties"]["summary"]["findings"] == \
         {"error": 1, "warning": 2, "info": 1}

@@ -29,9 +29,12 @@ th,td{border-bottom:1px solid var(--bd);padding:3px 8px;text-align:left;vertical
 td.n,th.n{text-align:right}
 .hl{font-size:16px;font-weight:600;margin:2px 0 6px}
 .m{color:var(--mut);font-size:12px;margin:2px 0}
-.sev{font-weight:700;text-transform:uppercase;font-size:11px}
 .error{color:var(--err)}.warning{color:var(--warn)}.info{color:var(--info)}
-tr.sup td{color:var(--mut);text-decoration:line-through}tr.sup td.why{text-decoration:none}
+table.fs td:first-child{font-weight:700;text-transform:uppercase;font-size:11px}
+table.fs td:nth-child(3){text-align:right}
+table.ev{margin-top:6px}table.ev td{font-size:12px}
+small{color:var(--mut)}
+tr.sup td{color:var(--mut)}tr.sup td:nth-child(-n+3){text-decoration:line-through}
 .pass{color:var(--ok)}.fail{color:var(--err)}
 .e.s-fail{border-left:4px solid var(--err)}.e.s-warn{border-left:4px solid var(--warn)}
 .e.s-clean{border-left:4px solid var(--ok)}
@@ -66,8 +69,9 @@ JS = """
     });
   }
   function rowVisible(row, f) {
-    return (!f.rule || row.getAttribute("data-rule") === f.rule) &&
-      f.sev[row.getAttribute("data-sev")] && (f.sup || !row.classList.contains("sup"));
+    var rule = row.cells[1].textContent.split(" ")[0], sev = row.cells[0].className;
+    return (!f.rule || rule === f.rule) && f.sev[sev] &&
+      (f.sup || !row.classList.contains("sup"));
   }
   function entryVisible(entry, f) {
     var hits = 0;
