@@ -60,6 +60,7 @@ MAX_SENTENCE = 600
 NEGATION_REACH = 40  # characters before a claim in which "not", "nicht", "no"... negate it
 _SEPARATORS = re.compile(r"[(\[|—–•·:]|\s/\s")
 _CLOSERS = re.compile(r"[)\]]")
+_CLAUSE_END = re.compile(r"[;:|(\[]|\s[—–-]\s")
 
 
 def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclaimer]:
@@ -159,6 +160,8 @@ def _about_this_image(sentence: str, claim: tuple[str, int, int], positional: bo
     before = sentence[:start]
     if lx.DEIXIS.search(before) or lx.DEIXIS.search(sentence[start:end]):
         return True
+    if lx.FOR_THIS.match(sentence, end):  # "generated with AI for this article"
+        return True
     if lx.FIRST_PERSON.search(before):
         return True
     if _is_label(sentence, claim, positional):
@@ -185,7 +188,12 @@ def _is_label(sentence: str, claim: tuple[str, int, int], positional: bool) -> b
             close = _CLOSERS.search(sentence, end)
             leads.append((cuts[-1], close.start() if close else len(sentence)))
     return any(lx.LABEL_LEAD.match(sentence[a:start]) and
-               lx.TAIL_VERB.search(sentence[end:b]) is None for a, b in leads)
+               lx.TAIL_VERB.search(_first_clause(sentence[end:b])) is None for a, b in leads)
+
+
+def _first_clause(tail: str) -> str:
+    """The label's own clause: "…AI for this article; it does not show…" ends at the ";"."""
+    return _CLAUSE_END.split(tail, maxsplit=1)[0]
 
 
 def _image_for(seg: Segment, near: dict[int, list[tuple[str, str]]],

@@ -118,6 +118,13 @@ DEIXIS = re.compile(
     rf"|\b(?:above|accompanying|featured|header|cover|lead)\s+{IMAGE_NOUNS}"
     rf"|\b(?:Symbolbild|Titelbild|Aufmacherbild|Beitragsbild)\b", _F)
 
+# Right after a claim: "…generated with AI for this article", "…con IA para esta nota".
+FOR_THIS = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:for|in|of|accompanying|für|zu|para|en|pour|de|dans|em|n[ao])"
+    r"\s+(?:this|these|diese[nmrs]?|esta|este|cette|cet|ce|essa|esse)\s+(?:article|story|"
+    r"report|post|piece|page|Artikel|Beitrag|Text|nota|noticia|artículo|información|"
+    r"reportagem|matéria|notícia|reportage)\b", _F)
+
 # The sentence is an image label: "AI-generated image", "Imagen generada con IA"...
 LABEL_PREFIX = re.compile(
     rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente|note)"
