@@ -6,6 +6,8 @@ Policy (INP001 says "UTF-16/UTF-8 with a BOM is read normally"):
    -> that encoding, strictly. A file that claims UTF-16/32 and does not decode is
    unreadable (:class:`~provenance.articles.ArticleError`).
 2. No BOM: strict UTF-8.
+   Decoded text holding a NUL character is binary (a zero-filled file is valid UTF-8):
+   unreadable.
 3. Not valid UTF-8: a NUL byte means binary content (or UTF-16 without a BOM, which we do
    not guess) -> unreadable. Otherwise, if at most :data:`LENIENT_MAX_SHARE` of the bytes
    (1 %, at least one sequence, at most :data:`LENIENT_MAX_BAD`) are invalid, the file is read with
@@ -52,11 +54,21 @@ def decode_bytes(data: bytes) -> Decoded:
     """Decode an article file's bytes following the module's policy."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return Decoded(_normalise(_strict(data, len(bom), encoding)), encoding)
+            return _no_nul(Decoded(_normalise(_strict(data, len(bom), encoding)), encoding))
     try:
-        return Decoded(_normalise(data.decode("utf-8")), "utf-8")
+        return _no_nul(Decoded(_normalise(data.decode("utf-8")), "utf-8"))
     except UnicodeDecodeError as exc:
         return _lenient_utf8(data, exc)
+
+
+def _no_nul(decoded: Decoded) -> Decoded:
+    """NUL is valid UTF-8 but never in an article: a zero-filled or binary file."""
+    if "\x00" in decoded.text:
+        raise ArticleError(
+            f"the file contains NUL characters (first at character "
+            f"{decoded.text.index(chr(0)) + 1}): it is binary, not an article"
+        )
+    return decoded
 
 
 def _strict(data: bytes, skip: int, encoding: str) -> str:

@@ -64,14 +64,21 @@ _HR = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+[\"'(](.*)[\"')])?\s*$")
-_IMAGE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\](?:\(\s*<?(?P<src>[^\s)>]+)>?(?:\s+[\"'(](?P<title>[^\"')]*)[\"')])?"
-    r"\s*\)|\[(?P<ref>[^\]]*)\])"
+_REF_DEF = re.compile(
+    r"^ {0,3}\[([^\[\]]{1,300})\]:\s*<?(\S{1,2000}?)>?(?:\s+[\"'(](.{0,300})[\"')])?\s*$"
 )
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-# Underscores only emphasise at word edges (CommonMark): snake_case_name stays as it is.
-_EMPHASIS = re.compile(r"(\*\*|\*|`+)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
+# Every repetition is bounded and brackets cannot nest, so a hostile megabyte paragraph of
+# "![" or "[a](" costs linear time instead of quadratic backtracking.
+_IMAGE = re.compile(
+    r"!\[(?P<alt>[^\[\]]{0,300})\](?:\(\s*<?(?P<src>[^\s()<>]{1,2000})>?"
+    r"(?:\s+[\"'(](?P<title>[^\"'()]{0,300})[\"')])?\s*\)|\[(?P<ref>[^\[\]]{0,300})\])"
+)
+_LINK = re.compile(r"\[([^\[\]]{0,300})\]\([^()\s]{0,2000}(?:\s+\"[^\"]{0,300}\")?\)")
+# Emphasis and code markers at word edges are dropped without pairing them (pairing costs
+# quadratic time on unbalanced input); intraword underscores (snake_case) stay.
+_EMPHASIS = re.compile(r"(?<!\w)[*_`]+(?=\S)|(?<=\S)[*_`]+(?!\w)")
+# Inline HTML in a paragraph (a comment, <em>, <br>) is markup, not text.
+_INLINE_HTML = re.compile(r"<!--[^>]{0,300}-->|</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,300})?/?>")
 _HTML_START = re.compile(r"^ {0,3}<(?:figure|img|picture|div|p|table|section|aside)\b", re.I)
 
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -358,9 +365,7 @@ def _add_block(state: _Body, block: Block) -> None:
 
 def inline_text(text: str) -> str:
     """Markdown inline markup reduced to its text (links keep their words)."""
-    text = _LINK.sub(r"\1", text)
-    for _ in range(3):  # nested emphasis such as ***bold italic***
-        text = _EMPHASIS.sub(lambda m: m[2] if m[2] is not None else m[4], text)
+    text = _EMPHASIS.sub("", _LINK.sub(r"\1", _INLINE_HTML.sub(" ", text)))
     return " ".join(text.split())
 
 

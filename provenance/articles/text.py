@@ -13,8 +13,10 @@ The shape this reader knows is the seed scrape's (``corpus/articles/devdiscourse
     Body paragraphs … (With inputs from agencies.) <- body
     TRENDING / OPINION / BLOG / INTERVIEW / …   <- boilerplate from the first marker to the end
 
-Text without those features still reads sensibly: the first non-empty line is the headline,
-a ``By …`` line (or any ``… | Updated: …`` line) near the top is meta, the rest is body.
+Text without those features still reads sensibly: the first non-empty line is the headline
+(unless it is longer than :data:`HEADLINE_MAX`, when it is prose and the text has no
+headline), a ``By …`` line (or any ``… | Updated: …`` line) near the top — above or below
+the headline — is meta, the rest is body.
 Paragraphs are runs of non-blank lines; a scrape puts one paragraph per line, so each line
 is its own block unless the run looks hard-wrapped (similar lengths of 50-100 characters,
 not every line ending a sentence), when the run is joined into one block. Every block keeps
@@ -62,6 +64,7 @@ _SOFT_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]»]$")
+HEADLINE_MAX = 250  # a longer first line is prose: the text then has no headline
 HEADER_WINDOW = 6  # how many paragraphs after the headline may hold the desk/byline line
 META_GROUP_MAX = 6  # lines after the desk line in its group that can still be meta
 META_LINE_MAX = 300  # a longer line in that group is a body paragraph, not a note
@@ -197,10 +200,21 @@ def _join(run: list[_Unit]) -> _Unit:
 
 def _assign_zones(units: list[_Unit], article: Article) -> None:
     start = 0
-    while start < len(units) and _SCRAPER_LINE.search(units[start].text):
-        units[start].zone = "boilerplate"
+    while start < len(units) and (
+        _SCRAPER_LINE.search(units[start].text) or meta_of(units[start].text)
+    ):
+        # Scraper furniture above the headline is boilerplate; a byline/desk line printed
+        # above it is still meta.
+        if _SCRAPER_LINE.search(units[start].text):
+            units[start].zone = "boilerplate"
+        else:
+            units[start].zone = "meta"
+            fill_meta(article, units[start].text)
         start += 1
     if start == len(units):
+        return
+    if len(units[start].text) > HEADLINE_MAX:  # a paragraph of prose, not a title
+        _body_and_boilerplate(units[start:], article)
         return
     units[start].zone = "headline"
     article.headline = units[start].text

@@ -53,6 +53,12 @@ def test_nul_bytes_mean_binary_or_utf16_without_bom() -> None:
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff")
 
 
+@pytest.mark.parametrize("data", [b"\x00" * 64, b"text\x00more", "ab\x00".encode("utf-16")])
+def test_valid_encodings_holding_nul_are_binary(data: bytes) -> None:
+    with pytest.raises(ArticleError, match="NUL characters"):
+        decode_bytes(data)
+
+
 def test_a_bom_that_lies_is_unreadable() -> None:
     with pytest.raises(ArticleError, match="UTF-16-LE byte-order mark but byte 3"):
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8\x41\x00")

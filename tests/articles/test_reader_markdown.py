@@ -240,6 +240,8 @@ def test_structure_lists_quotes_code_setext_and_markers() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("**bold** and _italic_ and `code`", "bold and italic and code"),
+    ("An <em>inline</em> tag<br/> and <!-- a note --> comment", "An inline tag and comment"),
+    ("Prices fell 3 < 5 and 7 > 2", "Prices fell 3 < 5 and 7 > 2"),
     ("see [the report](http://example.org/r) now", "see the report now"),
     ("***both*** snake_case_name", "both snake_case_name"),
 ])
@@ -250,3 +252,15 @@ def test_inline_text(text: str, expected: str) -> None:
 def test_megabyte_line_is_an_article_error() -> None:
     with pytest.raises(ArticleError, match="line 3 is"):
         _read("# T\n\n" + "y" * 1_000_001 + "\n")
+
+
+@pytest.mark.parametrize("unit", ["*a ", "_a ", "`a ", "[", "![", "[a](", "**a _b [c](d ![e](",
+                                  "x<!--", "x<a ", "x<b title='"])
+def test_hostile_markup_reads_in_linear_time(unit: str) -> None:
+    import time
+
+    paragraph = unit * (300_000 // len(unit))
+    started = time.perf_counter()
+    article = _read("# Title\n\n" + paragraph + "\n")
+    assert time.perf_counter() - started < 5  # quadratic backtracking would take minutes
+    assert [b.zone for b in article.blocks] == ["headline", "body"]

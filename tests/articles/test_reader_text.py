@@ -192,6 +192,20 @@ CASES: list[tuple[str, str, list[tuple[int, str, str]], dict[str, object]]] = [
         {"headline": None},
     ),
     ("empty", "\n\n", [], {"headline": None}),
+    (
+        "byline-above-the-headline-is-meta",
+        "By Wire Staff | Updated: 05-05-2025 11:00 GMT\nTidal barrier tested\n\nGates shut.\n",
+        [(1, "meta", "By Wire Staff | Updated: 05-05-2025 11:00 GMT"),
+         (2, "headline", "Tidal barrier tested"), (4, "body", "Gates shut.")],
+        {"byline": "Wire Staff", "headline": "Tidal barrier tested"},
+    ),
+    (
+        "long-first-line-is-prose-not-a-headline",
+        "Residents " + "gathered at the square to hear the results, " * 7 + "\n\nNext.\n",
+        [(1, "body", ("Residents " + "gathered at the square to hear the results, " * 7).strip()),
+         (3, "body", "Next.")],
+        {"headline": None},
+    ),
 ]
 
 
