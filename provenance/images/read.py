@@ -23,6 +23,9 @@ from provenance.images.model import C2PAInfo, ImageEvidence
 from provenance.images.verdict import AI, COMPOSITE, Signals, evidence
 from provenance.images.xmp import AI_FIELDS, XmpFields, parse_xmp
 
+IMAGE_EXTENSIONS = frozenset(
+    {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".dng", ".gif", ".heic", ".heif", ".avif"}
+)
 # photoshop:Credit / IIM Credit strings that generators write (ai-markers.md §2: Google
 # Photos, Apple Image Playground); agency names in Credit are not evidence.
 _AI_CREDITS = {"made with google ai": AI, "apple image playground": AI,
@@ -36,7 +39,12 @@ def read_image(
     trust_anchors: str | None = None,
     extra_generators: Sequence[str] = (),
 ) -> ImageEvidence:
-    """Evidence for the image at ``path``; ``rel`` is its POSIX path relative to the root."""
+    """Evidence for the image at ``path``; never raises for a bad file.
+
+    ``rel`` is the POSIX path relative to the audit root (stored in ``.path``).
+    ``trust_anchors`` is PEM text (or a PEM file's path) of extra C2PA trust anchors;
+    ``extra_generators`` adds policy names to the known-generator list.
+    """
     image = ImageEvidence(path=rel)
     try:
         image.size, raw = _scan_file(path)

@@ -37,3 +37,14 @@ def test_options_reach_the_reader(tmp_path: Path) -> None:
     write_jpeg(tmp_path / "g.jpg", exif=exif_bytes(software="HouseGen 3"))
     images = inspect_paths([tmp_path], tmp_path, extra_generators=["HouseGen"])
     assert [i.ai.verdict for i in images] == ["ai-generated"]
+
+
+def test_importing_the_package_loads_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, provenance.images, provenance.images.inspect; "
+            "print(sorted(m for m in ('PIL', 'c2pa', 'pillow_heif') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
