@@ -186,7 +186,7 @@ def check_block_sizes(article: Article) -> None:
     """Raise :class:`ArticleError` when a block is longer than :data:`MAX_BLOCK_CHARS`."""
     for block in article.blocks:
         if len(block.text) > MAX_BLOCK_CHARS:
-            where = f"line {block.line}" if block.line is not None else "a paragraph"
+            where = "a paragraph" if block.line is None else f"the paragraph at line {block.line}"
             raise ArticleError(
                 f"{where} is {len(block.text):,} characters long, over the "
                 f"{MAX_BLOCK_CHARS:,} character limit for one paragraph"

@@ -332,7 +332,9 @@ def _comment(state: _Body, lines: list[str], i: int) -> int:
     j = i
     while j < len(lines) and "-->" not in lines[j]:
         j += 1
-    directive = parse_directive(" ".join(s.strip() for s in lines[i:j + 1]))
+    last, rest = (lines[j].split("-->", 1) + [""])[:2] if j < len(lines) else ("", "")
+    comment = " ".join([s.strip() for s in lines[i:j]] + [last.strip() + " -->"])
+    directive = parse_directive(comment)
     if directive is not None:
         scope: Literal["file", "block"] = (
             "file" if directive.kind == "disable-file" else "block"
@@ -340,6 +342,8 @@ def _comment(state: _Body, lines: list[str], i: int) -> int:
         for rule in directive.rules:
             sup = Suppression(rule, directive.reason, i + 1, scope)
             (state.suppressions if scope == "file" else state.waiting).append(sup)
+    if rest.strip():  # text after the comment on its closing line starts the next paragraph
+        _paragraph_line(state, rest, j + 1)
     return j + 1
 
 

@@ -209,6 +209,29 @@ def test_comment_directives_scope_block_and_file() -> None:
     ]
 
 
+def test_text_after_a_comment_on_the_same_line_is_kept() -> None:
+    text = "<!-- provenance: disable=AID001 reason=\"desk\" --> Kept words.\n<!-- unclosed\nlost\n"
+    article = _read(text)
+    assert _blocks(article) == [(1, "body", "Kept words.", None)]
+    assert article.suppressions == [Suppression("AID001", "desk", 1, "block", 0)]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("---\nx: " + "[" * 20_000 + "]" * 20_000 + "\n---\nBody.\n", "YAML front matter nested"),
+    ("+++\nx = " + "[" * 20_000 + "]" * 20_000 + "\n+++\nBody.\n", "TOML front matter nested"),
+])
+def test_deeply_nested_front_matter_is_an_article_error(text: str, message: str) -> None:
+    with pytest.raises(ArticleError, match=message):
+        _read(text)
+
+
+def test_yaml_aliases_do_not_expand_into_metadata() -> None:
+    text = ("---\na: &a [x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\n"
+            "source: *c\nauthor: *a\n---\nBody.\n")
+    article = _read(text)
+    assert (article.attribution_hints, article.byline) == ([], "x, x")
+
+
 def test_block_suppression_index_follows_a_front_matter_headline() -> None:
     text = ("---\ntitle: Bus lanes\n---\n<!-- provenance: disable=ATR001 reason=\"x\" -->\n"
             "Only paragraph.\n")

@@ -242,6 +242,18 @@ def test_pick_rendition(renditions: Any, expected: str | None) -> None:
     assert pick_rendition(renditions) == expected
 
 
+@pytest.mark.parametrize(("uri", "expected"), [
+    ("https://photos.example/item/77", ["https://photos.example/item/77"]),
+    ("urn:photo:77", []),
+])
+def test_picture_without_renditions_falls_back_to_an_http_uri(uri: str,
+                                                             expected: list[str]) -> None:
+    article = _one({"uri": "urn:story", "headline": "Dock", "associations": [
+        {"type": "picture", "uri": uri, "descriptions": [{"role": "caption", "value": "Dock."}]}
+    ]})
+    assert [i.src for i in article.images] == expected
+
+
 def test_event_item_without_headline_or_images_is_not_an_error() -> None:
     article = _one({"uri": "urn:event:1", "type": "event", "title": "Budget hearing",
                     "descriptions": [{"role": "text", "value": "Hearing at the assembly."}]})
