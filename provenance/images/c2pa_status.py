@@ -10,6 +10,7 @@ only checks that need the network (CAWG identity DIDs), ``trusted`` ← state Tr
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -18,6 +19,8 @@ from provenance.images.generators import known_generator
 from provenance.images.model import C2PAInfo
 from provenance.images.verdict import AI, COMPOSITE, NOT_AI, Signals, evidence
 
+# Trust anchors as callers give them: PEM text, or the path of a PEM file.
+Anchors = str | os.PathLike[str] | None
 # Identity checks that cannot finish offline; they leave trust "unknown", not "invalid".
 NETWORK_CODES = frozenset({"cawg.ica.did_unavailable"})
 _TRUST_CODES = (

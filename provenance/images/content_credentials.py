@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import c2pa
 
-from provenance.images.c2pa_status import store_info
+from provenance.images.c2pa_status import Anchors, store_info
 from provenance.images.model import C2PAInfo
 
 MIME_TYPES = {
@@ -50,11 +51,15 @@ def offline_context(trust_anchors: str | None = None) -> c2pa.Context:
     return c2pa.Context.from_dict(offline_settings(trust_anchors))
 
 
-def read_store(path: Path, fmt: str, trust_anchors: str | None) -> tuple[C2PAInfo, dict[str, Any]]:
+def _key(trust_anchors: Anchors) -> str | None:
+    return os.fspath(trust_anchors) if isinstance(trust_anchors, os.PathLike) else trust_anchors
+
+
+def read_store(path: Path, fmt: str, trust_anchors: Anchors) -> tuple[C2PAInfo, dict[str, Any]]:
     """The ``c2pa`` object and the raw store; a reader failure gives validation ``error``."""
     try:
         with path.open("rb") as stream, c2pa.Reader(
-            MIME_TYPES[fmt], stream, context=offline_context(trust_anchors)
+            MIME_TYPES[fmt], stream, context=offline_context(_key(trust_anchors))
         ) as reader:
             store = json.loads(reader.json())
     except c2pa.C2paError.ManifestNotFound:

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from provenance.images.c2pa_status import add_store_signals
+from provenance.images.c2pa_status import Anchors, add_store_signals
 from provenance.images.containers import RawMetadata, Unreadable, scan
 from provenance.images.exif import ExifFields, parse_exif
 from provenance.images.generators import generator_chunks, is_a1111_parameters, known_generator
@@ -36,7 +36,7 @@ def read_image(
     path: Path,
     rel: str,
     *,
-    trust_anchors: str | None = None,
+    trust_anchors: Anchors = None,
     extra_generators: Sequence[str] = (),
 ) -> ImageEvidence:
     """Evidence for the image at ``path``; never raises for a bad file.
@@ -88,7 +88,7 @@ def _check_regular(info: os.stat_result) -> None:
 
 
 def _interpret(
-    image: ImageEvidence, raw: RawMetadata, path: Path, anchors: str | None,
+    image: ImageEvidence, raw: RawMetadata, path: Path, anchors: Anchors,
     extra: tuple[str, ...],
 ) -> None:
     image.format, image.width, image.height = raw.format, raw.width, raw.height
@@ -155,7 +155,8 @@ def _text_signals(text: dict[str, str], signals: Signals, extra: tuple[str, ...]
 
 
 def _c2pa(
-    raw: RawMetadata, xmp: XmpFields, path: Path, anchors: str | None, signals: Signals,
+    raw: RawMetadata, xmp: XmpFields, path: Path, anchors: Anchors,
+    signals: Signals,
     extra: tuple[str, ...],
 ) -> C2PAInfo:
     if raw.c2pa:
