@@ -369,7 +369,8 @@ def _add_block(state: _Body, block: Block) -> None:
 
 def inline_text(text: str) -> str:
     """Markdown inline markup reduced to its text (links keep their words)."""
-    text = _EMPHASIS.sub("", _LINK.sub(r"\1", _INLINE_HTML.sub(" ", text)))
+    text = _IMAGE.sub(" ", _INLINE_HTML.sub(" ", text))  # images are ImageRefs, not words
+    text = _EMPHASIS.sub("", _LINK.sub(r"\1", text))
     return " ".join(text.split())
 
 

@@ -22,6 +22,13 @@ is its own block unless the run looks hard-wrapped (similar lengths of 50-100 ch
 not every line ending a sentence), when the run is joined into one block. Every block keeps
 the 1-based line where it starts. A scrape has no image files: ``images`` stays empty.
 
+Boilerplate: from the first line that starts with a site marker (``TRENDING``, ``OPINION /
+BLOG / INTERVIEW``, ``Related Stories``, ``Leia Mais``, ``Tags:``, ``Subscribe to our
+Newsletter``, ``Connect us on``, ``Follow us on``, a ``©``/``Copyright 2025`` line) to the
+end. A related-link teaser (``Also Read:``, ``Read more``, ``Leia também``…) is boilerplate
+for its own line only, since such teasers sit between body paragraphs. A ``… | Updated: …``
+line further down stays meta and fills dates still missing.
+
 Suppressions: a line ``provenance: disable=ATR001[,AID003] reason="…"`` (optionally inside
 ``#``, ``//`` or ``<!-- -->``) suppresses those rules for the whole file and is not a
 block; ``disable-file=`` is accepted as a synonym. :func:`parse_directive` is shared with

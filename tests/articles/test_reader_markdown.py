@@ -265,6 +265,7 @@ def test_structure_lists_quotes_code_setext_and_markers() -> None:
     ("**bold** and _italic_ and `code`", "bold and italic and code"),
     ("An <em>inline</em> tag<br/> and <!-- a note --> comment", "An inline tag and comment"),
     ("Prices fell 3 < 5 and 7 > 2", "Prices fell 3 < 5 and 7 > 2"),
+    ("![logo](logo.png) Harbour Weekly", "Harbour Weekly"),
     ("see [the report](http://example.org/r) now", "see the report now"),
     ("***both*** snake_case_name", "both snake_case_name"),
 ])
