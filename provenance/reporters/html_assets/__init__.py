@@ -32,7 +32,9 @@ td.n,th.n{text-align:right}
 .error{color:var(--err)}.warning{color:var(--warn)}.info{color:var(--info)}
 table.fs td:first-child{font-weight:700;text-transform:uppercase;font-size:11px}
 table.fs td:nth-child(3){text-align:right}
-table.ev{margin-top:6px}table.ev td{font-size:12px}
+table.fs{width:100%}table.fs td:nth-child(2){white-space:nowrap}
+table.ev{margin-top:6px}table.ev td{font-size:12px;overflow-wrap:normal}
+table.ev td:last-child{overflow-wrap:anywhere}
 small{color:var(--mut)}
 tr.sup td{color:var(--mut)}tr.sup td:nth-child(-n+3){text-decoration:line-through}
 .pass{color:var(--ok)}.fail{color:var(--err)}
@@ -46,7 +48,7 @@ figure img,.ph{width:96px;height:96px;object-fit:contain;flex:none;background:#e
 border-radius:4px}
 .ph{display:flex;align-items:center;justify-content:center;text-align:center;font-size:11px;
 color:var(--mut);padding:4px}
-figcaption{min-width:0;flex:1;word-break:break-word}
+figcaption{min-width:0;flex:1;overflow-wrap:anywhere}
 .v{display:inline-block;padding:0 6px;border-radius:10px;font-size:12px;font-weight:600;
 background:#e8e8ec}
 .v-ai-generated{background:#fde2e0;color:var(--err)}
@@ -98,11 +100,39 @@ JS = """
     });
     $("f-count").textContent = shown + " of " + all.length + " shown";
   }
+  // Filters live in the URL fragment (#rule=AID001&sev=error&verdict=ai-generated&clean=0)
+  // so a reviewer can share a filtered view; nothing leaves the page.
+  function fromHash() {
+    var p = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+      var i = kv.indexOf("=");
+      try {
+        if (i > 0) { p[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1)); }
+      } catch (e) { /* a malformed fragment is ignored */ }
+    });
+    if (p.rule !== undefined) { $("f-rule").value = p.rule; }
+    if (p.verdict !== undefined) { $("f-verdict").value = p.verdict; }
+    if (p.sev !== undefined) {
+      ["error", "warning", "info"].forEach(function (s) {
+        $("f-" + s).checked = p.sev.split(",").indexOf(s) >= 0;
+      });
+    }
+    if (p.clean !== undefined) { $("f-clean").checked = p.clean !== "0"; }
+    if (p.sup !== undefined) { $("f-sup").checked = p.sup !== "0"; }
+  }
+  function toHash() {
+    var sev = ["error", "warning", "info"].filter(function (s) { return $("f-" + s).checked; });
+    var hash = "#rule=" + encodeURIComponent($("f-rule").value) + "&sev=" + sev.join(",") +
+      "&verdict=" + encodeURIComponent($("f-verdict").value) + "&clean=" +
+      ($("f-clean").checked ? 1 : 0) + "&sup=" + ($("f-sup").checked ? 1 : 0);
+    try { history.replaceState(null, "", hash); } catch (e) { /* file: URLs may refuse */ }
+  }
   copyThumbnails();
   var filters = $("filters");
   if (!filters) { return; }
   filters.hidden = false;
-  filters.addEventListener("change", apply);
+  filters.addEventListener("change", function () { apply(); toHash(); });
+  fromHash();
   apply();
 })();
 """
