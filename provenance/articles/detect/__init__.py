@@ -41,6 +41,9 @@ __all__ = [
 def annotate(article: Article, settings: DetectSettings | None = None) -> None:
     """Fill the article's detected fields in place (see the module docstring)."""
     settings = settings or DetectSettings()
+    # Credits first: a byline the reader gave (structured metadata, no line) is a credit
+    # of its own, while one found in a meta line is credited from that line, with its line.
+    article.attributions = find_attributions(article, settings)
     facts = read_meta(article, settings.known_sources)
     article.byline = article.byline or facts.byline
     article.dateline = article.dateline or facts.dateline
@@ -48,7 +51,6 @@ def annotate(article: Article, settings: DetectSettings | None = None) -> None:
     article.updated_raw = article.updated_raw or facts.updated_raw
     article.published = _parse(article.published_raw, settings)
     article.updated = _parse(article.updated_raw, settings)
-    article.attributions = find_attributions(article, settings)
     article.disclaimers = find_disclosures(article, settings)
 
 

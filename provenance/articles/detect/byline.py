@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from provenance.articles.detect.datelines import find_place
-from provenance.articles.detect.segments import Segment, split_block
+from provenance.articles.detect.segments import Segment, image_neighbours, split_block
 from provenance.articles.detect.sources import clean, split_sources
 from provenance.model import Article
 
@@ -58,8 +58,12 @@ class MetaFacts:
 def read_meta(article: Article, known: tuple[str, ...]) -> MetaFacts:
     """Byline, dateline and raw timestamps printed in the article's meta lines."""
     facts = MetaFacts()
+    near = image_neighbours(article)
     for seg in _meta_segments(article):
-        _read_line(seg.text, facts, known)
+        # A bare agency name counts as a byline only among the meta lines and away from
+        # images (next to an image it is the photo credit).
+        bare = seg.block.zone == "meta" and seg.index not in near
+        _read_line(seg.text, facts, known, _Names(seg.block.zone != "headline", bare))
     if facts.dateline is None:
         facts.dateline = _dateline_from_story(article, known)
     return facts
@@ -78,7 +82,16 @@ def _early(article: Article, zones: tuple[str, ...]) -> list[int]:
     return [i for i, b in enumerate(article.blocks) if b.zone in zones][:EARLY_BLOCKS]
 
 
-def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...]) -> None:
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Which names a line may give: any (not a headline), a bare agency name (meta only)."""
+
+    any: bool
+    bare_agency: bool
+
+
+def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...], names: _Names) -> None:
+    """Dates from any meta-like line; names as ``names`` allows."""
     parts = [p.strip() for p in re.split(r"\s*\|\s*", text.strip()) if p.strip()]
     plain: list[str] = []
     keyed = False
@@ -93,17 +106,17 @@ def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...]) -> None:
             facts.published_raw = value
         elif match.group("upd") and facts.updated_raw is None:
             facts.updated_raw = value
-    if plain:
-        _read_names(plain, keyed, facts, known)
+    if plain and names.any:
+        _read_names(plain, keyed, facts, known, names.bare_agency)
 
 
-def _read_names(plain: list[str], keyed: bool, facts: MetaFacts,
-                known: tuple[str, ...]) -> None:
+def _read_names(plain: list[str], keyed: bool, facts: MetaFacts, known: tuple[str, ...],
+                bare_agency: bool) -> None:
     """Byline (and dateline) from the unlabelled parts of a meta line."""
     first = plain[0]
     by = _BY.match(first)
     name = by.group("name").strip() if by else None
-    if name is None and len(plain) == 1 and _is_agency(first, known):
+    if name is None and bare_agency and len(plain) == 1 and _is_agency(first, known):
         name = clean(first)
     if name is None and keyed:
         name = first

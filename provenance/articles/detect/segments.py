@@ -145,10 +145,11 @@ def image_neighbours(article: Article) -> dict[int, list[tuple[str, str]]]:
     blocks = article.blocks
     near: dict[int, list[tuple[str, str]]] = {}
     for image in article.images:
-        after = image.position
+        # A reader may place an image after the last block (or give a bad position).
+        after = min(max(image.position, 0), len(blocks))
         while after < len(blocks) and blocks[after].zone == "caption":
             after += 1
-        before = image.position - 1
+        before = min(max(image.position, 0), len(blocks)) - 1
         while before >= 0 and blocks[before].zone == "caption":
             before -= 1
         if after < len(blocks):
