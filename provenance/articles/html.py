@@ -96,7 +96,7 @@ def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
 
 def assign_zones(segs: list[Segment], conts: list[Container], meta: PageMeta) -> list[str]:
     """The zone of every segment (see the module docstring)."""
-    scorer = ContentScorer(segs, conts, _declared_headline(segs, conts, meta))
+    scorer = ContentScorer(segs, conts)
     main = scorer.main_containers()
     boiler = _boiler_flags(scorer, main)
     zones = [_base_zone(seg, boiler, scorer, main) for seg in segs]

@@ -17,20 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .html_classes import NEGATIVE_RE, POSITIVE_RE, class_kind
 from .html_walk import Container, Segment
 
-_POSITIVE_RE = re.compile(
-    r"(?<![a-z])(?:article|articlebody|article-body|body|content|entry|hentry|h-entry|main|"
-    r"post|text|blog|story|story-body|prose|richtext|rich-text)(?![a-z])")
-_NEGATIVE_RE = re.compile(
-    r"(?<![a-z])(?:comments?|comment-list|disqus|share|sharing|social|related|newsletter|"
-    r"promo|promos|sidebar|side-bar|footer|foot|menu|cookies?|consent|gdpr|banner|"
-    r"ads?|advert|advertisement|ad-slot|sponsor|sponsored|subscribe|subscription|signup|"
-    r"popup|modal|breadcrumbs?|pagination|pager|nav|navbar|navigation|masthead|widget|"
-    r"recommended|recommendations?|trending|popular|most-read|outbrain|taboola|tags?|"
-    r"toolbar|tools|skip|hidden|print-only|sr-only|visually-hidden|more-stories|read-more|"
-    r"author-bio|bio|teaser|teasers|carousel|also|links|"
-    r"topics|keywords|follow|donate|login|register|shopping|rss|feeds?)(?![a-z])")
 _BOILER_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 _BOILER_ROLES = frozenset({
     "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog",
@@ -65,28 +54,16 @@ def is_boiler_container(cont: Container) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def class_kind(words: str) -> int:
-    """+1 for content class/id words, -1 for boilerplate words, 0 for neither or both.
-
-    Cached: the same class strings repeat all over a page and across pages of one site.
-    """
-    negative = _NEGATIVE_RE.search(words) is not None
-    positive = _POSITIVE_RE.search(words) is not None
-    return 0 if negative == positive else (1 if positive else -1)
-
-
-@lru_cache(maxsize=8192)
 def class_factor(words: str) -> float:
     """Score multiplier for class/id words (both kinds present: both factors apply)."""
-    f = _POSITIVE_FACTOR if _POSITIVE_RE.search(words) else 1.0
-    return f * _NEGATIVE_FACTOR if _NEGATIVE_RE.search(words) else f
+    f = _POSITIVE_FACTOR if POSITIVE_RE.search(words) else 1.0
+    return f * _NEGATIVE_FACTOR if NEGATIVE_RE.search(words) else f
 
 
 class ContentScorer:
     """Score containers and pick the main content for one walked page."""
 
-    def __init__(self, segments: list[Segment], containers: list[Container],
-                 headline: int | None = None) -> None:
+    def __init__(self, segments: list[Segment], containers: list[Container]) -> None:
         self.segs = segments
         self.conts = containers
         n = len(containers)
@@ -98,8 +75,9 @@ class ContentScorer:
             self.has_blocks[cont.parent] = True
         # boiler[c]: c itself is navigation/sidebar/promo; under[c]: some ancestor is.
         self.boiler = [False] + [is_boiler_container(c) for c in containers[1:]]
-        if headline is not None:
-            self._protect(segments[headline].cont)
+        for seg in segments:
+            if containers[seg.cont].tag == "h1":
+                self._protect(seg.cont)
         self.under = [False] * n
         for c in range(1, n):
             p = containers[c].parent
@@ -107,7 +85,7 @@ class ContentScorer:
         self._accumulate()
 
     def _protect(self, c: int) -> None:
-        """Elements around the page's headline are layout, whatever their class says.
+        """Elements around an ``<h1>`` are layout, whatever their class says.
 
         A wrapper named ``pg-right-rail-tall`` or ``has-sidebar`` that holds the headline
         holds the article too; only tags (``nav``, ``aside`` …) keep their meaning there.
@@ -125,7 +103,7 @@ class ContentScorer:
             chars[seg.cont] += size
             links[seg.cont] += seg.link_chars
             own = size - seg.link_chars
-            if own < _MIN_PARAGRAPH or seg.caption:
+            if own < _MIN_PARAGRAPH or seg.caption or seg.boiler:
                 continue
             points = 1 + len(_COMMA_RE.findall(seg.text)) + min(own // 100, 3)
             c = seg.cont

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from .html_classes import is_strong_boilerplate
+
 # Elements whose content is never reader-visible text.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "svg", "template", "iframe", "select", "button",
@@ -72,6 +74,7 @@ class Segment:
     link_chars: int = 0
     caption: bool = False
     image: str | None = None
+    boiler: bool = False  # a whole boilerplate box read as one block: it scores nothing
 
 
 @dataclass(slots=True)
@@ -128,9 +131,11 @@ class Walker:
     """Walk a tree once and collect segments, containers, images and comments."""
 
     def __init__(self, collapse: bool = False) -> None:
-        # collapse: read each <nav>/<aside>/<footer> as one block (full pages: they are
-        # boilerplate whatever they hold, and a third of a page's nodes sit in them).
+        # collapse: read each <nav>/<aside>/<footer>, and each box with an unmistakable
+        # boilerplate class, as one block (on full pages; they hold half of a page's nodes).
         self._collapse = _COLLAPSE_TAGS if collapse else frozenset()
+        self._collapse_classes = collapse
+        self._protected: set[int] = set()
         self.segments: list[Segment] = []
         self.containers: list[Container] = [Container("#root", "", -1)]
         self.images: list[RawImage] = []
@@ -143,9 +148,22 @@ class Walker:
 
     def run(self, node: LexborNode) -> Walker:
         """Walk ``node``'s children (the ``<html>`` or ``<body>`` element) and return self."""
+        if self._collapse_classes:
+            self._protect_headings(node)
         self._walk(node, 0, 1)
         self._flush(0)
         return self
+
+    def _protect_headings(self, root: LexborNode) -> None:
+        """Elements around an ``<h1>`` hold the article whatever their class says.
+
+        A wrapper named ``page has-sidebar`` or ``nav-open`` must not be read as one block.
+        """
+        for h1 in root.css("h1"):
+            node = h1.parent
+            while node is not None and len(self._protected) < 10_000:
+                self._protected.add(node.mem_id)
+                node = node.parent
 
     def _walk(self, node: LexborNode, cont: int, depth: int) -> None:
         # The hot loop of the reader: tests ordered by frequency, text handled inline.
@@ -217,6 +235,10 @@ class Walker:
         new = len(self.containers)
         if attrs:
             words = class_words(attrs)
+            if self._collapse_classes and words and is_strong_boilerplate(words) \
+                    and node.mem_id not in self._protected:
+                self._collapsed(node, tag, cont)
+                return
             itemprop, role = attrs.get("itemprop"), attrs.get("role")
             self.containers.append(Container(
                 tag, words, cont, itemprop.lower() if itemprop else "",
@@ -244,7 +266,7 @@ class Walker:
         self.containers.append(Container(tag, class_words(attrs) if attrs else "", cont))
         text = " ".join(node.text(deep=True, separator=" ").split())
         if text:
-            self.segments.append(Segment(text, new))
+            self.segments.append(Segment(text, new, boiler=True))
 
     def _flush(self, cont: int) -> None:
         text = " ".join("".join(self._buf).split())

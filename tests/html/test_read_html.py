@@ -114,11 +114,11 @@ def test_disclosure_like_text_in_sidebars_stays_boilerplate() -> None:
         ("body", "Organisers said the number of visitors was the highest since the market "
                  "started, and that they hoped to run it every second Friday until October.",
          9, None),
-        # An <aside> is read as one block: it is boilerplate whatever it holds.
+        # An <aside>, or a box named "related-posts", is read as one boilerplate block.
         ("boilerplate", "This image is AI-generated and does not depict a real event. Sign up "
                         "for our newsletter to get the week's best stories.", 14, None),
-        ("boilerplate", "Related", 17, None),
-        ("boilerplate", "This image is AI-generated: our policy on illustrations", 18, None),
+        ("boilerplate", "Related This image is AI-generated: our policy on illustrations", 17,
+         None),
         ("boilerplate", "We use cookies to improve this site.", 19, None),
     ]
     assert article.images == []
@@ -197,6 +197,22 @@ def test_degenerate_input_never_raises(text: str) -> None:
 def test_plain_text_without_markup_is_one_body_block() -> None:
     article = read_html("plain words, no markup at all", "odd.html")
     assert rows(article) == [("body", "plain words, no markup at all", 1, None)]
+
+
+def test_wrapper_with_a_boilerplate_class_around_the_headline_is_not_collapsed() -> None:
+    page = """<body><div class="page nav-open has-sidebar"><h1>Pool reopens</h1>
+<p>The outdoor pool reopened on Saturday after a winter of repairs to its tiles, pumps and
+changing rooms, and the first swimmers arrived before eight.</p>
+<div class="sidebar"><p>Today's weather: sunny.</p><p>Most read this week.</p></div>
+</div></body>"""
+    article = read_html(page, "pool.html")
+    assert rows(article) == [
+        ("headline", "Pool reopens", 1, None),
+        ("body", "The outdoor pool reopened on Saturday after a winter of repairs to its tiles, "
+                 "pumps and changing rooms, and the first swimmers arrived before eight.", 2,
+         None),
+        ("boilerplate", "Today's weather: sunny. Most read this week.", 4, None),
+    ]
 
 
 def test_headers_inside_the_article_are_not_boilerplate() -> None:
