@@ -126,6 +126,11 @@ PASSING: list[tuple[str, Article, list[D]]] = [
      [("एआई से बनाई गई तस्वीर", 1, "caption", "a.jpg")]),
     ("hi-yah-tasveer", article(BODY, ("body", "यह तस्वीर एआई की मदद से बनाई गई है।")),
      [("यह तस्वीर एआई की मदद से बनाई गई है।", 2, "body", None)]),
+    # Urdu
+    ("ur-caption", article(_cap("اے آئی سے بنائی گئی تصویر"), images=ONE),
+     [("اے آئی سے بنائی گئی تصویر", 1, "caption", "a.jpg")]),
+    ("ur-yeh-tasveer", article(BODY, ("body", "یہ تصویر اے آئی کی مدد سے بنائی گئی ہے۔")),
+     [("یہ تصویر اے آئی کی مدد سے بنائی گئی ہے۔", 2, "body", None)]),
     # Image assignment
     ("caption-own-image-only",
      article(_cap("Crowds at the station.", "a.jpg"), BODY, _cap("AI-generated image", "b.jpg"),
@@ -191,6 +196,8 @@ TRAPS: list[tuple[str, Article]] = [
      article(("body", "A foto que circula nas redes sociais foi criada com inteligência "
                       "artificial."))),
     ("hi-negated", article(("body", "यह तस्वीर एआई से नहीं बनाई गई है।"))),
+    ("ur-negated", article(("body", "یہ تصویر اے آئی سے نہیں بنائی گئی ہے۔"))),
+    ("ur-viral", article(("body", "سوشل میڈیا پر وائرل تصویر اے آئی سے بنائی گئی ہے۔"))),
     ("hi-viral", article(("body", "सोशल मीडिया पर वायरल तस्वीर एआई से बनाई गई है।"))),
 ]
 

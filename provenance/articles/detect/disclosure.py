@@ -5,7 +5,8 @@ reports on *other people's* images), so a sentence is a disclosure only when all
 
 1. it **claims AI made or edited something** (:data:`.lexicon.CLAIMS`: "AI-generated",
    "created with Midjourney", "KI-generiert", "generada con IA", "générée par l'IA",
-   "gerada por IA", "एआई से बनाई गई", …, or a policy's ``extra_disclosure_phrases``);
+   "gerada por IA", "एआई से बनाई गई", "اے آئی سے بنائی گئی", …, or a policy's
+   ``extra_disclosure_phrases``);
 2. it is **about this page's image**, by one of
    * deixis before the claim — "this image", "the image above", "our illustration",
      "Symbolbild", "esta imagen", "cette illustration", "यह तस्वीर";
@@ -148,9 +149,9 @@ def _valid(sentence: str, claim: tuple[str, int, int]) -> bool:
     _, start, _ = claim
     # Only the words right before the claim, in its own clause, negate it: "This image,
     # which does not show real people, was generated with AI" is still a disclosure.
-    clause = max(sentence.rfind(mark, 0, start) for mark in ",;:") + 1
+    clause = max(sentence.rfind(mark, 0, start) for mark in ",;:،") + 1
     begin = max(0, start - NEGATION_REACH, clause)
-    window = sentence[begin:end + 12 if lang == "hi" else end]  # नहीं may follow the verb
+    window = sentence[begin:end + 12 if lang in ("hi", "ur") else end]  # नहीं may follow
     negations = lx.NEGATIONS.values() if lang in ("extra", "credit") else [lx.NEGATIONS[lang]]
     return not any(n.search(window) for n in negations)
 

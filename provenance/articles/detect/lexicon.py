@@ -1,4 +1,4 @@
-"""Multilingual word lists for AI-image disclosures (en, de, es, fr, pt, hi).
+"""Multilingual word lists for AI-image disclosures (en, de, es, fr, pt, hi, ur).
 
 Kept apart from the decision logic in :mod:`.disclosure` so a reviewer can read and
 extend the vocabulary in one place. Every pattern is compiled case-insensitively.
@@ -25,6 +25,7 @@ AI_DE = r"(?:generative[rn]?\s+)?(?:KI|künstliche[rnm]?\s+Intelligenz)(?:-?\w+)
 AI_ES = r"(?:IA|I\.A\.|inteligencia\s+artificial(?:\s+generativa)?)(?![\w])"
 AI_FR = r"(?:l['’]\s*)?(?:IA|I\.A\.|intelligence\s+artificielle(?:\s+générative)?)(?![\w])"
 AI_PT = r"(?:IA|I\.A\.|intelig[êe]ncia\s+artificial(?:\s+generativa)?)(?![\w])"
+AI_UR = r"(?:اے\s?آئی|AI|مصنوعی\s+ذہانت)"
 AI_HI = r"(?:एआई|AI|ए\.आई\.|आर्टिफिशियल\s+इंटेलिजेंस|कृत्रिम\s+बुद्धि(?:मत्ता)?)"
 
 # Every claim contains an AI term of its language or a tool name; a sentence is only run
@@ -35,9 +36,10 @@ _TOOL_HINTS = ("midjourney", "dall", "firefly", "stable diffusion", "chatgpt", "
                "ideogram", "flux", "nano banana", "sora", "runway", "nightcafe", "craiyon",
                "novelai", "fooocus")
 _CASED = {"en": ("AI", "A.I"), "de": ("KI",), "es": ("IA", "I.A"), "fr": ("IA", "I.A"),
-          "pt": ("IA", "I.A"), "hi": ("AI", "एआई")}
+          "pt": ("IA", "I.A"), "hi": ("AI", "एआई"), "ur": ("AI", "اے آئی")}
 _LOWER = {"en": ("artificial",), "de": ("künstlich",), "es": ("intelig",),
-          "fr": ("intelligence",), "pt": ("intelig",), "hi": ("आर्टिफिशियल", "कृत्रिम")}
+          "fr": ("intelligence",), "pt": ("intelig",), "hi": ("आर्टिफिशियल", "कृत्रिम"),
+          "ur": ("مصنوعی",)}
 _LOWER_AI = re.compile(r"\b(?:ai|ki|ia)\b")
 
 
@@ -95,6 +97,8 @@ CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"का\s+(?:इस्तेमाल|उपयोग|प्रयोग)\s+(?:करके|कर\s+के|कर))\s+(?:\S+\s+){0,2}?"
                       r"(?:बनाई|बनाया|बनाए|बनी|बना|तैयार|जनरेट|निर्मित|जनित)", _F)),
     ("hi", re.compile(rf"{AI_HI}[\s-]*(?:जनरेटेड|जनित|निर्मित)", _F)),
+    ("ur", re.compile(rf"{AI_UR}\s*(?:کی\s+مدد\s+سے|کے\s+ذریعے|سے)\s+(?:\S+\s+){{0,2}}?"
+                      r"(?:بنائی|بنایا|بنائے|بنی|تیار|تخلیق)", _F)),
 )
 
 IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphics?|artwork|"
@@ -102,7 +106,7 @@ IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphi
                r"Illustrationen|Grafik(?:en)?|Symbolbild|Titelbild|Aufmacherbild|Abbildung|"
                r"imagen|imágenes|fotografías?|ilustración|ilustraciones|gráfic[oa]|montaje|"
                r"photographie|visuels?|montage|imagem|imagens|fotografia|ilustraç(?:ão|ões)|"
-               r"montagem|तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज)")
+               r"montagem|तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज|تصویر|تصاویر)")
 
 # "This image", "the image above", "Symbolbild", "esta imagen", "cette illustration"...
 DEIXIS = re.compile(
@@ -110,6 +114,7 @@ DEIXIS = re.compile(
     rf"|estos|estes|essa|essas|nuestr[ao]s?|cette|ces|cet|notre|nos|nossa|nossas|nosso)\s+"
     rf"(?:{_W}){{0,2}}?{IMAGE_NOUNS}(?![\w])"
     rf"|(?:^|\s)(?:यह|ये|इस|इन)\s+(?:\S+\s+){{0,2}}?(?:तस्वीर|छवि|फोटो|फ़ोटो|चित्र|इमेज)"
+    rf"|(?:^|\s)(?:یہ|اس|ان)\s+(?:\S+\s+){{0,2}}?(?:تصویر|تصاویر)"
     rf"|{IMAGE_NOUNS}\s+(?:above|below|at\s+the\s+top|on\s+this\s+page|(?:in|of|for|on|"
     rf"accompanying|used\s+(?:in|for|with)|with)\s+this\s+(?:article|story|post|report|piece|"
     rf"page)|oben|unten|de\s+(?:arriba|portada)|superior|que\s+acompaña|de\s+(?:esta|este)\s+"
@@ -139,7 +144,7 @@ TAIL_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|flood\w*|spread\w*|"
     r"went|goes|shows?|showed|appear\w*|became|become|fool\w*|trick\w*|sparked?|caus\w*|"
     r"drew|raise[sd]?|es|son|fue|fueron|ha|han|ist|sind|war|wurde|wurden|hat|haben|est|sont|"
-    r"ont|été|são|foi|foram|tem|têm)\b|(?:^|\s)(?:है|हैं|था|थी|थे)(?:\s|$|।)", _F)
+    r"ont|été|são|foi|foram|tem|têm)\b|(?:^|\s)(?:है|हैं|था|थी|थे|ہے|ہیں|تھا|تھی|تھے)(?:\s|$|।|۔)", _F)
 DEFINITE_SUBJECT = re.compile(
     rf"^[\s(\[«\"“]*(?:the|das|die|la|el|l['’]|a|o|यह)\s*{IMAGE_NOUNS}(?![\w])", _F)
 
@@ -163,6 +168,7 @@ NEGATIONS: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\b(?:ne|pas|jamais|aucun\w*|sans)\b|\bn['’]", _F),
     "pt": re.compile(r"\b(?:não|nao|nunca|nem|nenhum\w*|sem)\b", _F),
     "hi": re.compile(r"(?:^|\s)(?:नहीं|न|ना)(?:\s|$|।|,)", _F),
+    "ur": re.compile(r"(?:^|\s)(?:نہیں|نہ)(?:\s|$|۔|،)", _F),
 }
 
 # Reporting about other people's images: speech, fact-check and virality vocabulary.
@@ -180,7 +186,7 @@ REPORTING = re.compile(
     r"fausse|partagée?s?|diffusée?s?|prétendu\w*|réseaux\s+sociaux|filigrane|intox|segundo|"
     r"de\s+acordo\s+com|disse|diz|checagem|verifica\w*|especialistas|compartilhad\w*|"
     r"divulgad\w*|supostamente|redes\s+sociais|boato)\b"
-    r"|(?:वायरल|फर्जी|फ़र्ज़ी|दावा|दावे|फैक्ट\s*चेक|विशेषज्ञ|के\s+मुताबिक|के\s+अनुसार|कहा|सोशल\s+मीडिया)",
+    r"|(?:वायरल|फर्जी|फ़र्ज़ी|दावा|दावे|फैक्ट\s*चेक|विशेषज्ञ|के\s+मुताबिक|के\s+अनुसार|कहा|सोशल\s+मीडिया|وائرل|جعلی|دعوی|ماہرین|کے\s+مطابق|کہا|سوشل\s+میڈیا)",
     _F)
 
 BELOW = re.compile(r"\b(?:below|following|unten|abajo|ci-dessous|abaixo)\b|नीचे", _F)

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 from provenance.model import Article, Block
 
-_TERMINAL = set(".!?:;|)]\"”’»।")
+_TERMINAL = set(".!?:;|)]\"”’»।۔؟")
 _ABBREVIATIONS = ("A.I.", "U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.",
                   "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
                   "Inc.", "Ltd.", "Co.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "vs.",
                   "z.B.", "Nr.", "Sr.", "Sra.", "etc.", "p.", "pp.")
-_SENTENCE_END = re.compile(r"(?<=[.!?।])[\"”’»)]*\s+(?=[\"“‘'«(\[¿¡]?[^\W\d_a-z]|\d)")
+_SENTENCE_END = re.compile(r"(?<=[.!?।۔؟])[\"”’»)]*\s+(?=[\"“‘'«(\[¿¡]?[^\W\d_a-z]|\d)")
 _QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "\"": "\"", "「": "」"}
 
 
