@@ -207,7 +207,7 @@ class HtmlReporter:
             self._names.setdefault(f["rule"], f["name"])
         rules = sorted({f["rule"] for f in findings if f["suppressed"] is None})
         verdicts = sorted({i["ai"]["verdict"] for i in images})
-        marks = f' data-rules="{" ".join(rules)}"' if rules else ""
+        marks = f' data-rules="{h(" ".join(rules))}"' if rules else ""
         marks += f' data-verdicts="{h(" ".join(verdicts))}"' if verdicts else ""
         return f'<section class="e {_state(findings)}"{marks}><h3>{t(_label(entry))}</h3>'
 

@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 HOSTILE = '<script>alert(1)</script> Market & "Square" reopens'
 
@@ -143,3 +143,38 @@ def render_text(report: dict[str, Any], fmt: str, root: Path | None = None) -> s
     out = io.StringIO()
     render(report, fmt, out, root=root)
     return out.getvalue()
+
+
+ARTICLE = """---
+title: {title}
+author: Harbour Desk
+date: 2026-03-01T10:00:00+00:00
+---
+
+# {title}
+
+PORTO (Reuters) - The festival opened on Friday with a parade along the quay.
+
+![Lanterns over the harbour](img/lanterns.png)
+
+Lanterns over the harbour on the opening night.
+
+![Crowd on the quay](img/crowd.jpg)
+
+The crowd on the quay.
+"""
+
+
+def make_site(root: Path) -> None:
+    """Two Markdown articles sharing an undisclosed AI image and a photo, for real audits."""
+    (root / "img").mkdir(parents=True)
+    info = PngImagePlugin.PngInfo()
+    info.add_text("parameters", "paper lanterns over a harbour\nSteps: 20, Sampler: Euler a, "
+                  "CFG scale: 7, Seed: 1, Size: 320x200, Model: test-model")
+    Image.new("RGB", (320, 200), (30, 60, 140)).save(root / "img" / "lanterns.png",
+                                                     pnginfo=info)
+    Image.new("RGB", (400, 300), (150, 120, 80)).save(root / "img" / "crowd.jpg")
+    (root / "festival.md").write_text(ARTICLE.format(title="Harbour lights festival opens"),
+                                      encoding="utf-8")
+    (root / "festival-update.md").write_text(ARTICLE.format(title="Festival draws crowds"),
+                                             encoding="utf-8")

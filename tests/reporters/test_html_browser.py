@@ -11,48 +11,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image, PngImagePlugin
 from selectolax.lexbor import LexborHTMLParser
 
 from provenance.cli import main
+from tests.reporters.sample import make_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent "
                                 "(apt-get install chromium): HTML browser tests skipped")
-
-ARTICLE = """---
-title: {title}
-author: Harbour Desk
-date: 2026-03-01T10:00:00+00:00
----
-
-# {title}
-
-PORTO (Reuters) - The festival opened on Friday with a parade along the quay.
-
-![Lanterns over the harbour](img/lanterns.png)
-
-Lanterns over the harbour on the opening night.
-
-![Crowd on the quay](img/crowd.jpg)
-
-The crowd on the quay.
-"""
-
-
-def _site(root: Path) -> None:
-    (root / "img").mkdir(parents=True)
-    info = PngImagePlugin.PngInfo()
-    info.add_text("parameters", "paper lanterns over a harbour\nSteps: 20, Sampler: Euler a, "
-                  "CFG scale: 7, Seed: 1, Size: 320x200, Model: test-model")
-    Image.new("RGB", (320, 200), (30, 60, 140)).save(root / "img" / "lanterns.png",
-                                                     pnginfo=info)
-    Image.new("RGB", (400, 300), (150, 120, 80)).save(root / "img" / "crowd.jpg")
-    (root / "festival.md").write_text(ARTICLE.format(title="Harbour lights festival opens"),
-                                      encoding="utf-8")
-    (root / "festival-update.md").write_text(ARTICLE.format(title="Festival draws crowds"),
-                                             encoding="utf-8")
-
 
 def _dom(page: Path, profile: Path, fragment: str = "") -> LexborHTMLParser:
     cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
@@ -67,7 +33,7 @@ def _dom(page: Path, profile: Path, fragment: str = "") -> LexborHTMLParser:
 @pytest.fixture(scope="module")
 def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("browser")
-    _site(base / "site")
+    make_site(base / "site")
     page = base / "report.html"
     code = main(["audit", str(base / "site"), "--format", "html", "-o", str(page),
                  "--now", "2026-03-10T00:00:00Z", "--no-progress"])

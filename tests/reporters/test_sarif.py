@@ -15,6 +15,7 @@ from tests.reporters.sample import (
     GPS_MSG,
     MISSING_MSG,
     fp,
+    make_site,
     render_text,
     sample_report,
 )
@@ -95,3 +96,17 @@ def test_results(log: dict[str, Any]) -> None:
     assert results[2]["message"]["text"] == MISSING_MSG
     assert log["runs"][0]["properties"]["summary"]["findings"] == \
         {"error": 1, "warning": 2, "info": 1}
+
+
+def test_a_real_audit_is_valid_sarif(sarif_validator: Draft4Validator, tmp_path: Path) -> None:
+    from provenance.cli import main
+    make_site(tmp_path / "site")
+    out = tmp_path / "audit.sarif"
+    code = main(["audit", str(tmp_path / "site"), "-o", str(out), "--now",
+                 "2026-03-10T00:00:00Z", "--no-progress"])
+    assert code == 1  # the undisclosed AI image is an error
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert list(sarif_validator.iter_errors(doc)) == []
+    rules = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+             for r in doc["runs"][0]["results"]}
+    assert ("AID001", "festival.md") in rules and ("AID001", "festival-update.md") in rules
