@@ -13,8 +13,11 @@ Recognised, in every zone but ``caption`` (boilerplate ones are kept with zone
 * **agency bylines** — ``By ANI``, ``By AGENCY | Updated: …``, ``By Jane Doe, Reuters``,
   a byline that is only ``AP`` or ``· Bloomberg``, ``© Provided by The Canadian Press``;
 * **syndication headline suffixes** — ``… – Reuters``, ``… | AFP`` (headline zone only);
-* the reader's ``byline`` field and ``attribution_hints`` when they name a known source
-  not already credited in the text.
+* the reader's ``byline`` field and ``attribution_hints`` (ninjs ``copyrightholder``,
+  JSON-LD ``sourceOrganization``…) when they name a **known** source not already credited
+  outside boilerplate; ``line`` is then ``None`` and ``zone`` ``meta``. Unknown names are
+  not taken from these fields: a JSON-LD ``publisher`` is usually the outlet itself, and
+  crediting it would silence ATR001 on every page that has JSON-LD.
 
 Not attributions: an agency named in prose (nothing is matched mid-sentence), a photo
 credit (captions are skipped; an agency-only line next to an image is a photo credit), a
@@ -211,7 +214,8 @@ def _suffix(headline: str, settings: DetectSettings) -> list[str]:
 def _from_fields(article: Article, settings: DetectSettings,
                  found: list[Attribution]) -> Iterator[Attribution]:
     """Credits from the headline/byline fields and structured hints not already in text."""
-    seen = {a.source for a in found}
+    # A credit only in the page furniture does not make the structured one redundant.
+    seen = {a.source for a in found if a.zone != "boilerplate"}
     if article.headline and not any(b.zone == "headline" for b in article.blocks):
         for source in _suffix(article.headline, settings):
             seen.add(source)

@@ -4,6 +4,8 @@ Accepted forms (English, Spanish, Portuguese, French, German and Hindi month nam
 
 * ISO 8601 / RFC 3339 as in JSON-LD ``datePublished`` and ninjs ``firstcreated``:
   ``2025-12-27T03:05:00+05:30``, ``…Z``, ``…+0530``, fractions (dropped), date only.
+* year first with a zone abbreviation or slashes: ``2025-12-27T03:05 IST``,
+  ``2025/12/27 03:05``; RFC 2822 (RSS): ``Sat, 27 Dec 2025 03:05:00 +0530``.
 * day first with a separator: ``27-12-2025 03:05 IST``, ``27.12.2025, 03:05 Uhr``,
   ``27/12/2025`` (``/`` is read month first only when the day-first reading is impossible,
   e.g. ``12/27/2025``).
@@ -56,6 +58,7 @@ _ISO = re.compile(
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?$", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([-./])(\d{1,2})\2(\d{1,2})T?$")
 _TIME = re.compile(
     r"(?<![\d:./-])(\d{1,2})(?:[:h.](\d{2}))(?::(\d{2}))?(?![.:/-]?\d)"
     r"\s*(a\.?\s?m\.?|p\.?\s?m\.?)?"
@@ -148,18 +151,20 @@ def _take_zone(text: str, tz_table: Mapping[str, str]) -> tuple[str, timezone | 
     """Remove the zone from ``text``; ``ok`` is False for an unknown abbreviation."""
     match = _GMT_OFFSET.search(text)
     if match:
-        return text[:match.start()] + text[match.end():], _offset(*match.groups()), True
+        tz = _offset(*match.groups())
+        return text[:match.start()] + text[match.end():], tz, tz is not None
     table = {k.upper(): v for k, v in tz_table.items()}
     for word in re.finditer(r"\(?\b([A-Z]{2,5})\b\)?", text):
         name = word.group(1)
         if name in table:
-            rest = text[:word.start()] + text[word.end():]
-            return rest, _table_offset(table[name]), _table_offset(table[name]) is not None
+            tz = _table_offset(table[name])
+            return text[:word.start()] + text[word.end():], tz, tz is not None
         if name.lower() not in MONTHS and name not in ("AM", "PM"):
             return text, None, False
     match = re.search(r"(?<=\d)\s*([+-])(\d{2}):?(\d{2})\s*$", text)
     if match:
-        return text[:match.start()], _offset(*match.groups()), True
+        tz = _offset(*match.groups())
+        return text[:match.start()], tz, tz is not None
     return text, None, True
 
 
@@ -187,6 +192,9 @@ def _read_date(text: str) -> tuple[int, int, int] | None:
     numeric = _NUMERIC.match(text)
     if numeric:
         return _numeric_date(*numeric.group(1, 2, 3, 4))
+    year_first = _YEAR_FIRST.match(text)  # "2025-12-27T03:05 IST", "2025/12/27 03:05"
+    if year_first:
+        return int(year_first.group(1)), int(year_first.group(3)), int(year_first.group(4))
     words = [w.strip(".").lower() for w in text.split()]
     month = [MONTHS[w] for w in words if w in MONTHS]
     numbers = [int(w) for w in words if w.isdigit()]
