@@ -126,7 +126,7 @@ def confirm_format(text: str, fmt: str) -> str:
 
 def _looks_like_json_lines(text: str) -> bool:
     """Two or more non-blank lines, each an object on its own: an export saved as .json."""
-    lines = [ln for ln in text.split("\n", 3)[:3] if ln.strip()]
+    lines = [ln for ln in text.split("\n", 20)[:20] if ln.strip()][:3]
     return len(lines) >= 2 and all(
         ln.strip().startswith("{") and ln.strip().endswith("}") for ln in lines
     )

@@ -73,6 +73,7 @@ def test_html_goes_to_the_html_reader(tmp_path: Path, name: str) -> None:
     ("  \n<html lang='en'><body><p>x</p></body></html>", "markdown", "html"),
     (HTML, "ninjs", "html"),
     (NINJS + "\n" + NINJS + "\n", "ninjs", "jsonl"),
+    ("\n\n" + NINJS + "\n\n" + NINJS + "\n", "ninjs", "jsonl"),
     ('{\n  "uri": "urn:pretty"\n}\n', "jsonl", "ninjs"),
     ('[\n {"uri": "urn:pretty"}\n]\n', "jsonl", "ninjs"),
     (NINJS + "\n", "ninjs", "ninjs"),
