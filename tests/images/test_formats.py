@@ -12,7 +12,7 @@ from PIL import Image
 
 from provenance.images import read_image
 from provenance.images.model import Evidence
-from tests.images.builders import DST, exif_bytes, xmp_packet
+from tests.images.builders import DST, exif_bytes, write_png, xmp_packet
 from tests.images.signing import Credential, actions_manifest, make_credential, sign
 
 AI_DST = xmp_packet(f'Iptc4xmpExt:DigitalSourceType="{DST}trainedAlgorithmicMedia"')
@@ -74,6 +74,18 @@ def test_png_exif_chunk(tmp_path: Path) -> None:
                                                                gps=(10.5, 20.25)))
     image = read_image(path, "e.png")
     assert (image.credit, image.gps) == ("Png Artist", {"lat": 10.5, "lon": 20.25})
+
+
+def test_imagemagick_raw_profiles_in_png(tmp_path: Path) -> None:
+    exif = exif_bytes(artist="Magick Artist")
+    hexed = "\n".join(exif.hex()[i : i + 72] for i in range(0, len(exif.hex()), 72))
+    xmp = AI_DST.hex()
+    path = write_png(tmp_path / "im.png", ztxt={
+        "Raw profile type exif": f"\nexif\n{len(exif):8d}\n{hexed}\n",
+        "Raw profile type xmp": f"\nxmp\n{len(AI_DST):8d}\n{xmp}\n",
+    })
+    image = read_image(path, "im.png")
+    assert (image.credit, image.ai.evidence) == ("Magick Artist", [XMP_EVIDENCE])
 
 
 def _raster(fmt: str) -> bytes:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import struct
 import zlib
 
+from provenance.images.containers.jpeg import photoshop_iptc
 from provenance.images.containers.raw import Data, RawMetadata, Unreadable, check_dimensions
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 XMP_KEYWORD = "XML:com.adobe.xmp"
+# ImageMagick stores EXIF/XMP/IPTC in PNG as hex text chunks "Raw profile type <name>".
+RAW_PROFILE = "Raw profile type "
 # A compressed text chunk may not inflate beyond this: zTXt/iTXt are a zip-bomb vector.
 MAX_TEXT = 8 * 1024 * 1024
 
@@ -51,12 +54,28 @@ def _chunk(ctype: bytes, body: bytes, raw: RawMetadata) -> None:
         key, text = _text(ctype, body)
         if key == XMP_KEYWORD:
             raw.xmp.append(text.encode("utf-8"))
+        elif key.startswith(RAW_PROFILE):
+            _raw_profile(key[len(RAW_PROFILE) :], text, raw)
         elif key and key not in raw.text:
             raw.text[key] = text
     elif ctype == b"eXIf" and raw.exif is None:
         raw.exif = body
     elif ctype == b"caBX":
         raw.c2pa = True
+
+
+def _raw_profile(kind: str, text: str, raw: RawMetadata) -> None:
+    """ImageMagick's hex-encoded profiles: ``\\n<name>\\n<length>\\n<hex lines>``."""
+    try:
+        blob = bytes.fromhex("".join(text.strip().split("\n")[2:]))
+    except ValueError:
+        return  # a damaged profile is dropped, the image itself is fine
+    if kind in ("exif", "APP1") and raw.exif is None:
+        raw.exif = blob
+    elif kind == "xmp":
+        raw.xmp.append(blob)
+    elif kind in ("iptc", "8bim") and raw.iptc is None:
+        raw.iptc = photoshop_iptc(blob) if blob.startswith(b"8BIM") else blob
 
 
 def _text(ctype: bytes, body: bytes) -> tuple[str, str]:
