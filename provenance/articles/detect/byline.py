@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from provenance.articles.detect.datelines import find_place
+from provenance.articles.detect.dates import MONTHS
 from provenance.articles.detect.segments import Segment, image_neighbours, split_block
 from provenance.articles.detect.sources import clean, split_sources
 from provenance.model import Article
@@ -40,6 +41,7 @@ _UPDATED = (r"(?:last\s+)?updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|"
             r"mis\s+à\s+jour(?:\s+le)?|अपडेटेड|अपडेट(?:\s+किया\s+गया)?")
 _KEYED = re.compile(rf"^(?:(?P<pub>{_PUBLISHED})|(?P<upd>{_UPDATED}))\s*(?:[:：]\s*|\s)"
                     r"(?P<value>.*\d.*)$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:ago|hace|vor|il\s+y\s+a|há|atrás)\b|पहले", re.IGNORECASE)
 _BY = re.compile(r"^(?:by|por|von|par|द्वारा)\s+(?P<name>.+)$", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "y", "und", "et", "e", "de", "da", "do", "van", "von", "der",
                          "den", "bin", "al", "la", "le", "del", "dos", "das", "&", "and the"))
@@ -100,14 +102,26 @@ def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...], names: _Name
         if match is None:
             plain.append(part)
             continue
-        keyed = True
         value = match.group("value").strip()
+        if not _looks_like_date(value):  # "Posted: 3 comments" is not a timestamp
+            plain.append(part)
+            continue
+        keyed = True
         if match.group("pub") and facts.published_raw is None:
             facts.published_raw = value
         elif match.group("upd") and facts.updated_raw is None:
             facts.updated_raw = value
     if plain and names.any:
         _read_names(plain, keyed, facts, known, names.bare_agency)
+
+
+def _looks_like_date(value: str) -> bool:
+    """A printed date, not a count or a relative time ("5 hours ago", "hace 2 horas")."""
+    if re.search(r"\d{4}|\d{1,2}[-./]\d{1,2}", value):
+        return True
+    if _RELATIVE.search(value):
+        return False
+    return any(w.strip(".,").lower() in MONTHS for w in value.split())
 
 
 def _read_names(plain: list[str], keyed: bool, facts: MetaFacts, known: tuple[str, ...],
