@@ -183,10 +183,15 @@ def _lead_zone(seg: Segment, conts: list[Container], boiler: list[bool], zone: s
     """Standfirst or meta for the short blocks around the headline; else keep ``zone``."""
     if boiler[seg.cont] and zone == "boilerplate" and not before_body:
         return zone
-    words = _ancestor_words(conts, seg.cont, 3)
+    # Body text is re-zoned only on its own element's words (a Drupal body field is named
+    # "text-with-summary"); text outside the body may be named by its wrappers.
+    body = zone == "body"
+    words = _ancestor_words(conts, seg.cont, 2 if body else 3)
     if len(seg.text) <= _MAX_META_CHARS and (
             _META_RE.search(words) or any(p in words for p in _META_ITEMPROPS)):
         return "meta"
+    if body:
+        words = _ancestor_words(conts, seg.cont, 1)
     if len(seg.text) <= _MAX_STANDFIRST_CHARS and _STANDFIRST_RE.search(words):
         return "standfirst"
     return zone

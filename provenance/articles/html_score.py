@@ -36,6 +36,7 @@ _POSITIVE_FACTOR = 1.5
 _NEGATIVE_FACTOR = 0.4
 _ARTICLE_BODY_FACTOR = 3.0
 _UNDER_BOILER_FACTOR = 0.3
+_LISTING_FACTOR = 0.3
 # Elements that are themselves a paragraph: their score starts one level up.
 _PARAGRAPH_TAGS = frozenset({
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt",
@@ -78,6 +79,15 @@ class ContentScorer:
         for seg in segments:
             if containers[seg.cont].tag == "h1":
                 self._protect(seg.cont)
+        # Story listings (a page of teasers, "more stories" under an article) hold several
+        # <article> elements; one story does not.
+        self.articles = [0] * n
+        for c, cont in enumerate(containers):
+            if cont.tag == "article":
+                p = cont.parent
+                while p > 0:
+                    self.articles[p] += 1
+                    p = containers[p].parent
         self.under = [False] * n
         for c in range(1, n):
             p = containers[c].parent
@@ -137,6 +147,8 @@ class ContentScorer:
             f *= _ARTICLE_BODY_FACTOR
         if self.under[c]:
             f *= _UNDER_BOILER_FACTOR
+        if self.articles[c] >= 2:
+            f *= _LISTING_FACTOR
         return f
 
     def final(self, c: int) -> float:
