@@ -72,8 +72,9 @@ _LEADS = {"glued": r"", "tail": r"(?:^|(?<=[.!?\"”’)\]]))\s*", "line": r"^\s
 _MAX_CLOSING = 500  # closing credits are short: only the end of a long line is searched
 # Every built-in closing form contains one of these; lines without any skip the search.
 _MAYBE_CLOSING = re.compile(
-    r"\)\W*$|\b(?:inputs?|reporting|writing|sources?|fontes?|fuentes?|quellen?|informa\w+|"
-    r"material|agentur\w*|avec|com|syndicated|provided)\b|इनपुट|स्रोत", re.IGNORECASE)
+    r"\)\W*$|[—–-]\s*[\w ]{2,40}\W*$|\b(?:inputs?|reporting|writing|sources?|fontes?|"
+    r"fuentes?|quellen?|informa\w+|material|agentur\w*|avec|com|syndicated|provided)\b"
+    r"|इनपुट|स्रोत", re.IGNORECASE)
 
 
 def _c(body: str, source: str | None = None, need_known: bool = False,
@@ -88,6 +89,8 @@ _CLOSINGS: tuple[_Closing, ...] = (
     _c(r"\(\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)", "agencies", where="glued"),
     _c(r"with\s+(?:agency|agencies'?|wire)\s+inputs?", "agencies"),
     _c(rf"\(\s*inputs?\s*(?:from|:|-)\s*{_SRC}{_END}\)"),
+    _c(rf"inputs?\s*(?:from|:|-)\s*{_SRC}", where="line"),
+    _c(rf"[—–-]{{1,2}}\s*{_SRC}", need_known=True),  # "...next week. — AFP"
     _c(r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters",
        where="glued"),
     _c(r"(?:additional\s+)?reporting\s+by\b[^()]{2,300};\s*(?:writing|editing)\s+by\b[^()]*",

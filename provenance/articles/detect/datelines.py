@@ -32,7 +32,8 @@ _PLACE = rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
 _REGION = (r"(?P<region>,\s*(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
            r"|[A-Z]{2,}(?: [A-Z]{2,})?))?")
 _DATE = (rf"(?P<date>{_LETTER}{{3,10}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
-         rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_LETTER}{{3,10}}\.?(?:\s+(?:de\s+)?\d{{4}})?)")
+         rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_LETTER}{{3,10}}\.?(?:\s+(?:de\s+)?\d{{4}})?"
+         r"|\d{1,2})")  # Europa Press prints the day alone: "MADRID, 3 (EUROPA PRESS)"
 _PUNCT = r"(?P<punct>\s*(?:\.-|\.?\s*[-—–―]+|:|\\u20(?:13|14)))?"
 _CREDIT = re.compile(
     rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*,\s*{_DATE})?"
@@ -81,7 +82,7 @@ def _is_expansion(place: str, agency: str) -> bool:
 
 
 def _date_ok(date: str | None) -> bool:
-    if date is None:
+    if date is None or (date.isdigit() and 1 <= int(date) <= 31):
         return True
     return any(w.strip(".").lower() in MONTHS for w in date.split())
 

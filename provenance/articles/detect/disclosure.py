@@ -14,7 +14,8 @@ reports on *other people's* images), so a sentence is a disclosure only when all
      IA", "Illustration: Midjourney", with nothing after it but a credit or a purpose
      ("for representation"), never a verb ("…images flood social media");
    * first person — "we generated this illustration with…", "Hemos generado…";
-   * a heading before the body — "ABOUT THE IMAGES: …";
+   * a heading before the body — "ABOUT THE IMAGES: …", or that heading alone on the
+     line before;
    * a definite subject ("The image was created with AI") in a caption, in the block next
      to an image, or among the meta lines;
 3. it is **not negated** before the claim ("this image is not AI-generated", "no AI was
@@ -68,8 +69,10 @@ def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclai
     """Every disclosure in ``article``, in reading order (see the module docstring)."""
     near = image_neighbours(article)
     found: list[Disclaimer] = []
+    heading = False  # the previous line was "ABOUT THE IMAGES" on its own
     for seg in _segments(article):
-        hit = _in_segment(seg, settings, positional=_positional(seg, near))
+        hit = _in_segment(seg, settings, _positional(seg, near), heading)
+        heading = lx.HEADING_LINE.match(seg.text) is not None
         if hit is not None:
             offset, text, sentence = hit
             image = _image_for(seg, near, sentence)
@@ -92,14 +95,14 @@ def _positional(seg: Segment, near: dict[int, list[tuple[str, str]]]) -> bool:
     return seg.block.zone in ("caption", "meta") or seg.index in near
 
 
-def _in_segment(seg: Segment, settings: DetectSettings,
-                positional: bool) -> tuple[int, str, str] | None:
+def _in_segment(seg: Segment, settings: DetectSettings, positional: bool,
+                after_heading: bool) -> tuple[int, str, str] | None:
     """``(offset, reported text, sentence)`` of the segment's disclosure, if any."""
     text = seg.text
     extra = settings.extra_disclosure_phrases
     if not lx.may_claim(text) and not any(p.lower() in text.lower() for p in extra):
         return None
-    heading = lx.HEADING.match(text) is not None
+    heading = after_heading or lx.HEADING.match(text) is not None
     bounds = sentences(text)
     for number, (start, end) in enumerate(bounds):
         if end - start > MAX_SENTENCE:

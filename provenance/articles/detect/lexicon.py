@@ -148,13 +148,16 @@ TAIL_VERB = re.compile(
 DEFINITE_SUBJECT = re.compile(
     rf"^[\s(\[«\"“]*(?:the|das|die|la|el|l['’]|a|o|यह)\s*{IMAGE_NOUNS}(?![\w])", _F)
 
-HEADING = re.compile(
-    r"^\W*(?:about\s+(?:the|these|this|our)\s+(?:images?|illustrations?|photos?|pictures?|"
+_HEADING_WORDS = (
+    r"(?:about\s+(?:the|these|this|our)\s+(?:images?|illustrations?|photos?|pictures?|"
     r"graphics?)|(?:a\s+)?note\s+(?:on|about)\s+(?:the\s+|our\s+)?(?:images?|illustrations?)|"
     r"(?:ai\s+)?image\s+disclosure|ai\s+disclosure|sobre\s+(?:las?|estas?|as|essas?|esta)\s+"
     r"(?:imágenes|imagen|imagens?|ilustraç(?:ão|ões)|ilustraci(?:ón|ones))|zu\s+(?:den|diesen)"
     r"\s+(?:Bildern|Illustrationen)|hinweis\s+zu(?:m|den)\s+(?:Bild(?:ern)?)|(?:à\s+propos|au"
-    r"\s+sujet)\s+des?\s+(?:images?|illustrations?)|तस्वीरों\s+के\s+बारे\s+में)\s*[:—–-]", _F)
+    r"\s+sujet)\s+des?\s+(?:images?|illustrations?)|तस्वीरों\s+के\s+बारे\s+में)")
+# "ABOUT THE IMAGES: …" opening a block, or standing alone as the line before the notice.
+HEADING = re.compile(rf"^\W*{_HEADING_WORDS}\s*[:—–-]", _F)
+HEADING_LINE = re.compile(rf"^\W*{_HEADING_WORDS}\s*[:.]?\s*$", _F)
 
 FIRST_PERSON = re.compile(
     r"(?:^|[^\w])(?:we|we['’]ve|our\s+(?:team|staff|editors|newsroom|art\s+desk|graphics\s+"
