@@ -47,6 +47,7 @@ SCHEMA = 1  # bump when the table layout or payload format changes
 CACHE_FILE = "audit.sqlite3"
 _COMMIT_EVERY = 500  # puts per transaction: one fsync per batch, not per file
 _HASH_CHUNK = 1 << 20
+_MEMO_LIMIT = 200_000
 
 # (rel, size, mtime_ns, inode, sha256); size..sha256 are None for a missing file.
 Dep = tuple[str, int | None, int | None, int | None, str | None]
@@ -336,16 +337,23 @@ class Cache:
         regular file with the stored SHA-256 (a ``touch``, a restore from backup).
         """
         fresh: list[Dep] = []
-        for dep in stored:
+        for position, dep in enumerate(stored):
             rel, size, mtime, ino, digest = dep
             current = self._current.get(rel)
             if current is None:
-                current = self._current[rel] = self._as_now(dep)
+                current = self._as_now(dep)
+                if position:  # only shared images are worth remembering for the run
+                    self._remember(current)
             if current[1:4] != (size, mtime, ino) and (current[4] is None
                                                        or current[4] != digest):
                 return None
             fresh.append(current)
         return fresh
+
+    def _remember(self, dep: Dep) -> None:
+        if len(self._current) >= _MEMO_LIMIT:  # bounded: archives with millions of images
+            self._current.clear()
+        self._current[dep[0]] = dep
 
     def _as_now(self, dep: Sequence[Any]) -> Dep:
         """``dep`` re-observed: hashed again only when its stat signature moved."""
@@ -375,8 +383,8 @@ class Cache:
     def _store(self, kind: str, rel: str, deps: Sequence[Dep], payload: Any) -> None:
         if self._db is None or not self._writable:
             return
-        for dep in deps:
-            self._current[dep[0]] = dep
+        for dep in deps[1:]:  # the file itself is looked up once per run; images are shared
+            self._remember(dep)
         self._write(kind, rel, list(deps), json.dumps(payload, ensure_ascii=False))
 
     def _write(self, kind: str, rel: str, deps: Sequence[Dep], payload: str) -> None:

@@ -69,6 +69,7 @@ WARM_MODULES = ("provenance.parallel", "provenance.articles.text",
                 "provenance.articles.markdown", "provenance.articles.ninjs",
                 "provenance.articles.jsonl", "provenance.articles.html",
                 "provenance.articles.detect", "provenance.images.read", "PIL.Image", "c2pa")
+IMAGE_MEMO = 4096  # distinct images a worker remembers before starting afresh
 MAX_RETRIES = 3  # re-audits of one article after blaming a hanging image
 _START_FAILURES = 3  # workers dying before they are ready: the pool cannot work at all
 
@@ -134,14 +135,19 @@ class _Result:
 
 
 class _WatchedImages(ImageCache):
-    """The engine's per-process image cache, announcing each first read to the supervisor."""
+    """The engine's image cache as a worker uses it: bounded, and announcing each read.
+
+    Reads go through an inner :class:`ImageCache` that is dropped every
+    :data:`IMAGE_MEMO` distinct images, so a worker auditing millions of files keeps a
+    flat memory profile while shared images are still read once in a while, not per use.
+    """
 
     def __init__(self, cfg: AuditConfig, conn: Connection, memory_mb: int | None) -> None:
         super().__init__(cfg)
-        self.conn = conn
-        self.memory_mb = memory_mb
+        self.cfg, self.conn, self.memory_mb = cfg, conn, memory_mb
         self.poisoned: dict[str, str] = {}
         self.degraded = False  # a result that used a blamed image is not cached
+        self._inner = ImageCache(cfg)
         self._known: set[str] = set()
 
     def read(self, path: Path, rel: str) -> ImageEvidence:
@@ -150,10 +156,12 @@ class _WatchedImages(ImageCache):
             self.degraded = True
             return unreadable_evidence(rel, reason)
         if rel in self._known:
-            return super().read(path, rel)
+            return self._inner.read(path, rel)
+        if len(self._known) >= IMAGE_MEMO:
+            self._inner, self._known = ImageCache(self.cfg), set()
         self.conn.send(("img", rel))  # if this read hangs or crashes, the image is to blame
         try:
-            evidence = super().read(path, rel)
+            evidence = self._inner.read(path, rel)
         except MemoryError:
             self.degraded = True
             return unreadable_evidence(rel, _memory_message(self.memory_mb))

@@ -59,14 +59,15 @@ AGENCIES = ("Reuters", "AFP", "Lusa", "EFE")
 
 @dataclass(frozen=True)
 class CorpusSpec:
-    """What to generate. ``image_size`` is (width, height) in pixels."""
+    """What to generate. ``image_sizes`` are (width, height) in pixels."""
 
     articles: int
-    image_size: tuple[int, int] = (64, 48)
+    image_sizes: tuple[tuple[int, int], ...] = ((64, 48),)  # used in turn
     images_per_article: int = 2  # articles show 0..this many images (text scrapes none)
     share_every: int = 5  # every k-th image slot reuses an earlier image (0: never)
     signed_every: int = 0  # every k-th JPEG is C2PA-signed (0: none)
     standalone: int = 3
+    max_images: int | None = None  # once this many exist, articles only reuse them
     seed: int = 7
 
 
@@ -90,13 +91,13 @@ Signer = Callable[[bytes, str, str], bytes]  # (bytes, mime, dst term) -> signed
 
 
 def _base_pixels(size: tuple[int, int], seed: int) -> Image.Image:
-    """Photo-like pixels (noise over a gradient) so JPEG sizes are realistic."""
+    """Photo-like pixels (smoothed noise over a gradient) so JPEG sizes are realistic."""
     width, height = size
-    gradient = Image.linear_gradient("L").resize(size)
-    bands = [Image.blend(gradient, Image.effect_noise(size, 40 + 10 * i), 0.5)
-             for i in range(3)]
-    image = Image.merge("RGB", bands)
-    return image.rotate(seed % 4 * 90, expand=False) if width == height else image
+    rng = random.Random(seed)
+    small = (max(1, width // 3), max(1, height // 3))
+    noise = Image.frombytes("RGB", small, rng.randbytes(small[0] * small[1] * 3))
+    gradient = Image.linear_gradient("L").resize(size).convert("RGB")
+    return Image.blend(gradient, noise.resize(size, Image.Resampling.BICUBIC), 0.6)
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:
@@ -152,10 +153,13 @@ def _png(base: bytes, chunks: dict[str, str]) -> bytes:
 class _ImageMaker:
     """Writes image ``index`` of a given kind; encodes base pixels once per format."""
 
-    def __init__(self, size: tuple[int, int], signer: Signer | None, signed_every: int) -> None:
-        pixels = _base_pixels(size, 1)
-        self.jpeg = _encode(pixels, "JPEG")
-        self.png = _encode(pixels, "PNG")
+    def __init__(self, sizes: tuple[tuple[int, int], ...], signer: Signer | None,
+                 signed_every: int) -> None:
+        pixels = [_base_pixels(size, n) for n, size in enumerate(sizes)]
+        self.jpegs = [_encode(p, "JPEG") for p in pixels]
+        # News PNGs are graphics: few colours, so they compress far better than photos.
+        self.pngs = [_encode(p.quantize(64, method=Image.Quantize.FASTOCTREE), "PNG")
+                     for p in pixels]
         self.signer, self.signed_every = signer, signed_every
         self.jpeg_count = 0
 
@@ -170,7 +174,7 @@ class _ImageMaker:
                       if kind == "ai-png" else
                       {"Author": "Newsroom Graphics", "Description": f"Chart number {index}"})
             path = folder / f"{stem}.png"
-            path.write_bytes(_png(self.png, chunks))
+            path.write_bytes(_png(self.pngs[index % len(self.pngs)], chunks))
             return path, False
         data = self._jpeg_for(kind, index)
         self.jpeg_count += 1
@@ -184,14 +188,15 @@ class _ImageMaker:
         return path, signed
 
     def _jpeg_for(self, kind: str, index: int) -> bytes:
+        base = self.jpegs[index % len(self.jpegs)]
         xmp_header = b"http://ns.adobe.com/xap/1.0/\x00"
         if kind == "camera":
-            return _jpeg(self.jpeg, _segment(0xE1, _exif(index, gps=index % 4 == 0)),
+            return _jpeg(base, _segment(0xE1, _exif(index, gps=index % 4 == 0)),
                          _segment(0xE1, xmp_header + _xmp("digitalCapture", "Harbour Photos")))
         if kind == "ai-edit":
             term = "compositeWithTrainedAlgorithmicMedia"
-            return _jpeg(self.jpeg, _segment(0xE1, xmp_header + _xmp(term, "Newsroom Graphics")))
-        return _jpeg(self.jpeg, _segment(0xE1, _exif(index, gps=False)))
+            return _jpeg(base, _segment(0xE1, xmp_header + _xmp(term, "Newsroom Graphics")))
+        return _jpeg(base, _segment(0xE1, _exif(index, gps=False)))
 
 
 # ---------------------------------------------------------------------------- articles
@@ -304,7 +309,8 @@ def _article_images(spec: CorpusSpec, index: int, fmt: str, written: list[tuple[
     count = index % (spec.images_per_article + 1)
     chosen = []
     for slot in range(count):
-        reuse = spec.share_every and written and (index + slot) % spec.share_every == 0
+        full = spec.max_images is not None and len(written) >= spec.max_images
+        reuse = full or (spec.share_every and written and (index + slot) % spec.share_every == 0)
         chosen.append(written[(index * 7 + slot) % len(written)] if reuse else make())
     return chosen
 
@@ -315,7 +321,7 @@ def generate(root: Path, spec: CorpusSpec, signer: Signer | None = None) -> Corp
     corpus = Corpus(root)
     for folder in ("img", "loose", *(f"articles/{f}" for f in FORMATS)):
         (root / folder).mkdir(parents=True, exist_ok=True)
-    maker = _ImageMaker(spec.image_size, signer, spec.signed_every)
+    maker = _ImageMaker(spec.image_sizes, signer, spec.signed_every)
     written: list[tuple[str, bool]] = []
 
     def make() -> tuple[str, bool]:
