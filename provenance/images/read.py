@@ -121,13 +121,11 @@ def _exif_signals(exif: ExifFields, signals: Signals, extra: tuple[str, ...]) ->
         if known_generator(value, extra):
             signals.add(AI, evidence("exif", name, value or ""))
     if is_a1111_parameters(exif.user_comment):
-        signals.add(AI, evidence("exif", "UserComment", exif.user_comment or ""))
-        signals.machine_readable = True
+        signals.add(AI, evidence("exif", "UserComment", exif.user_comment or ""), readable=True)
     # ComfyUI's animated-WebP saver writes its graphs into Make/Model (ai-markers.md §2)
     for name, value in (("Make", exif.make), ("Model", exif.model)):
         if value and value.startswith(("prompt:{", "workflow:{")):
-            signals.add(AI, evidence("exif", name, value))
-            signals.machine_readable = True
+            signals.add(AI, evidence("exif", name, value), readable=True)
 
 
 def _xmp_signals(xmp: XmpFields, iptc: IptcFields, signals: Signals) -> None:
@@ -135,8 +133,7 @@ def _xmp_signals(xmp: XmpFields, iptc: IptcFields, signals: Signals) -> None:
         signals.add_dst("xmp", "Iptc4xmpExt:DigitalSourceType", uri)
     for name in AI_FIELDS:
         for value in xmp.all(name):
-            signals.add(AI, evidence("xmp", f"Iptc4xmpExt:{name}", value))
-            signals.machine_readable = True
+            signals.add(AI, evidence("xmp", f"Iptc4xmpExt:{name}", value), readable=True)
     credits = [("xmp", "photoshop:Credit", v) for v in xmp.all("credit")]
     credits += [("iptc", "Credit", iptc.credit)] if iptc.credit else []
     for source, name, value in credits:
@@ -147,16 +144,14 @@ def _xmp_signals(xmp: XmpFields, iptc: IptcFields, signals: Signals) -> None:
 
 def _text_signals(text: dict[str, str], signals: Signals, extra: tuple[str, ...]) -> None:
     for key, value in generator_chunks(text):
-        signals.add(AI, evidence("text-chunk", key, value))
-        signals.machine_readable = True
+        signals.add(AI, evidence("text-chunk", key, value), readable=True)
     software = text.get("Software")
     if known_generator(software, extra):
         signals.add(AI, evidence("text-chunk", "Software", software or ""))
 
 
 def _c2pa(
-    raw: RawMetadata, xmp: XmpFields, path: Path, anchors: Anchors,
-    signals: Signals,
+    raw: RawMetadata, xmp: XmpFields, path: Path, anchors: Anchors, signals: Signals,
     extra: tuple[str, ...],
 ) -> C2PAInfo:
     if raw.c2pa:

@@ -58,17 +58,18 @@ class Signals:
     capture: list[Evidence] = field(default_factory=list)
     machine_readable: bool = False
 
-    def add(self, cls: str, item: Evidence) -> None:
+    def add(self, cls: str, item: Evidence, *, readable: bool = False) -> None:
+        """Record evidence; ``readable`` marks it machine-readable provenance (AID004)."""
         found = self.by_class.setdefault(cls, [])
         if item not in found:
             found.append(item)
+        self.machine_readable = self.machine_readable or readable
 
     def add_dst(self, source: str, field_name: str, uri: str) -> str:
         """Record a DigitalSourceType value; return its class."""
         item = evidence(source, field_name, uri)
         cls = dst_class(uri)
-        self.add(cls, item)
-        self.machine_readable = True
+        self.add(cls, item, readable=True)
         if dst_term(uri).lower() in CAPTURE_TERMS:
             self.add_capture(item)
         return cls
