@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pickle
 
 import pytest
 
@@ -119,3 +120,8 @@ def test_settings_tz_table_is_used() -> None:
     art = article(("meta", "Updated: 02-03-2025 10:15 IST"), BODY)
     annotate(art, DetectSettings(tz_table={"IST": "+02:00"}))
     assert art.updated == "2025-03-02T10:15:00+02:00"
+
+
+def test_settings_pickle_for_worker_processes() -> None:
+    settings = DetectSettings(extra_disclosure_phrases=("Synthetic illustration",))
+    assert pickle.loads(pickle.dumps(settings)) == settings

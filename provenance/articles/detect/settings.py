@@ -77,7 +77,8 @@ DEFAULT_KNOWN_SOURCES: tuple[str, ...] = (
 class DetectSettings:
     """What the detectors may be configured with (see the module docstring)."""
 
-    tz_table: Mapping[str, str] = field(default_factory=lambda: DEFAULT_TZ_TABLE)
+    # A plain dict (not the read-only default itself) so settings pickle to worker processes.
+    tz_table: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_TZ_TABLE))
     known_sources: tuple[str, ...] = DEFAULT_KNOWN_SOURCES
     extra_disclosure_phrases: tuple[str, ...] = ()
     extra_attribution_phrases: tuple[str, ...] = ()
