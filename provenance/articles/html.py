@@ -41,6 +41,10 @@ _STANDFIRST_RE = re.compile(
 _META_ITEMPROPS = ("author", "datepublished", "datemodified", "datecreated", "creator")
 _DIRECTIVE_SRC_RE = re.compile(r"<!--(\s*provenance:.*?)-->", re.S)
 _BODY_RE = re.compile(r"<body[\s>]", re.I)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+$")
+# The DOM body is "missing" below this share of a declared JSON-LD articleBody.
+_FALLBACK_SHARE = 0.25
+_FALLBACK_MIN_CHARS = 200
 _MAX_META_CHARS = 200
 _MAX_STANDFIRST_CHARS = 600
 
@@ -71,7 +75,35 @@ def read_html(text: str, path: str) -> Article:
     article = Article(path=path, format="html", blocks=blocks, images=images)
     _fill_meta(article, meta, blocks)
     article.suppressions = _suppressions(text, walker.comments, lines)
+    _jsonld_body_fallback(article, meta, text, lines)
     return article
+
+
+def _jsonld_body_fallback(article: Article, meta: PageMeta, text: str, lines: LineMap) -> None:
+    """Add the JSON-LD ``articleBody`` as body blocks when the markup shows almost no body.
+
+    Script-rendered pages often ship the story only in their JSON-LD. The paragraphs go
+    after the headline area, on the line of the ``articleBody`` key, and what the markup
+    showed as body (a "Loading..." placeholder, a teaser) becomes boilerplate; images and
+    block suppressions after them move along.
+    """
+    declared = meta.article_body or ""
+    shown = sum(len(b.text) for b in article.blocks if b.zone == "body")
+    if len(declared) < _FALLBACK_MIN_CHARS or shown >= _FALLBACK_SHARE * len(declared):
+        return
+    line = lines.line_of_offset(max(text.find('"articleBody"'), 0))
+    paragraphs = [p for p in (" ".join(part.split()) for part in meta.article_body_parts) if p]
+    at = next((i + 1 for i in range(len(article.blocks) - 1, -1, -1)
+               if article.blocks[i].zone in ("headline", "standfirst", "meta")), 0)
+    for block in article.blocks:
+        if block.zone == "body":  # a placeholder or teaser: the declared body replaces it
+            block.zone = "boilerplate"
+    article.blocks[at:at] = [Block("body", p, line) for p in paragraphs]
+    for img in article.images:
+        img.position += len(paragraphs) if img.position >= at else 0
+    for sup in article.suppressions:
+        if sup.block is not None and sup.block >= at:
+            sup.block += len(paragraphs)
 
 
 def _body_start(text: str) -> int:
@@ -135,8 +167,9 @@ def _base_zone(seg: Segment, boiler: list[bool], scorer: ContentScorer, main: se
         c = scorer.conts[c].parent
     if c <= 0 and 0 not in main:
         return "boilerplate"
-    # A line that is mostly links (a "Read more" list, tag cloud) is not article text.
-    if seg.link_chars > 0.6 * len(seg.text):
+    # A line that is mostly links (a "Read more" list, tag cloud) or a bare URL is not
+    # article text.
+    if seg.link_chars > 0.6 * len(seg.text) or _URL_RE.match(seg.text):
         return "boilerplate"
     return "body"
 

@@ -34,6 +34,7 @@ class PageMeta:
     published: str | None = None
     updated: str | None = None
     article_body: str | None = None
+    article_body_parts: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     publishers: list[str] = field(default_factory=list)
     language: str | None = None
@@ -105,9 +106,12 @@ def _merge_jsonld(meta: PageMeta, obj: dict[str, Any]) -> None:
     meta.authors = meta.authors or _names(obj.get("author"))
     meta.published = meta.published or _text(obj.get("datePublished"))
     meta.updated = meta.updated or _text(obj.get("dateModified"))
-    body = _text(obj.get("articleBody"))
+    raw = obj.get("articleBody")
+    body = _text(raw)
     if body and len(body) > len(meta.article_body or ""):
         meta.article_body = body
+        # Paragraph breaks, where the publisher kept them, for the body fallback.
+        meta.article_body_parts = str(raw if isinstance(raw, str) else body).split("\n")
     meta.images = meta.images or _image_urls(obj.get("image"))
     for key in ("publisher", "sourceOrganization"):
         for name in _names(obj.get(key)):

@@ -82,7 +82,7 @@ class ContentScorer:
         # Story listings (a page of teasers, "more stories" under an article) hold several
         # <article> elements; one story does not.
         self.articles = [0] * n
-        for c, cont in enumerate(containers):
+        for cont in containers:
             if cont.tag == "article":
                 p = cont.parent
                 while p > 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from provenance.articles.html import read_html
@@ -228,3 +230,30 @@ people had taken a ride on the new line, the operator said.</p></article></body>
         ("body", "The first tram ran at six in the morning, and by noon more than three "
                  "thousand people had taken a ride on the new line, the operator said.", 3, None),
     ]
+
+
+def test_jsonld_article_body_stands_in_for_a_script_rendered_page() -> None:
+    body = ("The regional seed bank opened its doors on Wednesday with samples of more than "
+            "three hundred local plant varieties.\n\nFarmers can borrow seeds in spring and "
+            "return a share of their harvest in autumn, the organisers said, and schools may "
+            "visit on Fridays.")
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Seed bank opens", "articleBody": body})
+    page = f"""<html><head><title>Seed bank opens</title>
+<script type="application/ld+json">
+{ld}
+</script></head>
+<body><nav><a href="/">Home</a></nav><h1>Seed bank opens</h1>
+<!-- provenance: disable=AID001 reason="no images on this page" -->
+<div id="app">Loading...</div><img src="logo.png" alt="logo"></body></html>"""
+    article = read_html(page, "seeds.html")
+    assert rows(article) == [
+        ("boilerplate", "Home", 5, None),
+        ("headline", "Seed bank opens", 5, None),
+        ("body", "The regional seed bank opened its doors on Wednesday with samples of more "
+                 "than three hundred local plant varieties.", 3, None),
+        ("body", "Farmers can borrow seeds in spring and return a share of their harvest in "
+                 "autumn, the organisers said, and schools may visit on Fridays.", 3, None),
+        ("boilerplate", "Loading...", 7, None),
+    ]
+    assert article.suppressions == [
+        Suppression("AID001", "no images on this page", 6, "block", 4)]
