@@ -19,17 +19,25 @@ Default table::
     NZDT +13:00   BRT, ART -03:00   EDT -04:00   EST, CDT -05:00   CST, MDT -06:00
     MST, PDT -07:00   PST -08:00   AKST -09:00   HST -10:00
 
-``CST`` is US Central Standard Time (-06:00), as the brief fixes it.
+``CST`` is US Central Standard Time (-06:00); China Standard Time needs an override. The
+generic US labels ``ET``/``CT``/``PT`` are left out on purpose: each is one of two offsets
+depending on the date, so a policy must choose.
 
 Known sources (``known_sources``) are the normalised names ATR003 treats as known and that
 the detectors accept in the ambiguous forms (a bare ``(AFP)``, a byline that is only an
 agency name, a headline suffix, a dateline credit with no punctuation after it). State
 media outlets (KCNA, TASS's domestic service…) are deliberately *not* in the default list:
 they are more often quoted as a source of a claim in prose than credited for the copy; a
-policy can add them.
+policy can add them. Default list: ``agencies``, ``syndicated feed``, Reuters, AP, AFP,
+PTI, IANS, ANI, UNI, EFE, Europa Press, dpa, APP, Bloomberg, Xinhua, Yonhap, Kyodo, ANSA,
+Lusa, Agência Brasil, Estadão Conteúdo, Folhapress, AAP, The Canadian Press, PA Media, APA,
+KNA, epd, Belga, Keystone-SDA, Anadolu, Bernama, Antara, NNN, MENAFN, WAM, SPA, KUNA,
+Notimex, Servimedia, Interfax, NAN, NTB, TT, STT, Ritzau, ANP, CTK, PAP, MTI, HINA, BTA,
+Agerpres, ANA-MPA, DHA, Jiji, PNA, VNA, CNA (printed variants such as "Press Trust of
+India" or "भाषा" normalise to these, see :mod:`.sources`).
 
 ``extra_disclosure_phrases``: house wordings that, on their own, state that the image next
-to them is AI-made (e.g. ``"Bild: KI / Redaktion"``). A sentence containing one counts as
+to them is AI-made (e.g. ``"Synthetic illustration"``). A sentence containing one counts as
 a disclosure wherever a built-in label would (caption, next to an image, meta or body),
 unless negated, quoted or reporting about others.
 
