@@ -21,6 +21,7 @@ from typing import Any, TextIO
 FOLD_AFTER = 5
 MAX_CHARS = 60_000
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_RULE_ID = re.compile(r"[A-Z]{3}[0-9]{3}")
 
 
 def md(value: str) -> str:
@@ -31,11 +32,16 @@ def md(value: str) -> str:
     return text.replace("@", "@\u2060")  # a word joiner stops @mention notifications
 
 
+def code(rule: str) -> str:
+    """A rule ID as inline code; anything that is not an ID (a hand-edited report) as text."""
+    return f"`{rule}`" if _RULE_ID.fullmatch(rule) else md(rule)
+
+
 def _finding_item(f: Mapping[str, Any]) -> str:
     line = f"line {f['line']}" if f["line"] is not None else "no line"
     image = f" (image {md(f['image'])})" if f["image"] else ""
-    return f"- **{f['severity']}** `{f['rule']}` {md(f['name'])}, {line}: {md(f['message'])}" \
-           f"{image}\n"
+    return f"- **{md(f['severity'])}** {code(f['rule'])} {md(f['name'])}, {line}: " \
+           f"{md(f['message'])}{image}\n"
 
 
 class MarkdownReporter:
@@ -81,7 +87,7 @@ class MarkdownReporter:
 
     def _totals(self, s: Mapping[str, Any]) -> str:
         c = s["findings"]
-        rows = "".join(f"| `{rule}` {md(self._names.get(rule, ''))} | {n} |\n"
+        rows = "".join(f"| {code(rule)} {md(self._names.get(rule, ''))} | {n} |\n"
                        for rule, n in s["by_rule"].items())
         by_rule = f"\n| rule | findings |\n|---|---:|\n{rows}" if rows else ""
         return (f"## provenance: {'passed' if s['passed'] else 'failed'}\n\n"

@@ -178,3 +178,17 @@ def make_site(root: Path) -> None:
                                       encoding="utf-8")
     (root / "festival-update.md").write_text(ARTICLE.format(title="Festival draws crowds"),
                                              encoding="utf-8")
+
+
+PAYLOAD = "\"'><img src=x onerror=alert(1)><script>alert(2)</script><a href=https://x.invalid>"
+
+
+def poison(value: Any) -> Any:
+    """Every string in a report with markup appended, however it is used."""
+    if isinstance(value, str):
+        return value + PAYLOAD
+    if isinstance(value, list):
+        return [poison(v) for v in value]
+    if isinstance(value, dict):
+        return {k: poison(v) for k, v in value.items()}
+    return value

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 from provenance.report_tools import replay
 from provenance.reporters import html as html_reporter
 from provenance.reporters.html import HtmlReporter
-from tests.reporters.sample import HOSTILE, make_images, render_text, sample_report
+from tests.reporters.sample import HOSTILE, make_images, poison, render_text, sample_report
 
 VOID = {"meta", "img", "input", "br", "hr", "link"}
 
@@ -212,3 +212,26 @@ def test_no_allowance_means_placeholders(site: Path) -> None:
     assert "data:image/webp" not in page
     assert [n.text() for n in Selectolax(page).css("figure .ph")] == [
         "preview left out (report size)", "missing", "preview left out (report size)"]
+
+
+def test_no_report_string_can_inject_markup(site: Path) -> None:
+    page = render_text(poison(sample_report()), "html", root=site)
+    checker = check(page)
+    tags = [t for t, _, _ in checker.attrs]
+    assert "a" not in tags and not [k for _, k, _ in checker.attrs if k.startswith("on")]
+    assert [v for _, k, v in checker.attrs if k == "src"] == []  # poisoned paths: no previews
+    assert page.count("<script>") == 1
+    assert "&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in page
+
+
+def test_a_saved_report_cannot_point_thumbnails_outside_the_root(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    make_images(site)
+    Image.new("RGB", (50, 50)).save(tmp_path / "private.jpg")
+    report = sample_report()
+    report["articles"][0]["images"][0]["path"] = "../private.jpg"
+    report["images"][0]["path"] = str(tmp_path / "private.jpg")
+    page = render_text(report, "html", root=site)
+    assert "data:image/webp" not in page
+    assert [n.text() for n in Selectolax(page).css("figure .ph")] == \
+        ["no preview", "missing", "no preview"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from provenance.report_tools import replay
 from provenance.reporters.markdown import MarkdownReporter, md
-from tests.reporters.sample import finding, render_text, sample_report
+from tests.reporters.sample import finding, poison, render_text, sample_report
 
 EXPECTED = """\
 ## provenance: failed
@@ -77,3 +77,9 @@ def test_sections_stop_at_the_size_cap() -> None:
     assert "### jsonl/briefs.jsonl" not in text and "### images/generated.png" not in text
     assert text.endswith("\n…and 2 more with findings, left out to keep this comment short: "
                          "see the full report.\n")
+
+
+def test_markdown_cannot_carry_markup_either() -> None:
+    text = render_text(poison(sample_report()), "markdown")
+    assert "<img" not in text and "<script" not in text and "<a " not in text
+    assert "](" not in text  # no link syntax survives unescaped
