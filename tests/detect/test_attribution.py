@@ -33,6 +33,8 @@ PASSING: list[tuple[str, Article, list[A]]] = [
     ("closing-dash-agency",
      article(("body", "Talks resume in Geneva next week. — AFP")),
      [("— AFP", "AFP", 1, "body")]),
+    ("closing-after-dash", article(LEAD, ("body", "— With inputs from Reuters")),
+     [("With inputs from Reuters", "Reuters", 2, "body")]),
     ("closing-inputs-line", article(LEAD, ("body", "Inputs from PTI")),
      [("Inputs from PTI", "PTI", 2, "body")]),
     ("dateline-europa-press-day",

@@ -68,7 +68,8 @@ _END = r"\s*\.?\s*"
 # Where a closing form may start: anywhere (``glued``: so distinctive it may end any text,
 # even mid-sentence), after the last sentence of a paragraph (``tail``), or only as the
 # whole line.
-_LEADS = {"glued": r"", "tail": r"(?:^|(?<=[.!?\"”’)\]]))\s*", "line": r"^\s*"}
+_LEADS = {"glued": r"", "tail": r"(?:^[—–·•*-]*|(?<=[.!?\"”’)\]]))\s*",
+          "line": r"^[\s—–·•*-]*"}
 _MAX_CLOSING = 500  # closing credits are short: only the end of a long line is searched
 # Every built-in closing form contains one of these; lines without any skip the search.
 _MAYBE_CLOSING = re.compile(

@@ -9,7 +9,8 @@ reports on *other people's* images), so a sentence is a disclosure only when all
    ``extra_disclosure_phrases``);
 2. it is **about this page's image**, by one of
    * deixis before the claim — "this image", "the image above", "our illustration",
-     "Symbolbild", "esta imagen", "cette illustration", "यह तस्वीर";
+     "Symbolbild", "esta imagen", "cette illustration", "यह तस्वीर" — or around it: "This
+     is an AI-generated image", "…generated with AI for this article";
    * label form — the sentence *is* the label: "AI-generated image", "Imagen generada con
      IA", "Illustration: Midjourney", with nothing after it but a credit or a purpose
      ("for representation"), never a verb ("…images flood social media");
@@ -165,6 +166,8 @@ def _about_this_image(sentence: str, claim: tuple[str, int, int], positional: bo
     if lx.DEIXIS.search(before) or lx.DEIXIS.search(sentence[start:end]):
         return True
     if lx.FOR_THIS.match(sentence, end):  # "generated with AI for this article"
+        return True
+    if lx.COPULA_BEFORE.search(before) and lx.NOUN_AFTER.match(sentence[end:]):
         return True
     if lx.FIRST_PERSON.search(before):
         return True

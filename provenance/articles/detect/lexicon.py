@@ -111,6 +111,7 @@ IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphi
 # "This image", "the image above", "Symbolbild", "esta imagen", "cette illustration"...
 DEIXIS = re.compile(
     rf"\b(?:this|these|our|dieses?|diese[rnm]?|obige[snm]?|unser(?:e[snm]?)?|esta|estas|este"
+    rf"|ceci|c['’]est"
     rf"|estos|estes|essa|essas|nuestr[ao]s?|cette|ces|cet|notre|nos|nossa|nossas|nosso)\s+"
     rf"(?:{_W}){{0,2}}?{IMAGE_NOUNS}(?![\w])"
     rf"|(?:^|\s)(?:यह|ये|इस|इन)\s+(?:\S+\s+){{0,2}}?(?:तस्वीर|छवि|फोटो|फ़ोटो|चित्र|इमेज)"
@@ -122,6 +123,13 @@ DEIXIS = re.compile(
     rf"|abaixo|de\s+capa|desta\s+(?:matéria|reportagem|notícia)|que\s+ilustra)"
     rf"|\b(?:above|accompanying|featured|header|cover|lead)\s+{IMAGE_NOUNS}"
     rf"|\b(?:Symbolbild|Titelbild|Aufmacherbild|Beitragsbild)\b", _F)
+
+# "This is an AI-generated image", "Dies ist ein KI-generiertes Bild": a demonstrative and a
+# copula before the claim, an image noun right after it.
+COPULA_BEFORE = re.compile(
+    r"(?:^|\s)(?:this|it|dies|das|ceci|c['’]est|esta|este|isto|isso|यह|یہ)\s+(?:(?:is|was|ist|"
+    r"war|est|es|é|era|fue|foi)\s+)?(?:(?:an?|ein(?:e|es)?|une?|una?|uma?|um)\s+)?$", _F)
+NOUN_AFTER = re.compile(rf"^\W*(?:\S+\s+)?{IMAGE_NOUNS}(?![\w])", _F)
 
 # Right after a claim: "…generated with AI for this article", "…con IA para esta nota".
 FOR_THIS = re.compile(
