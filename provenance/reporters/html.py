@@ -47,7 +47,7 @@ def t(value: Any) -> str:
 
 
 def _dl(pairs: Iterable[tuple[str, Any]]) -> str:
-    """``label: value`` items separated by dots, leaving out empty values."""
+    """``label value`` items (value in bold) separated by dots, leaving out empty values."""
     items = [f"{t(k)} <b>{t(v)}</b>" for k, v in pairs if v not in (None, "", [])]
     return f'<p class="m">{" · ".join(items)}</p>' if items else ""
 
