@@ -65,11 +65,11 @@ def read_html(text: str, path: str) -> Article:
     # Script and style text inside collapsed <nav>/<aside>/<footer> must not become blocks.
     tree.strip_tags(["script", "style", "noscript", "template", "svg"])
     walker = Walker(collapse=True).run(tree.root) if tree.root is not None else Walker()
-    zones = assign_zones(walker.segments, walker.containers, meta)
+    zones, places = assign_zones(walker.segments, walker.containers, meta)
     lines = LineMap(text, _body_start(text))
     offsets = [lines.locate(seg.text) for seg in walker.segments]
     # Images first: tying an image to the caption-class text after it marks that segment.
-    images = _page_images(walker, zones, lines, offsets, meta)
+    images = _page_images(walker, zones, places, lines, offsets, meta)
     blocks = [Block(z, seg.text, lines.line_of_offset(off), seg.image)
               for z, seg, off in zip(zones, walker.segments, offsets, strict=True)]
     article = Article(path=path, format="html", blocks=blocks, images=images)
@@ -126,8 +126,10 @@ def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
     return blocks, images
 
 
-def assign_zones(segs: list[Segment], conts: list[Container], meta: PageMeta) -> list[str]:
-    """The zone of every segment (see the module docstring)."""
+def assign_zones(segs: list[Segment], conts: list[Container],
+                 meta: PageMeta) -> tuple[list[str], list[str]]:
+    """The zone of every segment (see the module docstring), and the place of every
+    container: ``body`` (main content), ``boilerplate``, or ``other`` (neither)."""
     scorer = ContentScorer(segs, conts)
     main = scorer.main_containers()
     boiler = _boiler_flags(scorer, main)
@@ -140,7 +142,16 @@ def assign_zones(segs: list[Segment], conts: list[Container], meta: PageMeta) ->
     for i in range(start, min(first_body + 3, len(segs))):
         if zones[i] in ("body", "boilerplate") and i != headline:
             zones[i] = _lead_zone(segs[i], conts, boiler, zones[i], i < first_body)
-    return zones
+    return zones, _places(conts, main, boiler)
+
+
+def _places(conts: list[Container], main: set[int], boiler: list[bool]) -> list[str]:
+    inside = [0 in main] + [False] * (len(conts) - 1)
+    places = ["body" if inside[0] else "other"] + [""] * (len(conts) - 1)
+    for c in range(1, len(conts)):
+        inside[c] = c in main or inside[conts[c].parent]
+        places[c] = "boilerplate" if boiler[c] else "body" if inside[c] else "other"
+    return places
 
 
 def _boiler_flags(scorer: ContentScorer, main: set[int]) -> list[bool]:
@@ -244,12 +255,12 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _page_images(walker: Walker, zones: list[str], lines: LineMap, offsets: list[int],
-                 meta: PageMeta) -> list[ImageRef]:
-    """Images in the main content or in a captioned figure outside boilerplate."""
+def _page_images(walker: Walker, zones: list[str], places: list[str], lines: LineMap,
+                 offsets: list[int], meta: PageMeta) -> list[ImageRef]:
+    """The images the article shows (see :func:`_image_shown`), else its declared lead image."""
     refs: list[ImageRef] = []
     for img in walker.images:
-        if not _image_shown(img, walker, zones):
+        if not _image_shown(img, zones, places):
             continue
         start = offsets[img.position - 1] if 0 < img.position <= len(offsets) else 0
         ref = _image_ref(img, walker.segments, lines.line_of_offset(
@@ -265,16 +276,16 @@ def _page_images(walker: Walker, zones: list[str], lines: LineMap, offsets: list
     return refs
 
 
-def _image_shown(img: RawImage, walker: Walker, zones: list[str]) -> bool:
-    pos = min(img.position, len(zones) - 1)
-    if pos < 0:
-        return False
-    neighbours = {zones[pos], zones[pos - 1] if pos > 0 else zones[pos]}
+def _image_shown(img: RawImage, zones: list[str], places: list[str]) -> bool:
+    """In the main content; or, outside it and outside boilerplate, a captioned figure or
+    an image next to the headline, standfirst or byline (the lead image of a header)."""
+    place = places[img.cont]
+    if place != "other":
+        return place == "body"
     if img.in_figure and img.caption is not None:
-        return "boilerplate" not in {zones[i] for i in range(len(zones))
-                                     if walker.segments[i].image == img.src} or bool(
-            neighbours & {"body", "headline", "standfirst", "meta"})
-    return "body" in neighbours or "caption" in neighbours and img.in_figure
+        return True
+    near = {zones[i] for i in (img.position - 1, img.position) if 0 <= i < len(zones)}
+    return bool(near & {"headline", "standfirst", "meta"})
 
 
 def _image_ref(img: RawImage, segs: list[Segment], line: int | None) -> ImageRef:

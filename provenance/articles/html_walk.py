@@ -50,6 +50,7 @@ _CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
 # unclosed elements and Python recursion must not overflow.
 _MAX_DEPTH = 250
 
+_PIXEL_SIZES = frozenset({"0", "1", "0px", "1px"})
 # Attributes that hold the real URL of a lazily loaded image.
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src")
 
@@ -117,14 +118,27 @@ def _split_words(raw: str) -> str:
 
 
 def image_src(attrs: dict[str, str | None]) -> str | None:
-    """The URL an ``<img>`` shows, preferring a lazy-load attribute over a data: placeholder."""
-    src = attrs.get("src") or ""
-    if not src or src.startswith("data:"):
-        for name in _LAZY_SRC:
-            lazy = attrs.get(name)
-            if lazy:
-                return lazy.strip()
-    return src.strip() or None
+    """The URL of the picture an ``<img>`` shows: a lazy-load attribute, else ``src``, else
+    the first ``srcset`` candidate (a ``data:`` URL only when there is nothing else).
+
+    ``None`` for no URL at all and for 1x1 tracking pixels, which show the reader nothing.
+    """
+    if attrs.get("width") in _PIXEL_SIZES or attrs.get("height") in _PIXEL_SIZES:
+        return None
+    # A lazy-load attribute holds the real picture; ``src`` is then a placeholder
+    # (a data: URL or a blank.gif) until a script swaps them.
+    for name in _LAZY_SRC:
+        lazy = (attrs.get(name) or "").strip()
+        if lazy and not lazy.startswith("data:"):
+            return lazy
+    src = (attrs.get("src") or "").strip()
+    if src and not src.startswith("data:"):
+        return src
+    for name in ("srcset", "data-srcset"):
+        first = (attrs.get(name) or "").strip().split(",")[0].split()
+        if first:
+            return first[0]
+    return src or None
 
 
 class Walker:

@@ -45,3 +45,19 @@ def test_empty_and_broken_fragments() -> None:
     blocks, images = html_fragment("<p>Open <b>bold <i>both</p>")
     assert blocks == [Block("body", "Open bold both")]
     assert images == []
+
+
+def test_image_urls_lazy_srcset_and_tracking_pixels() -> None:
+    blocks, images = html_fragment(
+        '<p>Text.</p><img srcset="m/a-400.jpg 400w, m/a-800.jpg 800w" alt="a">'
+        '<img src="data:image/gif;base64,R0lG" data-lazy-src="m/b.jpg">'
+        '<img src="/static/blank.gif" data-src="m/c.jpg">'
+        '<img src="https://t.example/pixel.gif" width="1" height="1">'
+        '<img src="data:image/png;base64,iVBO">')
+    assert blocks == [Block("body", "Text.")]
+    assert images == [
+        ImageRef(src="m/a-400.jpg", alt="a", position=1),
+        ImageRef(src="m/b.jpg", position=1),
+        ImageRef(src="m/c.jpg", position=1),
+        ImageRef(src="data:image/png;base64,iVBO", position=1),
+    ]
