@@ -51,6 +51,11 @@ PASSING: list[tuple[str, Article, list[D]]] = [
                             "bridge could look.")),
      [("We generated this illustration with DALL-E 3 to show how the bridge could look.", 2,
        "body", None)]),
+    ("en-qualified-image-in-this-article",
+     article(BODY, ("body", "The illustration of the bridge in this article was generated "
+                            "with AI.")),
+     [("The illustration of the bridge in this article was generated with AI.", 2, "body",
+       None)]),
     ("en-first-person-in-paragraph",
      article(("body", "The bridge opens in 2027. Planners expect heavy traffic. Cyclists get "
                       "a lane. We used Midjourney to create the picture at the top.")),
@@ -175,6 +180,11 @@ TRAPS: list[tuple[str, Article]] = [
      article(("body", "The viral picture was created with AI, experts say."))),
     ("en-negated", article(("meta", "This image is not AI-generated."))),
     ("en-no-ai-used", article(("meta", "No AI was used to create this image."))),
+    ("en-qualified-image-negated",
+     article(("body", "The image of the bridge in this article was not generated with AI."))),
+    ("en-qualified-image-of-others",
+     article(("body", "The picture of the flood in this story was generated with AI, "
+                      "experts said."))),
     ("en-quoted",
      article(("body", "\"This image is AI-generated,\" the agency wrote under its picture."))),
     ("en-quoted-other-outlet",

@@ -116,7 +116,9 @@ DEIXIS = re.compile(
     rf"(?:{_W}){{0,2}}?{IMAGE_NOUNS}(?![\w])"
     rf"|(?:^|\s)(?:यह|ये|इस|इन)\s+(?:\S+\s+){{0,2}}?(?:तस्वीर|छवि|फोटो|फ़ोटो|चित्र|इमेज)"
     rf"|(?:^|\s)(?:یہ|اس|ان)\s+(?:\S+\s+){{0,2}}?(?:تصویر|تصاویر)"
-    rf"|{IMAGE_NOUNS}\s+(?:above|below|at\s+the\s+top|on\s+this\s+page|(?:in|of|for|on|"
+    # "the illustration [of the boats] in this article": up to three words may qualify it.
+    rf"|{IMAGE_NOUNS}(?:\s+(?:of|showing|with|from)(?:\s+[\w'’-]+){{1,3}}?)?"
+    rf"\s+(?:above|below|at\s+the\s+top|on\s+this\s+page|(?:in|of|for|on|"
     rf"accompanying|used\s+(?:in|for|with)|with)\s+this\s+(?:article|story|post|report|piece|"
     rf"page)|oben|unten|de\s+(?:arriba|portada)|superior|que\s+acompaña|de\s+(?:esta|este)\s+"
     rf"(?:nota|noticia|artículo)|ci-dessus|ci-dessous|de\s+cet\s+article|qui\s+illustre|acima"
