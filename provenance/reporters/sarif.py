@@ -3,7 +3,9 @@
 One run; ``tool.driver.rules[]`` lists every registered rule with its summary and its
 module docstring as help (https://docs.oasis-open.org/sarif/sarif/v2.1.0/ §3.49). Each
 finding is a ``result`` whose ``artifactLocation.uri`` is the article's (or standalone
-image's) path relative to the report root, under ``uriBaseId`` ``%SRCROOT%``; the
+image's) path joined to the report root — so relative to the directory the audit ran in,
+normally the repository checkout, which is what code scanning resolves against — under
+``uriBaseId`` ``%SRCROOT%``; the
 fingerprint goes to ``partialFingerprints["provenance/v1"]`` so dashboards track a finding
 across runs even when lines shift (§3.27.17). Suppressed findings stay in the log with a
 ``suppressions[]`` entry: ``inSource`` for an inline disable, ``external`` for the baseline.
@@ -15,13 +17,13 @@ from __future__ import annotations
 
 import inspect
 import json
+import posixpath
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
-INFORMATION_URI = "https://provenance.invalid/"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "provenance/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -79,14 +81,19 @@ class SarifReporter:
         self._out = stream
         self._index: dict[str, int] = {}
         self._first = True
+        self._root = "."
+
+    def _uri(self, path: str) -> str:
+        return path if self._root in ("", ".") else posixpath.join(self._root, path)
 
     def start(self, header: Mapping[str, Any]) -> None:
         rules = rule_descriptors()
         self._index = {r["id"]: i for i, r in enumerate(rules)}
         driver = {"name": header["tool"]["name"], "version": header["tool"]["version"],
-                  "semanticVersion": header["tool"]["version"],
-                  "informationUri": INFORMATION_URI, "rules": rules}
-        base = {SRCROOT: {"description": {"text": f"the audit root: {header['root']}"}}}
+                  "semanticVersion": header["tool"]["version"], "rules": rules}
+        self._root = header["root"]
+        base = {SRCROOT: {"description": {"text": "the directory the audit ran in; the "
+                                                  f"audit root was {header['root']}"}}}
         self._out.write(f'{{"$schema":{_dumps(SARIF_SCHEMA)},"version":"{SARIF_VERSION}",'
                         f'"runs":[{{"tool":{{"driver":{_dumps(driver)}}},'
                         f'"originalUriBaseIds":{_dumps(base)},'
@@ -97,14 +104,15 @@ class SarifReporter:
         result: dict[str, Any] = {
             "ruleId": finding["rule"], "ruleIndex": self._index[finding["rule"]],
             "level": LEVELS[finding["severity"]], "message": {"text": finding["message"]},
-            "locations": [_location(uri, finding["line"], finding["column"])],
+            "locations": [_location(self._uri(uri), finding["line"], finding["column"])],
             "partialFingerprints": {FINGERPRINT_KEY: finding["fingerprint"]},
             "suppressions": _suppressions(finding),
         }
         image_path = images.get(finding["image"] or "")
         if image_path:
-            result["relatedLocations"] = [_location(image_path, None, None, id=1, message={
-                "text": f"image {finding['image']}"})]
+            related = _location(self._uri(image_path), None, None, id=1, message={
+                "text": f"image {finding['image']}"})
+            result["relatedLocations"] = [related]
         props = {k: v for k, v in (("index", index), ("image", finding["image"]))
                  if v is not None}
         if props:
@@ -123,7 +131,8 @@ class SarifReporter:
 
     def finish(self, tail: Mapping[str, Any]) -> None:
         notes = [{"level": "error", "message": {"text": f"{e['stage']}: {e['message']}"},
-                  "locations": [_location(e["path"], None, None)]} for e in tail["errors"]]
+                  "locations": [_location(self._uri(e["path"]), None, None)]}
+                 for e in tail["errors"]]
         invocation = {"executionSuccessful": not tail["errors"],
                       "toolExecutionNotifications": notes}
         props = {"summary": tail["summary"], "stale_baseline": tail["stale_baseline"]}

@@ -57,7 +57,7 @@ def test_valid_with_internal_errors(sarif_validator: Draft4Validator) -> None:
 def test_driver_lists_every_rule(log: dict[str, Any]) -> None:
     driver = log["runs"][0]["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("provenance", "0.1.0")
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver  # no project URL to point at, so none is invented
     assert [r["id"] for r in driver["rules"]] == list(RULES)
     aid001 = driver["rules"][list(RULES).index("AID001")]
     assert aid001["name"] == "ai-image-undisclosed"
@@ -75,13 +75,13 @@ def test_results(log: dict[str, Any]) -> None:
                 ["uri"], r["locations"][0]["physicalLocation"].get("region"),
                 [s["kind"] for s in r["suppressions"]]) for r in results]
     assert summary == [
-        ("IMG005", "warning", "html/market.html", {"startLine": 10}, []),
-        ("IMG006", "note", "html/market.html", {"startLine": 10}, ["inSource"]),
-        ("IMG001", "error", "html/market.html", {"startLine": 12}, []),
-        ("ATR001", "warning", "jsonl/briefs.jsonl", {"startLine": 2, "startColumn": 1}, []),
-        ("MET001", "warning", "jsonl/briefs.jsonl", {"startLine": 2, "startColumn": 1},
+        ("IMG005", "warning", "site/html/market.html", {"startLine": 10}, []),
+        ("IMG006", "note", "site/html/market.html", {"startLine": 10}, ["inSource"]),
+        ("IMG001", "error", "site/html/market.html", {"startLine": 12}, []),
+        ("ATR001", "warning", "site/jsonl/briefs.jsonl", {"startLine": 2, "startColumn": 1}, []),
+        ("MET001", "warning", "site/jsonl/briefs.jsonl", {"startLine": 2, "startColumn": 1},
          ["external"]),
-        ("IMG006", "note", "images/generated.png", None, []),
+        ("IMG006", "note", "site/images/generated.png", None, []),
     ]
     gps = results[0]
     assert gps["message"] == {"text": GPS_MSG}
@@ -89,7 +89,7 @@ def test_results(log: dict[str, Any]) -> None:
     assert gps["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == \
         "%SRCROOT%"
     assert gps["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        "html/img/photo.jpg"
+        "site/html/img/photo.jpg"
     assert results[1]["suppressions"] == [{"kind": "inSource", "status": "accepted",
                                            "justification": "credit is in the caption"}]
     assert results[3]["properties"] == {"index": 2}
@@ -98,15 +98,18 @@ def test_results(log: dict[str, Any]) -> None:
         {"error": 1, "warning": 2, "info": 1}
 
 
-def test_a_real_audit_is_valid_sarif(sarif_validator: Draft4Validator, tmp_path: Path) -> None:
+def test_a_real_audit_is_valid_sarif(sarif_validator: Draft4Validator, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from provenance.cli import main
     make_site(tmp_path / "site")
+    monkeypatch.chdir(tmp_path)  # like CI: the audit runs in the checkout
     out = tmp_path / "audit.sarif"
-    code = main(["audit", str(tmp_path / "site"), "-o", str(out), "--now",
+    code = main(["audit", "site", "-o", str(out), "--now",
                  "2026-03-10T00:00:00Z", "--no-progress"])
     assert code == 1  # the undisclosed AI image is an error
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert list(sarif_validator.iter_errors(doc)) == []
     rules = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
              for r in doc["runs"][0]["results"]}
-    assert ("AID001", "festival.md") in rules and ("AID001", "festival-update.md") in rules
+    assert ("AID001", "site/festival.md") in rules
+    assert ("AID001", "site/festival-update.md") in rules
