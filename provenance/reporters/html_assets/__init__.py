@@ -34,6 +34,7 @@ table.fs td:first-child{font-weight:700;text-transform:uppercase;font-size:11px}
 table.fs td:nth-child(3){text-align:right}
 table.fs{width:100%}table.fs td:nth-child(2){white-space:nowrap}
 table.ev{margin-top:6px}table.ev td{font-size:12px;overflow-wrap:normal}
+table.ev td:first-child,table.ev th:first-child{white-space:nowrap}
 table.ev td:last-child{overflow-wrap:anywhere}
 small{color:var(--mut)}
 tr.sup td{color:var(--mut)}tr.sup td:nth-child(-n+3){text-decoration:line-through}
