@@ -21,7 +21,6 @@ import click
 
 from provenance import __version__
 from provenance.findings import FAIL_ON_CHOICES
-
 from provenance.reporters import FORMATS as AUDIT_FORMATS  # cheap: no Pillow, no c2pa
 from provenance.reporters import format_for_file
 
@@ -150,7 +149,8 @@ class _Run:
 def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None,
                  select: str | None, ignore: str | None, trust_anchors: str | None,
                  now_text: str | None, changed_since: str | None = None,
-                 fail_on: str | None = None, baseline: str | None = None) -> _Run:
+                 fail_on: str | None = None, baseline: str | None = None,
+                 named_as: str | None = None) -> _Run:
     from provenance.config import (
         CliOverrides,
         ConfigError,
@@ -169,7 +169,7 @@ def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None
         ignore=tuple(_rule_ids(ignore, "--ignore")) if ignore is not None else None,
         fail_on=fail_on, trust_anchors=Path(trust_anchors) if trust_anchors else None,
         baseline=Path(baseline) if baseline else None)
-    base, found = _root_and_files(paths, root)
+    base, found = _root_and_files(paths, root, named_as)
     if changed_since:
         from provenance.changes import changed_files, select_changed
         from provenance.paths import UsageError
@@ -275,27 +275,28 @@ def _progress(total: int, disabled: bool) -> Iterator[Any]:
 @click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds every read.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
               show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="error",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that "
+              "makes the exit code 1 (default: the policy's fail_on, else error).")
 @click.option("--trust-anchors", type=click.Path(exists=True, dir_okay=False),
               help="PEM file of C2PA trust anchors.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Policy file (default: discovered as for audit).")
 @click.option("--now", "now_text", metavar="ISO", help="Audit time (default: now).")
-def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str,
-            trust_anchors: str | None, now_text: str | None) -> None:
+def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str | None,
+            trust_anchors: str | None, config_file: str | None, now_text: str | None) -> None:
     """Show what each image's metadata says: AI verdict, C2PA, credit, GPS, findings."""
     import time
 
     from provenance import SCHEMA_VERSION
-    from provenance.engine import AuditConfig, ImageCache, audit_image_file
+    from provenance.engine import ImageCache, audit_image_file
     from provenance.report import EXIT_INTERNAL, ReportBuilder, exit_code, tool_info
     from provenance.reporters.json import dumps
     from provenance.reporters.views import inspect_text
 
-    base, found = _root_and_files(paths, root, named_as="image")
-    anchors = Path(trust_anchors).read_text(encoding="utf-8") if trust_anchors else None
-    defaults = AuditConfig.defaults(base, _parse_now(now_text))
-    cfg = AuditConfig(base, defaults.rules, defaults.now, trust_anchors=anchors)
-    cache, builder = ImageCache(cfg), ReportBuilder([], fail_on=fail_on)
+    run = _prepare_run(paths, root, config_file, None, None, trust_anchors, now_text,
+                       fail_on=fail_on, named_as="image")
+    cfg, found = run.cfg, run.found
+    cache, builder = ImageCache(cfg), ReportBuilder([], fail_on=run.fail_on)
     entries, started = [], time.perf_counter()
     for item in (f for f in found if f.kind == "image"):
         entry, errors = audit_image_file(item, cfg, cache)
