@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PIL import Image, ImageFile
 
-from provenance.images.inspect import inspect_paths
+from provenance.cli import main
 from tests.images.builders import exif_bytes, write_jpeg, write_png, write_webp, xmp_packet
 
 
@@ -30,15 +30,20 @@ def camera_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_folder_read_without_decoding(camera_folder: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_folder_read_without_decoding(camera_folder: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The whole ``provenance inspect`` path, rules included, with decoding forbidden."""
+    import json
+
     monkeypatch.setattr(Image.Image, "load", _forbidden)
     monkeypatch.setattr(ImageFile.ImageFile, "load", _forbidden)
     monkeypatch.setattr(Image, "open", _forbidden)
-    images = inspect_paths([camera_folder], camera_folder)
-    assert [(i.path, i.status, i.width, i.height, i.credit) for i in images] == (
+    assert main(["inspect", str(camera_folder), "--format", "json"]) == 0
+    images = json.loads(capsys.readouterr().out)["images"]
+    assert [(i["path"], i["status"], i["width"], i["height"], i["credit"]) for i in images] == (
         [(f"cam{i}.jpg", "ok", 120 + i, 80, f"Desk {i}") for i in range(6)]
         + [(f"shot{i}.png", "ok", 30, 20 + i, f"Photographer {i}") for i in range(6)]
         + [("w.webp", "ok", 16, 16, "Webp Artist")]
     )
-    assert [i.captured for i in images[:6]] == [f"2025-01-0{i + 1}T10:00:00" for i in range(6)]
+    assert [i["captured"] for i in images[:6]] == [f"2025-01-0{i + 1}T10:00:00"
+                                                   for i in range(6)]
