@@ -19,7 +19,10 @@ ninjs or Markdown, which has no page structure and no meaningful lines.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -55,6 +58,28 @@ def read_html(text: str, path: str) -> Article:
     Raises :class:`ValueError` only when the text cannot be parsed at all (the dispatcher
     turns that into INP001); malformed markup is repaired by the parser.
     """
+    with _no_gc_pauses():
+        return _read_html(text, path)
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Hold the cyclic garbage collector off while one page is read.
+
+    Reading allocates thousands of short-lived objects that are freed by reference
+    counting; the collector's passes over them cost about a tenth of the reading time.
+    It is switched back on afterwards, and left alone if someone else had switched it off.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_html(text: str, path: str) -> Article:
     if "\x00" in text:
         text = text.replace("\x00", "")
     try:
