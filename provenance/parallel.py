@@ -70,6 +70,8 @@ WARM_MODULES = ("provenance.parallel", "provenance.articles.text",
                 "provenance.articles.jsonl", "provenance.articles.html",
                 "provenance.articles.detect", "provenance.images.read", "PIL.Image", "c2pa")
 IMAGE_MEMO = 4096  # distinct images a worker remembers before starting afresh
+PATH_BYTES = 4096  # room for the path of the image being read (PATH_MAX on Linux)
+PREFETCH = 2  # tasks handed to a worker at once: it never waits for the parent
 MAX_RETRIES = 3  # re-audits of one article after blaming a hanging image
 _START_FAILURES = 3  # workers dying before they are ready: the pool cannot work at all
 
@@ -140,11 +142,13 @@ class _WatchedImages(ImageCache):
     Reads go through an inner :class:`ImageCache` that is dropped every
     :data:`IMAGE_MEMO` distinct images, so a worker auditing millions of files keeps a
     flat memory profile while shared images are still read once in a while, not per use.
+    The image being read is written to ``current``, memory shared with the supervisor:
+    no message, no wake-up, yet readable after the worker hung or died.
     """
 
-    def __init__(self, cfg: AuditConfig, conn: Connection, memory_mb: int | None) -> None:
+    def __init__(self, cfg: AuditConfig, current: Any, memory_mb: int | None) -> None:
         super().__init__(cfg)
-        self.cfg, self.conn, self.memory_mb = cfg, conn, memory_mb
+        self.cfg, self.current, self.memory_mb = cfg, current, memory_mb
         self.poisoned: dict[str, str] = {}
         self.degraded = False  # a result that used a blamed image is not cached
         self._inner = ImageCache(cfg)
@@ -159,14 +163,14 @@ class _WatchedImages(ImageCache):
             return self._inner.read(path, rel)
         if len(self._known) >= IMAGE_MEMO:
             self._inner, self._known = ImageCache(self.cfg), set()
-        self.conn.send(("img", rel))  # if this read hangs or crashes, the image is to blame
+        self.current.value = rel.encode("utf-8")[:PATH_BYTES - 1]  # to blame if it hangs
         try:
             evidence = self._inner.read(path, rel)
         except MemoryError:
             self.degraded = True
             return unreadable_evidence(rel, _memory_message(self.memory_mb))
         finally:
-            self.conn.send(("img", None))
+            self.current.value = b""
         self._known.add(rel)
         return evidence
 
@@ -176,7 +180,7 @@ def _memory_message(memory_mb: int | None) -> str:
     return f"reading needs more than {limit}"
 
 
-def _worker_main(conn: Connection, cfg: AuditConfig, memory_mb: int | None,
+def _worker_main(conn: Connection, current: Any, cfg: AuditConfig, memory_mb: int | None,
                  init: Callable[[], None] | None) -> None:
     """A worker's life: limits, warm-up, then one file per task until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
@@ -186,7 +190,7 @@ def _worker_main(conn: Connection, cfg: AuditConfig, memory_mb: int | None,
     if init is not None:
         init()
     _warm_up()
-    images = _WatchedImages(cfg, conn, memory_mb)
+    images = _WatchedImages(cfg, current, memory_mb)
     deps: dict[str, Dep] = {}
     conn.send(("ready",))
     while True:
@@ -283,14 +287,19 @@ def _errors_of(payload: FileOutcome | ImageResult) -> list[dict[str, Any]]:
 
 @dataclass(eq=False)
 class _Slot:
-    """One worker process as the supervisor sees it."""
+    """One worker process as the supervisor sees it.
+
+    A worker holds up to :data:`PREFETCH` tasks, so it starts the next file while the
+    parent is still reporting the last one. Only the first is running; its clock starts
+    when it is handed over or when the task before it finishes.
+    """
 
     proc: BaseProcess
     conn: Connection
+    current: Any  # shared bytes: the image the running task is reading, if any
     ready: bool = False
-    task: _Task | None = None
+    tasks: list[_Task] = field(default_factory=list)
     deadline: float = 0.0
-    image: str | None = None  # the image it is reading right now, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,11 +308,12 @@ class _Event:
     result: _Result | None = None  # set when the worker answered
     failure: str | None = None  # why it did not (timeout, crash)
     image: str | None = None  # the image it was reading when it failed
+    requeue: bool = False  # queued behind a failed task: never started, give it to another
 
 
 @dataclass
 class _Pool:
-    """Worker processes started on demand, each given one task at a time."""
+    """Worker processes started on demand, each given one task at a time (plus prefetch)."""
 
     cfg: AuditConfig
     jobs: int
@@ -314,33 +324,35 @@ class _Pool:
     start_failures: int = 0
 
     def idle(self) -> _Slot | None:
-        """A ready, idle worker; starts a new one (ready later) while under ``jobs``."""
-        for slot in self.slots:
-            if slot.ready and slot.task is None:
-                return slot
+        """A ready worker with room; starts a new one (ready later) while under ``jobs``."""
+        ready = [s for s in self.slots if s.ready and len(s.tasks) < PREFETCH]
+        if any(not s.tasks for s in ready):
+            return next(s for s in ready if not s.tasks)  # spread before queueing
         if len(self.slots) < self.jobs:
             self._start()
-        return None
+        return ready[0] if ready else None
 
     def _start(self) -> None:
         ctx: Any = multiprocessing.get_context(START_METHOD)
         if START_METHOD == "forkserver":
             ctx.set_forkserver_preload(list(WARM_MODULES))  # no effect once it runs
         parent, child = ctx.Pipe(duplex=True)
+        current = ctx.Array("c", PATH_BYTES, lock=False)
         proc = ctx.Process(target=_worker_main, name="provenance-worker", daemon=True,
-                           args=(child, self.cfg, self.memory_mb, self.init))
+                           args=(child, current, self.cfg, self.memory_mb, self.init))
         proc.start()
         child.close()
-        self.slots.append(_Slot(proc, parent))
+        self.slots.append(_Slot(proc, parent, current))
 
     def submit(self, slot: _Slot, task: _Task) -> None:
-        slot.task, slot.image = task, None
-        slot.deadline = time.monotonic() + self.timeout_s
+        if not slot.tasks:
+            slot.deadline = time.monotonic() + self.timeout_s
+        slot.tasks.append(task)
         slot.conn.send(task)
 
     @property
     def busy(self) -> bool:
-        return any(slot.task is not None for slot in self.slots)
+        return any(slot.tasks for slot in self.slots)
 
     def poll(self) -> list[_Event]:
         """Wait for answers, deaths or the next deadline; return what happened."""
@@ -353,14 +365,14 @@ class _Pool:
             events.extend(self._drain(slot))
         now = time.monotonic()
         for slot in list(self.slots):
-            if slot.task is not None and now >= slot.deadline:
-                events.append(self._fail(slot, f"reading timed out after {self.timeout_s:g} s"))
+            if slot.tasks and now >= slot.deadline:
+                events.extend(self._fail(slot, f"reading timed out after {self.timeout_s:g} s"))
             elif not slot.proc.is_alive():
                 events.extend(self._died(slot))
         return events
 
     def _next_deadline(self) -> float | None:
-        deadlines = [s.deadline for s in self.slots if s.task is not None]
+        deadlines = [s.deadline for s in self.slots if s.tasks]
         if not deadlines:
             return None if any(not s.ready for s in self.slots) else 0.0
         return max(0.0, min(deadlines) - time.monotonic())
@@ -372,31 +384,32 @@ class _Pool:
                 message = slot.conn.recv()
                 if message[0] == "ready":
                     slot.ready, self.start_failures = True, 0
-                elif message[0] == "img":
-                    slot.image = message[1]
-                elif message[0] == "done" and slot.task is not None:
-                    events.append(_Event(slot.task, result=message[2]))
-                    slot.task, slot.image = None, None
+                elif message[0] == "done" and slot.tasks:
+                    events.append(_Event(slot.tasks.pop(0), result=message[2]))
+                    slot.deadline = time.monotonic() + self.timeout_s
         except (EOFError, OSError):
             pass  # it died; the sentinel check handles it
         return events
 
     def _died(self, slot: _Slot) -> list[_Event]:
         code = slot.proc.exitcode
-        if slot.task is None:
+        if not slot.tasks:
             self._remove(slot)
             if not slot.ready:
                 self.start_failures += 1
                 if self.start_failures >= _START_FAILURES:
                     raise RuntimeError(f"audit worker processes exit at start (exit code {code})")
             return []
-        return [self._fail(slot, _death_message(code, self.memory_mb))]
+        return self._fail(slot, _death_message(code, self.memory_mb))
 
-    def _fail(self, slot: _Slot, why: str) -> _Event:
-        assert slot.task is not None
-        event = _Event(slot.task, failure=why, image=slot.image)
+    def _fail(self, slot: _Slot, why: str) -> list[_Event]:
+        """The running task failed; the ones queued behind it go back to the queue."""
+        running, *queued = slot.tasks
+        reading = bytes(slot.current.value).decode("utf-8", "replace") or None
+        events = [_Event(running, failure=why, image=reading)]
+        events += [_Event(task, requeue=True) for task in queued]
         self._remove(slot)
-        return event
+        return events
 
     def _remove(self, slot: _Slot) -> None:
         """Kill (if still running) and forget a worker; a replacement starts on demand."""
@@ -485,6 +498,9 @@ class _Runner:
     def _settle(self, kind: str, event: _Event, queue: list[int],
                 attempts: dict[int, int], buffer: dict[int, Any]) -> None:
         seq, item = event.task.seq, event.task.found
+        if event.requeue:
+            heapq.heappush(queue, seq)
+            return
         if event.result is not None:
             self._store(kind, item, event.result)
             buffer[seq] = event.result.payload
