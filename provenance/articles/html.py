@@ -118,12 +118,14 @@ def _jsonld_body_fallback(article: Article, meta: PageMeta, text: str, lines: Li
         return
     line = lines.line_of_offset(max(text.find('"articleBody"'), 0))
     paragraphs = [p for p in (" ".join(part.split()) for part in meta.article_body_parts) if p]
-    at = next((i + 1 for i in range(len(article.blocks) - 1, -1, -1)
-               if article.blocks[i].zone in ("headline", "standfirst", "meta")), 0)
-    for block in article.blocks:
+    blocks = article.blocks
+    at = next((i + 1 for i, b in enumerate(blocks) if b.zone == "headline"), 0)
+    while at < len(blocks) and blocks[at].zone in ("standfirst", "meta"):
+        at += 1
+    for block in blocks:
         if block.zone == "body":  # a placeholder or teaser: the declared body replaces it
             block.zone = "boilerplate"
-    article.blocks[at:at] = [Block("body", p, line) for p in paragraphs]
+    blocks[at:at] = [Block("body", p, line) for p in paragraphs]
     for img in article.images:
         img.position += len(paragraphs) if img.position >= at else 0
     for sup in article.suppressions:
@@ -145,9 +147,10 @@ def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
     """
     tree = LexborHTMLParser(f"<body>{fragment}</body>")
     walker = Walker().run(tree.body) if tree.body is not None else Walker()
+    # Images first: an image followed by caption-class text claims it as its caption.
+    images = [_image_ref(img, walker.segments, None) for img in walker.images]
     blocks = [Block("caption" if seg.caption else "body", seg.text, None, seg.image)
               for seg in walker.segments]
-    images = [_image_ref(img, walker.segments, None) for img in walker.images]
     return blocks, images
 
 

@@ -61,3 +61,15 @@ def test_image_urls_lazy_srcset_and_tracking_pixels() -> None:
         ImageRef(src="m/c.jpg", position=1),
         ImageRef(src="data:image/png;base64,iVBO", position=1),
     ]
+
+
+def test_caption_class_text_after_a_loose_image_is_its_caption() -> None:
+    blocks, images = html_fragment(
+        '<p>Intro.</p><img src="x.jpg" alt="x"><p class="image-caption">A caption.</p>'
+        "<p>More text.</p>")
+    assert blocks == [
+        Block("body", "Intro."),
+        Block("caption", "A caption.", None, "x.jpg"),
+        Block("body", "More text."),
+    ]
+    assert images == [ImageRef(src="x.jpg", caption="A caption.", alt="x", position=2)]
