@@ -2,11 +2,18 @@
 
 Every paragraph-like segment with enough text of its own (not link text) scores points —
 more for length and commas — which flow up to the block elements above it with decaying
-weight. Each element's total is then scaled down by its link density and nudged by its tag
-and by class/id words (``article``, ``content`` … up; ``comment``, ``related``, ``share``,
-``sidebar`` … down). The best element is the main content; sibling elements that look like
-more of the same text join it. Inside it, anything under ``nav``/``aside``/``footer`` or a
-boilerplate class, and link lists, stay out of the body.
+weight. Each element's total is then scaled by its link density and by factors for its
+tag, its class/id words (``article``, ``content`` … up; ``comment``, ``related``, ``share``,
+``sidebar`` … down, see :mod:`~provenance.articles.html_classes`), ``itemprop=articleBody``
+(up), a boilerplate ancestor (down) and holding several ``<article>`` s (a story listing,
+down). Factors rather than readability's additive bonuses, so a tiny box with a good class
+name cannot beat a short article.
+
+The best element is the main content. It is joined by siblings with a good score of their
+own or holding plain prose (readability's rule), and by look-alikes anywhere in the same
+story — same tag and class, e.g. an article body cut into several ``post-content``
+sections by pictures and ads. Elements around an ``<h1>`` are never boilerplate by class:
+layout wrappers carry names such as ``has-sidebar`` or ``right-rail``.
 
 Works on the plain lists :class:`~provenance.articles.html_walk.Walker` produced, so it never
 touches the tree.
@@ -25,8 +32,6 @@ _BOILER_ROLES = frozenset({
     "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog",
     "search", "alert",
 })
-# Multipliers rather than readability's additive bonuses: an additive +25 for a class name
-# lets a tiny "post-meta" box beat a short article, a factor cannot.
 _TAG_FACTOR = {
     "article": 1.3, "main": 1.2, "div": 1.05, "td": 1.0, "section": 1.0, "ol": 0.8,
     "ul": 0.8, "li": 0.8, "dl": 0.8, "dd": 0.8, "form": 0.9, "h1": 0.5, "h2": 0.5, "h3": 0.5,
