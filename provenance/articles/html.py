@@ -168,7 +168,7 @@ def assign_zones(segs: list[Segment], conts: list[Container],
         zones[headline] = "headline"
     start = headline if headline is not None else max(first_body - 8, 0)
     for i in range(start, min(first_body + 3, len(segs))):
-        if zones[i] in ("body", "boilerplate") and i != headline:
+        if zones[i] in ("body", "boilerplate") and i != headline and not segs[i].boiler:
             zones[i] = _lead_zone(segs[i], conts, boiler, zones[i], i < first_body)
     return zones, _places(conts, main, boiler)
 
@@ -197,7 +197,7 @@ def _boiler_flags(scorer: ContentScorer, main: set[int]) -> list[bool]:
 
 
 def _base_zone(seg: Segment, boiler: list[bool], scorer: ContentScorer, main: set[int]) -> str:
-    if boiler[seg.cont]:
+    if boiler[seg.cont] or seg.boiler:
         return "boilerplate"
     if seg.caption:
         return "caption"

@@ -117,6 +117,18 @@ def _split_words(raw: str) -> str:
     return low if low == raw else _CAMEL_RE.sub(r"\1 \2", raw).lower()
 
 
+def is_hidden(attrs: dict[str, str | None]) -> bool:
+    """An element the reader never sees: ``hidden``, or ``display:none`` /
+    ``visibility:hidden`` in its own style (schema.org copies, templates, ad slots)."""
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
 def image_src(attrs: dict[str, str | None]) -> str | None:
     """The URL of the picture an ``<img>`` shows: a lazy-load attribute, else ``src``, else
     the first ``srcset`` candidate (a ``data:`` URL only when there is nothing else).
@@ -249,8 +261,9 @@ class Walker:
         new = len(self.containers)
         if attrs:
             words = class_words(attrs)
-            if self._collapse_classes and words and is_strong_boilerplate(words) \
-                    and node.mem_id not in self._protected:
+            if self._collapse_classes and (is_hidden(attrs) or (
+                    words and is_strong_boilerplate(words)
+                    and node.mem_id not in self._protected)):
                 self._collapsed(node, tag, cont)
                 return
             itemprop, role = attrs.get("itemprop"), attrs.get("role")

@@ -257,3 +257,23 @@ def test_jsonld_article_body_stands_in_for_a_script_rendered_page() -> None:
     ]
     assert article.suppressions == [
         Suppression("AID001", "no images on this page", 6, "block", 4)]
+
+
+def test_hidden_elements_are_one_boilerplate_block() -> None:
+    page = """<body><article><h1>Harvest festival</h1>
+<p>The harvest festival drew a record crowd to the riverside park on Sunday, where forty
+farms sold produce and the town band played until dusk.</p>
+<div style="display: none" itemscope><h1>Harvest festival</h1><p>Copy for machines.</p></div>
+<p hidden>This image is AI-generated.</p>
+<div style="visibility:hidden"><p>Invisible note.</p></div>
+</article></body>"""
+    article = read_html(page, "harvest.html")
+    assert rows(article) == [
+        ("headline", "Harvest festival", 1, None),
+        ("body", "The harvest festival drew a record crowd to the riverside park on Sunday, "
+                 "where forty farms sold produce and the town band played until dusk.", 2,
+         None),
+        ("boilerplate", "Harvest festival Copy for machines.", 4, None),
+        ("boilerplate", "This image is AI-generated.", 5, None),
+        ("boilerplate", "Invisible note.", 6, None),
+    ]
