@@ -53,6 +53,21 @@ _MEMO_LIMIT = 200_000
 Dep = tuple[str, int | None, int | None, int | None, str | None]
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class _NotOurs(sqlite3.DatabaseError):
+    """The file is a database, but not a provenance cache."""
+
+
+def _has_entries(db: sqlite3.Connection) -> bool:
+    try:
+        db.execute("SELECT count(*) FROM entries WHERE 0").fetchone()
+    except sqlite3.Error:
+        return False
+    return True
+
+
 class CacheLocationError(ValueError):
     """The cache would live inside a folder being audited (a usage error for the CLI)."""
 
@@ -223,13 +238,10 @@ class Cache:
     def _open(self) -> None:
         try:
             self._db = self._connect()
-        except sqlite3.DatabaseError as exc:  # not a database, or damaged: rebuild it
-            self._note(f"rebuilt the corrupt cache {self.path} ({exc})")
-            self._discard_file()
-            try:
-                self._db = self._connect()
-            except (sqlite3.Error, OSError) as again:
-                self._disable(f"cache {self.path} unusable: {again}")
+        except sqlite3.OperationalError as exc:  # locked, cannot be opened: not our damage
+            self._disable(f"cache {self.path} unusable: {exc}")
+        except sqlite3.DatabaseError as exc:  # damaged, or not a database at all
+            self._rebuild(exc)
         except OSError as exc:
             self._disable(f"cache {self.path} unusable: {exc.strerror or exc}")
 
@@ -240,27 +252,26 @@ class Cache:
         db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
         try:
             db.execute("PRAGMA busy_timeout = 5000")
-            row = db.execute("PRAGMA user_version").fetchone()
-            if row[0] != SCHEMA:
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
                 self._create(db)
             db.execute("SELECT count(*) FROM entries WHERE 0").fetchone()
         except sqlite3.OperationalError as exc:
-            if "readonly" in str(exc) or "unable to open" in str(exc):
-                self._writable = False
-                self._note(f"cache {self.path} is read-only: results are not stored")
-                if "unable to open" in str(exc):
-                    db.close()
-                    raise OSError(str(exc)) from None
-                return db
-            db.close()
-            raise sqlite3.DatabaseError(str(exc)) from None
+            if "readonly" not in str(exc) or not _has_entries(db):
+                db.close()
+                raise
+            self._writable = False  # an existing cache we may read but not update
+            self._note(f"cache {self.path} is read-only: results are not stored")
         except sqlite3.DatabaseError:
             db.close()
             raise
         return db
 
-    @staticmethod
-    def _create(db: sqlite3.Connection) -> None:
+    def _create(self, db: sqlite3.Connection) -> None:
+        """Set up an empty cache (a new file, or one from an older layout)."""
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        if tables - {"entries"}:
+            # Someone's own database given as --cache by mistake: never touch it.
+            raise _NotOurs(f"{self.path} holds other tables ({', '.join(sorted(tables))})")
         db.executescript(f"""
             DROP TABLE IF EXISTS entries;
             CREATE TABLE entries (
@@ -270,6 +281,38 @@ class Cache:
             ) WITHOUT ROWID;
             PRAGMA user_version = {SCHEMA};
         """)
+
+    def _rebuild(self, exc: sqlite3.DatabaseError) -> None:
+        """Start again with an empty cache, unless the file may not be ours to delete."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+        if isinstance(exc, _NotOurs) or not self._looks_like_ours():
+            self._disable(f"{self.path} is not a provenance cache, left untouched ({exc})")
+            return
+        self._note(f"rebuilt the corrupt cache {self.path} ({exc})")
+        self._discard_file()
+        self._pending, self._writable, self._current = 0, True, {}
+        try:
+            self._db = self._connect()
+        except (sqlite3.Error, OSError) as again:
+            self._disable(f"cache {self.path} unusable: {again}")
+
+    def _looks_like_ours(self) -> bool:
+        """An SQLite file (damaged inside), an empty one, or anything in our own folder.
+
+        A file given as ``--cache`` that is not SQLite at all (a report, a notebook) is the
+        user's mistake, not a corrupt cache: deleting it would destroy their data.
+        """
+        if self.path.parent == default_cache_path().parent:
+            return True
+        try:
+            with self.path.open("rb") as fh:
+                head = fh.read(16)
+        except OSError:
+            return True  # gone or unreadable: nothing of theirs to lose
+        return head in (b"", SQLITE_HEADER)
 
     def _discard_file(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -314,8 +357,12 @@ class Cache:
             row = self._db.execute(
                 "SELECT context, deps, payload FROM entries WHERE root=? AND kind=? AND rel=?",
                 (self.root, kind, rel)).fetchone()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # locked for longer than busy_timeout
             self._disable(f"cache read failed, cache disabled for this run: {exc}")
+            return None
+        except sqlite3.DatabaseError as exc:  # damaged pages found while reading
+            self._rebuild(exc)
+            self.misses += 1
             return None
         if row is None or row[0] != self.context:
             self.misses += 1
@@ -399,8 +446,10 @@ class Cache:
             self._pending += 1
             if self._pending >= _COMMIT_EVERY:
                 self._commit()
-        except sqlite3.Error as exc:
+        except sqlite3.OperationalError as exc:
             self._stop_writing(exc)
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(exc)
 
     def _commit(self) -> None:
         if self._db is None or self._pending == 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,15 +118,39 @@ def test_a_config_change_misses_everything(tree: Path, tmp_path: Path) -> None:
         assert report == _fresh(tree, changed)
 
 
-def test_a_corrupt_cache_is_rebuilt(tree: Path, tmp_path: Path) -> None:
+def _damage_pages(db: Path) -> None:
+    """Keep SQLite's header page, scribble over the rest (a torn write, a bad disk)."""
+    data = bytearray(db.read_bytes())
+    assert len(data) > 8192
+    data[4096:] = b"\xde\xad" * ((len(data) - 4096) // 2)
+    db.write_bytes(bytes(data))
+
+
+def _damage_header(db: Path) -> None:
+    db.write_bytes(db.read_bytes()[:16] + b"\x00\x01 nonsense " * 500)
+
+
+@pytest.mark.parametrize("damage", [_damage_pages, _damage_header])
+def test_a_corrupt_cache_is_rebuilt(tree: Path, tmp_path: Path, damage: Any) -> None:
     db = tmp_path / "cache.sqlite3"
-    db.write_bytes(b"this is not an SQLite database, just some words " * 100)
+    _cached_audit(tree, db)
+    damage(db)
     report, cache = _cached_audit(tree, db)
     assert cache.problem is not None and cache.problem.startswith("rebuilt the corrupt cache")
     assert report == _fresh(tree)
     _, again = _cached_audit(tree, db)
     assert (again.misses, again.problem) == (0, None)
-    assert again.hits > 0
+    assert again.hits == len(_files(tree, "article")) + len(_files(tree, "image"))
+
+
+def test_a_file_that_is_not_a_cache_is_left_alone(tree: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Somebody's notes, given as --cache by mistake.\n", encoding="utf-8")
+    report, cache = _cached_audit(tree, notes)
+    assert not cache.enabled
+    assert cache.problem is not None and "is not a provenance cache" in cache.problem
+    assert notes.read_text(encoding="utf-8") == "Somebody's notes, given as --cache by mistake.\n"
+    assert report == _fresh(tree)
 
 
 def test_an_unwritable_cache_is_skipped(tree: Path, tmp_path: Path) -> None:
