@@ -99,7 +99,7 @@ def _read_html(text: str, path: str) -> Article:
               for z, seg, off in zip(zones, walker.segments, offsets, strict=True)]
     article = Article(path=path, format="html", blocks=blocks, images=images)
     _fill_meta(article, meta, blocks)
-    article.suppressions = _suppressions(text, walker.comments, lines)
+    article.suppressions = _suppressions(text, walker.comments, lines, blocks)
     _jsonld_body_fallback(article, meta, text, lines)
     return article
 
@@ -337,24 +337,25 @@ def _fill_meta(article: Article, meta: PageMeta, blocks: list[Block]) -> None:
     article.language = meta.language
 
 
-def _suppressions(text: str, comments: list[tuple[str, int]], lines: LineMap) -> list[Suppression]:
+def _suppressions(text: str, comments: list[tuple[str, int]], lines: LineMap,
+                  blocks: list[Block]) -> list[Suppression]:
     """Directives from comments, with their source line and the block they precede.
 
-    The walker sees comments inside ``<body>`` with their block index; the source scan sees
-    every comment with its line. Directives the walker did not see (in ``<head>`` or before
-    ``<html>``) precede the first block.
+    The walker sees comments in the body with their block index; the source scan sees
+    every comment with its line. A directive the walker did not see (in ``<head>``, or
+    inside a box read as one block) precedes the first block that starts on or after it.
     """
     found: list[Suppression] = []
     if "provenance" not in text:
         return found  # the common case, at C speed instead of a regex over the page
     seen = list(comments)
     for match in _DIRECTIVE_SRC_RE.finditer(text):
-        body = match.group(1)
-        block = 0
+        body, line = match.group(1), lines.line_of_offset(match.start())
+        block = next((i for i, b in enumerate(blocks) if (b.line or 0) >= line), len(blocks))
         for k, (walked, index) in enumerate(seen):
             if walked.strip() == body.strip():
                 block = index
                 del seen[k]
                 break
-        found.extend(parse_directive(body, lines.line_of_offset(match.start()), block))
+        found.extend(parse_directive(body, line, block))
     return found

@@ -277,3 +277,18 @@ farms sold produce and the town band played until dusk.</p>
         ("boilerplate", "This image is AI-generated.", 5, None),
         ("boilerplate", "Invisible note.", 6, None),
     ]
+
+
+def test_directive_inside_a_box_read_as_one_block_points_at_that_block() -> None:
+    page = """<body><p>The ferry timetable changes on Monday.</p>
+<footer>
+<!-- provenance: disable=ATR002 reason="the credit sits in the footer by design" -->
+<p>With inputs from agencies.</p></footer><p>Last line.</p></body>"""
+    article = read_html(page, "ferry.html")
+    assert rows(article) == [
+        ("body", "The ferry timetable changes on Monday.", 1, None),
+        ("boilerplate", "With inputs from agencies.", 4, None),
+        ("body", "Last line.", 4, None),
+    ]
+    assert article.suppressions == [Suppression(
+        "ATR002", "the credit sits in the footer by design", 3, "block", 1)]
