@@ -10,6 +10,11 @@ One pass over the selectolax (lexbor) tree turns the page into:
 * :class:`RawImage` s — ``<img>`` elements with their figure caption, if any;
 * the text of every HTML comment with the segment index it precedes (inline suppressions).
 
+On full pages (``collapse=True``) a ``<nav>``, ``<aside>`` or ``<footer>``, a hidden element
+and a box whose class names only boilerplate (comments, sidebar, related, cookie notice …;
+never one around an ``<h1>``) are read as one segment with ``boiler=True``: they are
+boilerplate whatever they hold, and skipping their insides halves the work.
+
 The walk is the only place that reads the tree, which keeps the reader fast: the scorer and
 the zone logic work on these plain lists.
 """
