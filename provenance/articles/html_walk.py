@@ -226,11 +226,19 @@ class Walker:
             elif tag == "img":
                 self._image(child, cont)
             elif tag == "br":
-                buf.append("\n")
+                self._line_break(cont)
             elif tag == "-comment":
                 self._comment(child)
             else:
                 self._inline(child, tag == "a", cont, depth)
+
+    def _line_break(self, cont: int) -> None:
+        # <br><br> separates paragraphs on pages that have no <p>: split the block there.
+        buf = self._buf
+        if buf and (buf[-1] == "\n" or (len(buf) > 1 and buf[-1] == " " and buf[-2] == "\n")):
+            self._flush(cont)
+        else:
+            buf.append("\n")
 
     def _inline(self, node: LexborNode, link: bool, cont: int, depth: int) -> None:
         first = node.child

@@ -292,3 +292,20 @@ def test_directive_inside_a_box_read_as_one_block_points_at_that_block() -> None
     ]
     assert article.suppressions == [Suppression(
         "ATR002", "the credit sits in the footer by design", 3, "block", 1)]
+
+
+def test_double_line_breaks_separate_paragraphs() -> None:
+    page = """<body><div class="story-text">The dam was opened on Friday after ten years
+of work, and the first water reached the valley farms by evening.<br><br>
+This image is AI-generated and shows a design study, not the finished dam.<br>
+<br>Engineers said the reservoir would take two winters to fill, depending on snowfall in
+the mountains above the valley.</div></body>"""
+    article = read_html(page, "dam.html")
+    assert rows(article) == [
+        ("body", "The dam was opened on Friday after ten years of work, and the first water "
+                 "reached the valley farms by evening.", 1, None),
+        ("body", "This image is AI-generated and shows a design study, not the finished dam.",
+         3, None),
+        ("body", "Engineers said the reservoir would take two winters to fill, depending on "
+                 "snowfall in the mountains above the valley.", 4, None),
+    ]
