@@ -86,7 +86,11 @@ def provenance_extractor() -> Extractor:
 
 
 def trafilatura_extractor() -> Extractor | None:
-    """trafilatura's main text with its default settings, or None when not installed."""
+    """trafilatura's main text without reader comments, or None when not installed.
+
+    ``include_comments=False`` is the stronger baseline here (F1 0.966 against 0.953 with
+    the defaults, which append the comment section to the body).
+    """
     try:
         import trafilatura
     except ImportError:
