@@ -21,7 +21,7 @@ from typing import Any
 from provenance.findings import Finding, Issue, Severity, Suppressed, fingerprint
 from provenance.images.model import ImageEvidence
 from provenance.model import Article, Suppression
-from provenance.paths import Found, is_regular_file, resolve_reference
+from provenance.paths import Found, escapes_root, is_regular_file, resolve_reference
 from provenance.validators import RULES
 from provenance.validators.base import ResolvedImage, Subject
 
@@ -243,16 +243,12 @@ def _placeholder(found: Found, index: int | None) -> Article:
 
 def audit_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> FileOutcome:
     """Read one article file and judge every article in it."""
-    from provenance.articles import ArticleError, NotAnArticle, read_article_file
-
     outcome = FileOutcome()
     try:
-        items: list[Any] = list(read_article_file(found.path, found.rel))
-    except NotAnArticle:
+        items = _read_items(found, cfg)
+    except _Skipped:
         outcome.skipped = 1
         return outcome
-    except ArticleError as exc:
-        items = [_ReadFailure(None, str(exc))]
     except Exception as exc:  # a reader bug: report it and keep the file in the report
         outcome.errors.append(_error("read", found.rel, exc))
         items = [_ReadFailure(None, f"internal reader error ({type(exc).__name__})")]
@@ -262,6 +258,25 @@ def audit_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> Fi
             continue
         outcome.articles.append(_audit_item(item, found, cfg, images, outcome))
     return outcome
+
+
+class _Skipped(Exception):
+    """JSON that is not an article: counted in summary.skipped."""
+
+
+def _read_items(found: Found, cfg: AuditConfig) -> list[Any]:
+    """Articles and per-record failures of one file; ``_Skipped`` for non-article JSON."""
+    from provenance.articles import ArticleError, NotAnArticle, read_article_file
+
+    if escapes_root(found.path, cfg.root):
+        return [_ReadFailure(None, "the file is a symlink that leads outside the audit "
+                                   "root; it was not read")]
+    try:
+        return list(read_article_file(found.path, found.rel))
+    except NotAnArticle:
+        raise _Skipped from None
+    except ArticleError as exc:
+        return [_ReadFailure(None, str(exc))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,20 +315,18 @@ def extract_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> 
     A file that cannot be read yields no entry; its reason is in ``outcome.errors`` with
     stage ``read`` only when the reader itself crashed, else in ``outcome.unreadable``.
     """
-    from provenance.articles import ArticleError, NotAnArticle, read_article_file
-
     outcome = FileOutcome()
     try:
-        items = read_article_file(found.path, found.rel)
-    except NotAnArticle:
+        items = _read_items(found, cfg)
+    except _Skipped:
         outcome.skipped = 1
         return outcome
-    except ArticleError as exc:
-        outcome.unreadable.append({"path": found.rel, "index": None, "message": str(exc)})
+    except Exception as exc:  # a reader bug: named in errors, exit 3
+        outcome.errors.append(_error("read", found.rel, exc))
         return outcome
     for item in items:
         if not isinstance(item, Article):
-            if item.kind == "skipped":
+            if getattr(item, "kind", None) == "skipped":
                 outcome.skipped += 1
             else:
                 outcome.unreadable.append({"path": found.rel, "index": item.index,
@@ -342,8 +355,11 @@ def audit_image_file(found: Found, cfg: AuditConfig,
 
     Returns the ``images[]`` entry and any internal errors the rules raised.
     """
-    evidence = images.read(found.path, found.rel)
-    resolved = ResolvedImage(None, found.rel, evidence.status, None, evidence)
+    if escapes_root(found.path, cfg.root):
+        resolved = ResolvedImage(None, found.rel, "outside-root")  # a symlink out: not read
+    else:
+        evidence = images.read(found.path, found.rel)
+        resolved = ResolvedImage(None, found.rel, evidence.status, None, evidence)
     errors: list[dict[str, Any]] = []
     findings = run_rules(Subject(None, (resolved,), cfg.now), cfg, found.rel, None, errors)
     entry = {"path": found.rel, **image_fields(resolved),

@@ -76,7 +76,9 @@ def collect(paths: Sequence[Path], root: Path, *, named_as: str | None = None) -
     for given in paths:
         if not given.exists() and not given.is_symlink():
             raise UsageError(f"path does not exist: {given}")
-        absolute = Path(os.path.abspath(given))
+        # Resolve like the root is resolved, so a PATH reached through a symlinked folder
+        # (or given relative to one) compares equal; what lies inside is checked per file.
+        absolute = given.resolve()
         if not inside(absolute, root):
             raise UsageError(f"path {given} is outside the root {root}")
         explicit = not absolute.is_dir()
@@ -137,6 +139,11 @@ def resolve_reference(src: str, article_file: Path, root: Path) -> Resolution:
 def _is_drive(scheme: str) -> bool:
     """``C:`` in ``C:\\images\\x.jpg`` parses as a one-letter scheme."""
     return len(scheme) == 1 and scheme.isalpha()
+
+
+def escapes_root(path: Path, root: Path) -> bool:
+    """True when ``path`` (a symlink, or inside a symlinked folder) really lies outside."""
+    return not inside(Path(os.path.realpath(path)), Path(os.path.realpath(root)))
 
 
 def is_regular_file(path: Path) -> bool:

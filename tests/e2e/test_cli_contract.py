@@ -175,3 +175,24 @@ def test_report_file_mode_follows_umask(site: Path) -> None:
     finally:
         os.umask(old)
     assert Path("report.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_symlinked_files_leading_out_are_not_read(site: Path, tmp_path: Path) -> None:
+    outside = site.parent / "outside"
+    outside.mkdir()
+    (outside / "story.md").write_text(STORY, encoding="utf-8")
+    (outside / "photo.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    os.symlink(outside / "story.md", site / "news" / "linked.md")
+    os.symlink(outside / "photo.jpg", site / "news" / "linked.jpg")
+    _, report = audit_json(tmp_path, "news")
+    linked = [a for a in report["articles"] if a["path"] == "linked.md"]
+    assert [[f["rule"] for f in a["findings"]] for a in linked] == [["INP001"]]
+    assert "leads outside the audit root" in linked[0]["findings"][0]["message"]
+    assert [(i["path"], i["status"], [f["rule"] for f in i["findings"]])
+            for i in report["images"]] == [("linked.jpg", "outside-root", ["IMG004"])]
+
+
+def test_paths_through_a_symlinked_folder(site: Path, tmp_path: Path) -> None:
+    os.symlink(site, tmp_path / "alias")
+    _, report = audit_json(tmp_path, str(tmp_path / "alias" / "news"))
+    assert [a["path"] for a in report["articles"]] == ["buses.md", "uncredited.md"]
