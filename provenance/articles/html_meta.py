@@ -52,6 +52,8 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
     meta.published = meta.published or tags.get("article:published_time") \
         or tags.get("datepublished")
     meta.updated = meta.updated or tags.get("article:modified_time") or tags.get("datemodified")
+    meta.published = meta.published or _microdata_date(tree, "datePublished")
+    meta.updated = meta.updated or _microdata_date(tree, "dateModified")
     if not meta.images and tags.get("og:image"):
         meta.images = [tags["og:image"]]
     title = tree.css_first("title")
@@ -60,6 +62,16 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
     lang = html.attributes.get("lang") if html is not None else None
     meta.language = meta.language or (lang.strip() if lang and lang.strip() else None)
     return meta
+
+
+def _microdata_date(tree: LexborHTMLParser, prop: str) -> str | None:
+    """A date from schema.org microdata on any element (``<time itemprop=… datetime=…>``)."""
+    node = tree.css_first(f'[itemprop="{prop}"]')
+    if node is None:
+        return None
+    attrs = node.attributes
+    value = attrs.get("content") or attrs.get("datetime") or node.text()
+    return normalize_space(value) or None
 
 
 def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:

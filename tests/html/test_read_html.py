@@ -309,3 +309,14 @@ the mountains above the valley.</div></body>"""
         ("body", "Engineers said the reservoir would take two winters to fill, depending on "
                  "snowfall in the mountains above the valley.", 4, None),
     ]
+
+
+def test_microdata_dates_when_there_is_no_jsonld_or_meta_tag() -> None:
+    page = """<body><article><h1>Library reopens</h1>
+<time itemprop="datePublished" datetime="2024-05-01T10:00:00+02:00">1 May</time>
+<span itemprop="dateModified">2 May 2024, 09:15</span>
+<p>The library reopened after the floods, with a new children's corner upstairs.</p>
+</article></body>"""
+    article = read_html(page, "lib.html")
+    assert (article.published_raw, article.updated_raw) == (
+        "2024-05-01T10:00:00+02:00", "2 May 2024, 09:15")
