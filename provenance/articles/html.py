@@ -161,7 +161,8 @@ def assign_zones(segs: list[Segment], conts: list[Container],
     scorer = ContentScorer(segs, conts)
     main = scorer.main_containers()
     boiler = _boiler_flags(scorer, main)
-    zones = [_base_zone(seg, boiler, scorer, main) for seg in segs]
+    places = _places(conts, main, boiler)
+    zones = [_base_zone(seg, places[seg.cont]) for seg in segs]
     first_body = next((i for i, z in enumerate(zones) if z == "body"), len(zones))
     headline = _headline_index(segs, conts, zones, meta, first_body)
     if headline is not None:
@@ -170,10 +171,11 @@ def assign_zones(segs: list[Segment], conts: list[Container],
     for i in range(start, min(first_body + 3, len(segs))):
         if zones[i] in ("body", "boilerplate") and i != headline and not segs[i].boiler:
             zones[i] = _lead_zone(segs[i], conts, boiler, zones[i], i < first_body)
-    return zones, _places(conts, main, boiler)
+    return zones, places
 
 
 def _places(conts: list[Container], main: set[int], boiler: list[bool]) -> list[str]:
+    """Per container: ``boilerplate``, ``body`` (inside the main content) or ``other``."""
     inside = [0 in main] + [False] * (len(conts) - 1)
     places = ["body" if inside[0] else "other"] + [""] * (len(conts) - 1)
     for c in range(1, len(conts)):
@@ -196,19 +198,15 @@ def _boiler_flags(scorer: ContentScorer, main: set[int]) -> list[bool]:
     return flags
 
 
-def _base_zone(seg: Segment, boiler: list[bool], scorer: ContentScorer, main: set[int]) -> str:
-    if boiler[seg.cont] or seg.boiler:
+def _base_zone(seg: Segment, place: str) -> str:
+    """``body`` for text in the main content; captions stay captions outside boilerplate."""
+    if place == "boilerplate" or seg.boiler:
         return "boilerplate"
     if seg.caption:
         return "caption"
-    c = seg.cont
-    while c > 0 and c not in main:
-        c = scorer.conts[c].parent
-    if c <= 0 and 0 not in main:
-        return "boilerplate"
     # A line that is mostly links (a "Read more" list, tag cloud) or a bare URL is not
     # article text.
-    if seg.link_chars > 0.6 * len(seg.text) or _URL_RE.match(seg.text):
+    if place != "body" or seg.link_chars > 0.6 * len(seg.text) or _URL_RE.match(seg.text):
         return "boilerplate"
     return "body"
 
