@@ -47,6 +47,7 @@ BLOCK_TAGS = frozenset({
 
 _PAGE_TAGS = frozenset({"html", "body"})
 _COLLAPSE_TAGS = frozenset({"nav", "aside", "footer"})
+_STORY_TAGS = frozenset({"article", "main"})
 # Class/id tokens that mark an element holding an image caption.
 _CAPTION_RE = re.compile(r"(?<![a-z])(?:fig)?caption(?:s|-text)?(?![a-z])|wp-caption-text")
 _CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
@@ -269,6 +270,9 @@ class Walker:
     def _block(self, node: LexborNode, tag: str, cont: int, depth: int) -> None:
         if self._buf:
             self._flush(cont)
+        if tag == "header" and self._collapse_classes and self._is_site_header(node, cont):
+            self._collapsed(node, tag, cont)
+            return
         # Classes on <html>/<body> describe the whole site (feature flags, themes), never a part.
         attrs = node.attributes if tag not in _PAGE_TAGS else None
         new = len(self.containers)
@@ -297,6 +301,17 @@ class Walker:
         self._caption_depth -= is_caption
         if tag == "figure":
             self._close_figure(self._figures.pop())
+
+    def _is_site_header(self, node: LexborNode, cont: int) -> bool:
+        """A ``<header>`` outside any article or main element and around no ``<h1>``: the
+        site's masthead and menus, not an article's title block."""
+        if node.mem_id in self._protected:
+            return False
+        while cont > 0:
+            if self.containers[cont].tag in _STORY_TAGS:
+                return False
+            cont = self.containers[cont].parent
+        return True
 
     def _collapsed(self, node: LexborNode, tag: str, cont: int) -> None:
         if self._buf:
