@@ -57,9 +57,15 @@ class LineMap:
         match = _PREFIX_RE.search(text)
         if match is None:
             return self._cursor
-        needles = [match.group(1)]
-        if match.end() - match.start() > len(needles[0]) + 4:
-            needles.insert(0, match.group())
+        src, cursor, word = self._src, self._cursor, match.group(1)
+        prefix = match.group() if match.end() - match.start() > len(word) + 4 else word
+        pos = src.find(prefix, cursor, cursor + _WINDOW)
+        if pos > 0 and src[pos - 1] == ">":  # the common case: text right after its tag
+            self._cursor = pos + len(word)
+            return pos
+        return self._locate_slowly([prefix, word] if prefix != word else [word])
+
+    def _locate_slowly(self, needles: list[str]) -> int:
         cursor, end, size = self._cursor, self._cursor + _WINDOW, len(self._src)
         for start, stop in ((cursor, end), (end, size)):
             for needle in needles:
