@@ -34,6 +34,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePath
@@ -46,6 +47,7 @@ from provenance.paths import Found, inside
 SCHEMA = 1  # bump when the table layout or payload format changes
 CACHE_FILE = "audit.sqlite3"
 _COMMIT_EVERY = 500  # puts per transaction: one fsync per batch, not per file
+_COMMIT_SECONDS = 1.0
 _HASH_CHUNK = 1 << 20
 _MEMO_LIMIT = 200_000
 
@@ -229,6 +231,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._writable = True
         self._pending = 0
+        self._batch_started = 0.0
         # Per-run memo: articles share images, so each is stat'ed (and hashed) once per run.
         self._current: dict[str, Dep] = {}
         self._open()
@@ -440,11 +443,14 @@ class Cache:
         try:
             if self._pending == 0:
                 self._db.execute("BEGIN")
+                self._batch_started = time.monotonic()
             self._db.execute(
                 "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
                 (self.root, kind, rel, self.context, json.dumps(list(deps)), payload))
             self._pending += 1
-            if self._pending >= _COMMIT_EVERY:
+            # Short transactions: another run sharing the cache waits at most this long.
+            if (self._pending >= _COMMIT_EVERY
+                    or time.monotonic() - self._batch_started > _COMMIT_SECONDS):
                 self._commit()
         except sqlite3.OperationalError as exc:
             self._stop_writing(exc)
