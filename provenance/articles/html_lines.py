@@ -60,20 +60,27 @@ class LineMap:
         src, cursor, word = self._src, self._cursor, match.group(1)
         prefix = match.group() if match.end() - match.start() > len(word) + 4 else word
         pos = src.find(prefix, cursor, cursor + _WINDOW)
-        if pos > 0 and src[pos - 1] == ">":  # the common case: text right after its tag
+        if pos > 0 and (src[pos - 1] == ">" or _starts_text(src, pos)):  # the common case
             self._cursor = pos + len(word)
             return pos
-        return self._locate_slowly([prefix, word] if prefix != word else [word])
+        if pos >= 0:  # found, but not as the start of a text run: look further on
+            pos = self._search(prefix, pos + 1, cursor + _WINDOW)
+            if pos >= 0:
+                self._cursor = pos + len(word)
+                return pos
+        return self._locate_slowly(prefix, word)
 
-    def _locate_slowly(self, needles: list[str]) -> int:
+    def _locate_slowly(self, prefix: str, word: str) -> int:
+        """The word just ahead; then the prefix or the word further ahead; then behind."""
         cursor, end, size = self._cursor, self._cursor + _WINDOW, len(self._src)
-        for start, stop in ((cursor, end), (end, size)):
-            for needle in needles:
-                pos = self._search(needle, start, stop)
-                if pos >= 0:
-                    self._cursor = pos + len(needles[-1])
-                    return pos
-        for needle in needles:
+        tries = [(word, cursor, end)] if word != prefix else []
+        tries += [(prefix, end, size)] + ([(word, end, size)] if word != prefix else [])
+        for needle, start, stop in tries:
+            pos = self._search(needle, start, stop)
+            if pos >= 0:
+                self._cursor = pos + len(word)
+                return pos
+        for needle in dict.fromkeys((prefix, word)):
             pos = self._search(needle, 0, cursor)
             if pos >= 0:
                 return pos
