@@ -10,7 +10,10 @@ An entry is reused only when all of these are unchanged:
 * its **context**: the tool version, the versions of the libraries it reads with, a
   fingerprint of the package's own source files, and a digest of the effective
   :class:`~provenance.engine.AuditConfig` (root, rules with severities and options, trust
-  anchors, extra generators, detector settings and ``now`` — which ``--now`` sets);
+  anchors, extra generators, detector settings);
+* the **audit time** ``now`` (``--now``, else the current time): by default only an entry
+  audited at the same ``now`` is reused, because findings such as MET002 "date after the
+  audit time" depend on it; ``now_tolerance`` lets a caller accept older entries;
 * every **dependency**: the article file itself and each image it referenced (missing ones
   too, so an image that appears later invalidates the article). A dependency is compared by
   ``(size, mtime_ns, inode)``; only when those differ is its SHA-256 computed and compared
@@ -36,7 +39,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -44,7 +47,7 @@ from provenance import __version__
 from provenance.engine import AuditConfig, FileOutcome
 from provenance.paths import Found, inside
 
-SCHEMA = 1  # bump when the table layout or payload format changes
+SCHEMA = 2  # bump when the table layout or payload format changes
 CACHE_FILE = "audit.sqlite3"
 _COMMIT_EVERY = 500  # puts per transaction: one fsync per batch, not per file
 _COMMIT_SECONDS = 1.0
@@ -166,9 +169,13 @@ def _code_fingerprint() -> str:
 
 
 def context_digest(cfg: AuditConfig) -> str:
-    """Everything besides the files themselves that an entry depends on."""
+    """Everything besides the files themselves and ``now`` that an entry depends on.
+
+    ``now`` is stored with each entry and compared on lookup (see ``now_tolerance``).
+    """
+    timeless = dataclasses.replace(cfg, now=datetime(2000, 1, 1))
     parts = [f"schema={SCHEMA}", f"tool={__version__}", f"code={_code_fingerprint()}",
-             f"config={config_digest(cfg)}", *_library_versions()]
+             f"config={config_digest(timeless)}", *_library_versions()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -220,11 +227,14 @@ def signature_of(path: Path) -> tuple[int, int, int] | None:
 class Cache:
     """An open cache for one audit run (see the module docstring)."""
 
-    def __init__(self, path: Path, cfg: AuditConfig) -> None:
+    def __init__(self, path: Path, cfg: AuditConfig,
+                 now_tolerance: timedelta = timedelta(0)) -> None:
         self.path = path
         self.root = str(cfg.root)
         self._cfg_root = cfg.root
         self.context = context_digest(cfg)
+        self.now = cfg.now.timestamp()
+        self.tolerance = now_tolerance.total_seconds()
         self.hits = 0
         self.misses = 0
         self.problem: str | None = None
@@ -279,7 +289,8 @@ class Cache:
             DROP TABLE IF EXISTS entries;
             CREATE TABLE entries (
                 root TEXT NOT NULL, kind TEXT NOT NULL, rel TEXT NOT NULL,
-                context TEXT NOT NULL, deps TEXT NOT NULL, payload TEXT NOT NULL,
+                context TEXT NOT NULL, now REAL NOT NULL, deps TEXT NOT NULL,
+                payload TEXT NOT NULL,
                 PRIMARY KEY (root, kind, rel)
             ) WITHOUT ROWID;
             PRAGMA user_version = {SCHEMA};
@@ -358,7 +369,8 @@ class Cache:
             return None
         try:
             row = self._db.execute(
-                "SELECT context, deps, payload FROM entries WHERE root=? AND kind=? AND rel=?",
+                "SELECT context, now, deps, payload FROM entries "
+                "WHERE root=? AND kind=? AND rel=?",
                 (self.root, kind, rel)).fetchone()
         except sqlite3.OperationalError as exc:  # locked for longer than busy_timeout
             self._disable(f"cache read failed, cache disabled for this run: {exc}")
@@ -367,18 +379,22 @@ class Cache:
             self._rebuild(exc)
             self.misses += 1
             return None
-        if row is None or row[0] != self.context:
+        if row is None or row[0] != self.context or not self._current_enough(row[1]):
             self.misses += 1
             return None
-        stored = [tuple(d) for d in json.loads(row[1])]
+        stored = [tuple(d) for d in json.loads(row[2])]
         fresh = self._unchanged(stored)
         if fresh is None:
             self.misses += 1
             return None
         if fresh != stored:  # same bytes, new stat: remember it so we do not hash again
-            self._write(kind, rel, fresh, row[2])
+            self._write(kind, rel, fresh, row[3], row[1])
         self.hits += 1
-        return json.loads(row[2])
+        return json.loads(row[3])
+
+    def _current_enough(self, then: float) -> bool:
+        """Computed at this run's ``now``, or up to ``now_tolerance`` before it."""
+        return 0.0 <= self.now - then <= self.tolerance
 
     def _unchanged(self, stored: Sequence[Any]) -> list[Dep] | None:
         """The dependencies as they are now, or ``None`` if any of them changed.
@@ -437,7 +453,8 @@ class Cache:
             self._remember(dep)
         self._write(kind, rel, list(deps), json.dumps(payload, ensure_ascii=False))
 
-    def _write(self, kind: str, rel: str, deps: Sequence[Dep], payload: str) -> None:
+    def _write(self, kind: str, rel: str, deps: Sequence[Dep], payload: str,
+               then: float | None = None) -> None:
         if self._db is None or not self._writable:
             return
         try:
@@ -445,8 +462,9 @@ class Cache:
                 self._db.execute("BEGIN")
                 self._batch_started = time.monotonic()
             self._db.execute(
-                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)",
-                (self.root, kind, rel, self.context, json.dumps(list(deps)), payload))
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (self.root, kind, rel, self.context, self.now if then is None else then,
+                 json.dumps(list(deps)), payload))
             self._pending += 1
             # Short transactions: another run sharing the cache waits at most this long.
             if (self._pending >= _COMMIT_EVERY
@@ -494,6 +512,14 @@ class Cache:
         self.close()
 
 
-def open_cache(path: Path | None, cfg: AuditConfig) -> Cache:
-    """Open (or create) the cache at ``path`` (default: :func:`default_cache_path`)."""
-    return Cache(path if path is not None else default_cache_path(), cfg)
+def open_cache(path: Path | None, cfg: AuditConfig,
+               now_tolerance: timedelta = timedelta(0)) -> Cache:
+    """Open (or create) the cache at ``path`` (default: :func:`default_cache_path`).
+
+    ``now_tolerance``: reuse entries audited up to this long before ``cfg.now``. The
+    default, zero, reuses only entries audited at exactly the same ``now`` — what makes a
+    cached report byte-identical to a fresh one, and what ``--now`` gives. With a
+    tolerance, a finding that depends on the audit time (MET002's "date after the audit
+    time", IMG008's maximum age) may be up to that old.
+    """
+    return Cache(path if path is not None else default_cache_path(), cfg, now_tolerance)

@@ -118,6 +118,22 @@ def test_a_config_change_misses_everything(tree: Path, tmp_path: Path) -> None:
         assert report == _fresh(tree, changed)
 
 
+def test_now_tolerance_reuses_recent_entries_only(tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cache.sqlite3"
+    base = config(tree)
+    _cached_audit(tree, db, base)
+    units = len(_files(tree, "article")) + len(_files(tree, "image"))
+    hits = []
+    for shift in (timedelta(days=1), timedelta(days=3), timedelta(days=-1)):
+        cfg = AuditConfig(base.root, base.rules, base.now + shift)
+        with open_cache(db, cfg, now_tolerance=timedelta(days=2)) as cache:
+            render(tree, lambda f, c, b: run_audit_parallel(f, c, b, jobs=1, cache=cache), cfg)
+        hits.append(cache.hits)
+    # A day later: reused. Three days: too old, audited again (and stored at that time).
+    # A day earlier than that: entries from the future are never reused.
+    assert hits == [units, 0, 0]
+
+
 def _damage_pages(db: Path) -> None:
     """Keep SQLite's header page, scribble over the rest (a torn write, a bad disk)."""
     data = bytearray(db.read_bytes())
