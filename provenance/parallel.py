@@ -64,11 +64,16 @@ from provenance.validators.base import ResolvedImage, Subject
 # is spawn-safe all the same (nothing inherited, arguments pickled): spawn is the fallback.
 START_METHOD = ("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                 else "spawn")
-# Imported before the first file (in the fork server, or in each spawned worker).
-WARM_MODULES = ("provenance.parallel", "provenance.articles.text",
-                "provenance.articles.markdown", "provenance.articles.ninjs",
-                "provenance.articles.jsonl", "provenance.articles.html",
-                "provenance.articles.detect", "provenance.images.read", "PIL.Image", "c2pa")
+# Imported by the fork server: the package core (whatever breaks there breaks every
+# command anyway) and third-party libraries. The fork server survives only ImportError,
+# so modules still being written by others are imported later, in each worker.
+PRELOAD = ("provenance.parallel", "PIL.Image", "c2pa")
+# Imported by each worker before its first file, so the first file's clock does not
+# include imports; any failure is left for that file's reader to report.
+WARM_MODULES = ("provenance.articles.text", "provenance.articles.markdown",
+                "provenance.articles.ninjs", "provenance.articles.jsonl",
+                "provenance.articles.html", "provenance.articles.detect",
+                "provenance.images.read", "PIL.Image", "c2pa")
 IMAGE_MEMO = 4096  # distinct images a worker remembers before starting afresh
 PATH_BYTES = 4096  # room for the path of the image being read (PATH_MAX on Linux)
 PREFETCH = 2  # tasks handed to a worker at once: it never waits for the parent
@@ -229,7 +234,7 @@ def _warm_up() -> None:
     import importlib
 
     for name in WARM_MODULES:
-        with contextlib.suppress(ImportError):
+        with contextlib.suppress(Exception):  # the engine reports a broken reader per file
             importlib.import_module(name)
 
 
@@ -335,7 +340,7 @@ class _Pool:
     def _start(self) -> None:
         ctx: Any = multiprocessing.get_context(START_METHOD)
         if START_METHOD == "forkserver":
-            ctx.set_forkserver_preload(list(WARM_MODULES))  # no effect once it runs
+            ctx.set_forkserver_preload(list(PRELOAD))  # no effect once it runs
         parent, child = ctx.Pipe(duplex=True)
         current = ctx.Array("c", PATH_BYTES, lock=False)
         proc = ctx.Process(target=_worker_main, name="provenance-worker", daemon=True,
