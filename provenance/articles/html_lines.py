@@ -1,13 +1,15 @@
 """Map extracted text back to 1-based source lines.
 
 lexbor (selectolax) gives no source positions, so each block's line is found by searching
-the raw HTML for the block's first words (or, when inline markup splits them, its first
-word), moving a cursor forward in reading order. A match counts only where it starts a text
-run (right after ``>`` or an entity, allowing spaces and opening quotes), so words inside an
-attribute or in the middle of another sentence are not mistaken for it. When nothing can be
-found (text built by the parser, an entity inside the first word) the block gets the line
-of the last position found, the nearest honest answer. On the html-aeb pages 99% of the
-blocks whose first words occur once in the page get exactly that line.
+the raw HTML, moving a cursor forward in reading order: the block's first word just ahead
+of the cursor, confirmed (or, when that was another sentence, replaced) by a verbatim match
+of its first few words; failing that, further ahead, then the nearest match behind (text
+the parser moved, or a cursor that ran ahead on a false match — reading then resumes from
+there). A match counts only where it starts a text run (after ``>`` or an entity, allowing
+spaces, quotes and symbols), so words inside an attribute or in the middle of another
+sentence are not mistaken for it. When nothing is found (text glued from several elements)
+the block gets the line of the cursor, the nearest honest answer. On the html-aeb pages 99%
+of the blocks whose first words occur once in the page get exactly that line.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ import re
 
 # How far ahead of the previous block the next one is first looked for.
 _WINDOW = 30_000
+# How far past a first-word match a verbatim match of the first words may still win.
+_CONFIRM = 4_000
 # The first word of a block (group 1) and up to five more after single spaces: plain
 # enough to be written verbatim in the source.
 _PREFIX_RE = re.compile(r"([^\W_]{2,}|\w)(?: \w+){0,5}")
-# Characters that may stand before the first word of a text run.
-_OPENERS = frozenset("\"'\u201c\u2018\u00ab\u201e\u00a1\u00bf([-\u2013\u2014\u2022*\u00b7|#@$")
 
 
 class LineMap:
@@ -59,30 +61,31 @@ class LineMap:
             return self._cursor
         src, cursor, word = self._src, self._cursor, match.group(1)
         prefix = match.group() if match.end() - match.start() > len(word) + 4 else word
-        pos = src.find(prefix, cursor, cursor + _WINDOW)
-        if pos > 0 and (src[pos - 1] == ">" or _starts_text(src, pos)):  # the common case
+        # The first word's next text start, a short scan; the longer prefix then confirms
+        # it, or is looked for a little further on when that start was another sentence's.
+        pos = self._search(word, cursor, cursor + _WINDOW)
+        if pos >= 0:
+            if prefix != word and not src.startswith(prefix, pos):
+                later = self._search(prefix, pos + 1, pos + _CONFIRM)
+                pos = later if later >= 0 else pos
             self._cursor = pos + len(word)
             return pos
-        if pos >= 0:  # found, but not as the start of a text run: look further on
-            pos = self._search(prefix, pos + 1, cursor + _WINDOW)
-            if pos >= 0:
-                self._cursor = pos + len(word)
-                return pos
         return self._locate_slowly(prefix, word)
 
     def _locate_slowly(self, prefix: str, word: str) -> int:
-        """The word just ahead; then the prefix or the word further ahead; then behind."""
-        cursor, end, size = self._cursor, self._cursor + _WINDOW, len(self._src)
-        tries = [(word, cursor, end)] if word != prefix else []
-        tries += [(prefix, end, size)] + ([(word, end, size)] if word != prefix else [])
-        for needle, start, stop in tries:
-            pos = self._search(needle, start, stop)
+        """Not just ahead: further ahead (first words, then first word), then behind."""
+        cursor, size = self._cursor, len(self._src)
+        for needle in dict.fromkeys((prefix, word)):
+            pos = self._search(needle, cursor + _WINDOW, size)
             if pos >= 0:
                 self._cursor = pos + len(word)
                 return pos
         for needle in dict.fromkeys((prefix, word)):
-            pos = self._search(needle, 0, cursor)
+            pos = self._search_back(needle, cursor)
             if pos >= 0:
+                # Found behind: the cursor had run ahead on a false match (or the parser
+                # moved text); reading on from here keeps the next blocks in the window.
+                self._cursor = pos + len(word)
                 return pos
         return cursor
 
@@ -90,6 +93,16 @@ class LineMap:
         """Offset of ``needle`` as written in the source at or after ``start`` (else before)."""
         pos = self._src.find(needle, start)
         return self._src.find(needle) if pos < 0 else pos
+
+    def _search_back(self, word: str, end: int) -> int:
+        """The nearest text start of ``word`` before ``end`` (text the parser moved)."""
+        src = self._src
+        pos = src.rfind(word, 0, end)
+        while pos >= 0:
+            if _starts_text(src, pos):
+                return pos
+            pos = src.rfind(word, 0, pos + len(word) - 1)
+        return -1
 
     def _search(self, word: str, start: int, end: int) -> int:
         src = self._src
@@ -102,10 +115,11 @@ class LineMap:
 
 
 def _starts_text(src: str, pos: int) -> bool:
-    """True when only spaces and opening punctuation stand between a tag end and ``pos``.
+    """True when only spaces and symbols stand between a tag end and ``pos``.
 
-    ``>`` ends a tag and ``;`` an entity such as ``&ldquo;``; an ``=`` (attribute value) or
-    a letter (the middle of another sentence) before the word means it is not a text start.
+    ``>`` ends a tag and ``;`` an entity such as ``&ldquo;``; quotes, ``©``, bullets and
+    emoji may open the text. A letter or digit (the middle of another sentence), ``=`` (an
+    attribute value) or ``<`` before the word means it is not a text start.
     """
     i = pos - 1
     stop = max(pos - 100, -1)
@@ -113,8 +127,7 @@ def _starts_text(src: str, pos: int) -> bool:
         ch = src[i]
         if ch == ">" or ch == ";":
             return True
-        if not (ch.isspace() or ch in _OPENERS):
+        if ch.isalnum() or ch == "=" or ch == "<":
             return False
         i -= 1
     return i < 0
-
