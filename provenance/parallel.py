@@ -271,6 +271,8 @@ def _deps(task: _Task, root: Path, payload: FileOutcome | ImageResult,
     for rel in unique(referenced):
         if rel != task.found.rel:
             if rel not in memo:  # shared images are hashed once per worker, not per article
+                if len(memo) >= IMAGE_MEMO:
+                    memo.clear()
                 memo[rel] = file_dep(root, rel)
             records.append(memo[rel])
     return records
