@@ -86,7 +86,7 @@ def _read_html(text: str, path: str) -> Article:
         tree = LexborHTMLParser(text)
     except Exception as exc:  # selectolax raises plain errors on input it cannot take
         raise ValueError(f"HTML cannot be parsed: {exc}") from exc
-    meta = read_meta(tree)
+    meta = read_meta(tree, text)
     # Script and style text inside collapsed <nav>/<aside>/<footer> must not become blocks.
     tree.strip_tags(["script", "style", "noscript", "template", "svg"])
     walker = Walker(collapse=True).run(tree.root) if tree.root is not None else Walker()
