@@ -1,6 +1,6 @@
 """Score main-content extraction on the html-aeb corpus: provenance vs trafilatura.
 
-Usage: ``python bench/extract_score.py [--corpus DIR] [--no-process]``
+Usage: ``python bench/extract_score.py [--corpus DIR] [--rounds N] [--no-process]``
 
 ``DIR`` holds ``html/*.html.gz`` and ``ground-truth.json`` (key = file hash ->
 ``{"articleBody": ...}``); the default is ``../shared/corpus/html-aeb`` next to the checkout
@@ -11,7 +11,9 @@ ground truth and the text of the ``body`` blocks (headline and captions are not 
 Printed for provenance and, when it is importable, trafilatura (a comparison only, never a
 project dependency), on the same pages in the same run: F1, precision, recall, mean and p95
 milliseconds per page. Then each tool runs in its own subprocess over all pages (wall time
-including interpreter start and imports) and the ratio provenance / trafilatura is printed.
+including interpreter start, imports and reading the pages), ``--rounds`` times alternating,
+and the best run of each and the ratio provenance / trafilatura are printed (wall and CPU).
+Other load on the machine only ever adds time, so the best runs are the comparable ones.
 """
 
 from __future__ import annotations
@@ -150,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=default_corpus())
     parser.add_argument("--no-process", action="store_true",
                         help="skip the whole-process timing comparison")
-    parser.add_argument("--rounds", type=int, default=3,
+    parser.add_argument("--rounds", type=int, default=5,
                         help="whole-process runs per tool, alternating; the best is kept")
     parser.add_argument("--worker", choices=["provenance", "trafilatura"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
