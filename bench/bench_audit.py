@@ -331,26 +331,31 @@ def bench_html(out: Path, articles: int, cli: bool) -> None:
 
     generate(out / "html", CorpusSpec(articles=articles, image_sizes=((640, 480),)))
     report = out / "report.html"
-    run = timed("html", audit_command([out / "html"], report, jobs=cpus(), cache=None,
+    run = timed("audit to HTML", audit_command([out / "html"], report, jobs=cpus(), cache=None,
                                       cli=cli, fmt="html"))
-    print(f"  HTML report of {articles} articles: {report.stat().st_size / 1e6:.1f} MB, "
-          f"rendered in {run.seconds:.1f} s")
+    show(run, articles, "articles")
+    print(f"  HTML report of {articles} articles: {report.stat().st_size / 1e6:.1f} MB "
+          f"({report.stat().st_size / articles:.0f} bytes per article)")
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         print("  chromium not found: load time not measured")
         return
     base = _chromium_load(browser, out / "empty.html", "<!doctype html><p>empty</p>")
     full = _chromium_load(browser, report, None)
-    print(f"  headless Chromium load: {full:.2f} s (an empty page: {base:.2f} s; "
-          f"difference {full - base:.2f} s)")
+    static = _chromium_load(browser, report, None, scripts=False)
+    print(f"  headless Chromium load: {full / base:.1f}x an empty page's time "
+          f"(with scripts off: {static / base:.1f}x)")
 
 
-def _chromium_load(browser: str, page: Path, text: str | None) -> float:
+def _chromium_load(browser: str, page: Path, text: str | None, *, scripts: bool = True) -> float:
+    """Seconds until Chromium has loaded ``page``, run its scripts and printed the DOM."""
     if text is not None:
         page.write_text(text, encoding="utf-8")
+    flags = [] if scripts else ["--blink-settings=scriptEnabled=false"]
     started = time.perf_counter()
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
-                    page.resolve().as_uri()], capture_output=True, check=False, timeout=600)
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", *flags,
+                    "--dump-dom", page.resolve().as_uri()],
+                   capture_output=True, check=False, timeout=600)
     return time.perf_counter() - started
 
 

@@ -255,9 +255,9 @@ def _lead(story: _Story) -> str:
 
 
 def _html(story: _Story) -> str:
-    meta = {"@context": "https://schema.org", "@type": "NewsArticle",
-            "headline": story.headline, "datePublished": story.published,
-            "dateModified": story.updated}
+    meta: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle",
+                            "headline": story.headline, "datePublished": story.published,
+                            "dateModified": story.updated}
     if story.byline:
         meta["author"] = {"@type": "Person", "name": story.byline}
     figures = "".join(f'<figure><img src="{src}" alt="Picture"><figcaption>{cap}'

@@ -58,7 +58,7 @@ def misbehave(plan: Mapping[str, str]) -> None:
             del blob
         return real(path, rel, **options)
 
-    images.read_image = read_image  # type: ignore[assignment]
+    images.read_image = read_image
 
 
 def record_pid(folder: str) -> None:
