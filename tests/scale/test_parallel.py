@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,21 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_jobs_do_not_change_the_report(corpus: Path) -> None:
-    serial = render(corpus, run_audit)
+    ticks: dict[str, int] = {"serial": 0, "two": 0}
+
+    def counter(name: str) -> Callable[[int], None]:
+        return lambda n: ticks.__setitem__(name, ticks[name] + n)
+
+    serial = render(corpus, lambda f, c, b: run_audit(f, c, b, counter("serial")))
     one = render(corpus, lambda f, c, b: run_audit_parallel(f, c, b, jobs=1, cache=None))
-    two = render(corpus, lambda f, c, b: run_audit_parallel(f, c, b, jobs=2, cache=None))
+    two = render(corpus, lambda f, c, b: run_audit_parallel(f, c, b, jobs=2, cache=None,
+                                                            progress=counter("two")))
     assert one == serial
     assert two == serial
     summary = json.loads(serial)["summary"]
     assert (summary["articles"], summary["skipped"]) == (300, 0)
+    files = len(list((corpus / "articles").rglob("*.*"))) + len(list((corpus / "loose").iterdir()))
+    assert ticks == {"serial": files, "two": files}
 
 
 # ------------------------------------------------------------------ misbehaving readers
