@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -45,7 +46,7 @@ SEEDS = _seeds()
 
 
 @pytest.mark.parametrize("suffix", sorted(SEEDS))
-@settings(max_examples=80, deadline=None,
+@settings(max_examples=int(os.environ.get("PROVENANCE_FUZZ_EXAMPLES", "80")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_files_never_raise(tmp_path: Path, suffix: str, data: st.DataObject) -> None:
