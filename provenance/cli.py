@@ -188,14 +188,48 @@ def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None
 
 
 def _execute(run: _Run, reporters: Sequence[Any], no_progress: bool,
-             generated: str | None = None, baseline: Any = None) -> dict[str, Any]:
-    from provenance.audit import run_audit
+             generated: str | None = None, baseline: Any = None, *, jobs: int = 0,
+             cache: Any = None) -> dict[str, Any]:
+    from provenance.parallel import run_audit_parallel
     from provenance.report import ReportBuilder, header
 
     builder = ReportBuilder(reporters, fail_on=run.fail_on, baseline=baseline or {})
     builder.start(header(_display_root(run.root), generated))
     with _progress(len(run.found), no_progress) as tick:
-        return run_audit(run.found, run.cfg, builder, tick)
+        return run_audit_parallel(run.found, run.cfg, builder, jobs=jobs, cache=cache,
+                                  progress=tick)
+
+
+def _open_cache(cache_file: str | None, no_cache: bool, run: _Run, paths: Sequence[str],
+                now_given: bool) -> Any:
+    """The incremental cache, or ``None`` (``--no-cache``, or the default spot is unusable).
+
+    Without ``--now`` the audit time is the current second, so entries audited up to a day
+    earlier are reused: a nightly re-audit hits the cache, and only the "date in the
+    future" judgement of MET002 can lag by up to a day. With ``--now`` entries must match it.
+    """
+    from datetime import timedelta
+
+    from provenance.cache import (
+        CacheLocationError,
+        check_cache_location,
+        default_cache_path,
+        open_cache,
+    )
+
+    if no_cache:
+        if cache_file:
+            raise click.UsageError("--cache and --no-cache cannot be used together")
+        return None
+    where = Path(cache_file) if cache_file else default_cache_path()
+    try:
+        check_cache_location(where, [run.root, *(Path(p) for p in paths)])
+    except CacheLocationError as exc:
+        if cache_file:
+            raise click.BadParameter(str(exc), param_hint="--cache") from None
+        return None  # the default folder lies inside the audited tree (auditing ~)
+    tolerance = timedelta(0) if now_given else timedelta(days=1)
+    return open_cache(where, run.cfg, now_tolerance=tolerance)
 
 
 @cli.command()
@@ -210,12 +244,19 @@ def _execute(run: _Run, reporters: Sequence[Any], no_progress: bool,
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Baseline of accepted "
               "findings: report only new ones.")
 @click.option("--timestamp", is_flag=True, help="Add generated_at to the report.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default 0: all CPUs). Every file is read in a worker, "
+              "so a reader that hangs or runs out of memory costs only that file.")
+@click.option("--cache", "cache_file", type=click.Path(dir_okay=False),
+              help="Incremental cache file (default: $XDG_CACHE_HOME/provenance/"
+              "audit.sqlite3).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor update the cache.")
 def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
           select: str | None, ignore: str | None, trust_anchors: str | None,
           now_text: str | None, no_progress: bool, changed_since: str | None,
           fmt: str | None, output: str | None,
           reports: tuple[str, ...], fail_on: str | None, baseline: str | None,
-          timestamp: bool) -> None:
+          timestamp: bool, jobs: int, cache_file: str | None, no_cache: bool) -> None:
     """Audit articles and images under PATHs and report what is missing or wrong."""
     from provenance.baseline import BaselineError, load_baseline
     from provenance.report import exit_code
@@ -229,8 +270,12 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
     pairs = _outputs(fmt, output, reports)
     generated = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp \
         else None
-    with _open_outputs(pairs, run.root) as reporters:
-        tail = _execute(run, reporters, no_progress, generated, accepted)
+    cache = _open_cache(cache_file, no_cache, run, paths, now_text is not None)
+    with _open_outputs(pairs, run.root) as reporters, cache or contextlib.nullcontext():
+        tail = _execute(run, reporters, no_progress, generated, accepted, jobs=jobs,
+                        cache=cache)
+    if cache is not None and cache.problem:
+        click.echo(f"provenance: cache: {cache.problem}", err=True)
     sys.exit(exit_code(tail))
 
 

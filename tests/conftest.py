@@ -28,6 +28,13 @@ def _find_shared() -> Path | None:
 SHARED = _find_shared()
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Audits in tests never touch the user's cache folder, nor share one another's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """``../shared`` or a skip that says why (set PROVENANCE_SHARED to point elsewhere)."""

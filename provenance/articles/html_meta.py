@@ -112,8 +112,10 @@ def _jsonld_articles(source: str) -> list[dict[str, Any]]:
     for block in _jsonld_blocks(source):
         try:
             data = json.loads(block, strict=False)
-        except ValueError:
-            continue  # a broken JSON-LD block is common and simply ignored
+        except (ValueError, RecursionError):
+            # A broken JSON-LD block is common and simply ignored; so is a hostile one
+            # nested deeper than the parser's recursion limit (found by the fuzz test).
+            continue
         _collect_articles(data, found, 0)
     return found
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from provenance.cli import main
-from provenance.validators import RULES
 from tests.e2e.helpers import NOW, audit_json, rules_by_article
 
 STORY = """---
@@ -66,10 +65,14 @@ def test_usage_errors_exit_2(site: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_crashing_validator_exits_3_and_is_named(site: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(subject: object, options: object) -> None:
-        raise RuntimeError("rule exploded")
+    import functools
 
-    monkeypatch.setattr(RULES["MET001"], "check", boom)
+    from provenance import parallel
+    from tests.e2e.hooks import break_rule
+
+    # The rule breaks inside the worker processes, where validators really run.
+    monkeypatch.setattr(parallel, "run_audit_parallel", functools.partial(
+        parallel.run_audit_parallel, worker_init=functools.partial(break_rule, "MET001")))
     code, report = audit_json(tmp_path, "news", "--fail-on", "never")
     assert code == 3
     assert [(e["stage"], e["path"]) for e in report["errors"]] == [
@@ -141,13 +144,13 @@ def test_image_references_never_leave_the_root(site: Path, tmp_path: Path) -> No
 
 
 def test_report_written_atomically(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from provenance import audit as audit_module
+    from provenance.report import ReportBuilder
 
-    def interrupted(*args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
+    def interrupted(self: object, entry: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C after the report file was opened and started
 
     Path("report.json").write_text("previous report\n", encoding="utf-8")
-    monkeypatch.setattr(audit_module, "run_audit", interrupted)
+    monkeypatch.setattr(ReportBuilder, "add_article", interrupted)
     assert main(["audit", "news", "-o", "report.json"]) == 130
     assert Path("report.json").read_text(encoding="utf-8") == "previous report\n"
     assert sorted(p.name for p in Path(".").iterdir() if p.name.startswith(".report")) == []

@@ -320,3 +320,13 @@ def test_microdata_dates_when_there_is_no_jsonld_or_meta_tag() -> None:
     article = read_html(page, "lib.html")
     assert (article.published_raw, article.updated_raw) == (
         "2024-05-01T10:00:00+02:00", "2 May 2024, 09:15")
+
+
+def test_deeply_nested_json_ld_is_ignored_not_a_crash() -> None:
+    """Regression from the fuzz test: JSON-LD nested past the recursion limit."""
+    page = ("<html><head><script type=\"application/ld+json\">" + "[" * 5000 +
+            "</script></head><body><article><h1>Quay Reopens</h1><p>The quay reopened on "
+            "Monday after a month of repairs to its stone steps and railings.</p></article>"
+            "</body></html>")
+    article = read_html(page, "deep.html")
+    assert article.headline == "Quay Reopens"
