@@ -40,10 +40,12 @@ class RuleSetting:
     exclude: tuple[str, ...] = ()
 
     def applies_to(self, path: str) -> bool:
-        from provenance.config import glob_match
-
         if not self.enabled:
             return False
+        if not (self.paths or self.exclude):
+            return True  # the common case, on the hot path of every file
+        from provenance.config import glob_match
+
         if self.paths and not glob_match(path, self.paths):
             return False
         return not (self.exclude and glob_match(path, self.exclude))
@@ -83,9 +85,11 @@ class AuditConfig:
         """The rule's setting for a file (``path`` as :meth:`policy_path` gives it).
 
         The last matching override wins."""
+        chosen = self.rules.get(rule_id)
+        if not self.overrides:
+            return chosen
         from provenance.config import glob_match
 
-        chosen = self.rules.get(rule_id)
         for override in self.overrides:
             if rule_id in override.rules and glob_match(path, override.paths):
                 chosen = override.rules[rule_id]

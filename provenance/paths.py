@@ -142,8 +142,12 @@ def _is_drive(scheme: str) -> bool:
 
 
 def escapes_root(path: Path, root: Path) -> bool:
-    """True when ``path`` (a symlink, or inside a symlinked folder) really lies outside."""
-    return not inside(Path(os.path.realpath(path)), Path(os.path.realpath(root)))
+    """True when ``path``, a symlink, really lies outside ``root`` (already resolved).
+
+    Only the file itself can be a link: walks never follow symlinked folders, and PATHs
+    named on the command line are resolved before they are walked.
+    """
+    return os.path.islink(path) and not inside(Path(os.path.realpath(path)), root)
 
 
 def is_regular_file(path: Path) -> bool:
