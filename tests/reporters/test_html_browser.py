@@ -65,3 +65,31 @@ def test_filters_from_the_url_fragment(report_page: Path, tmp_path: Path) -> Non
     dom = _dom(report_page, tmp_path / "profile", "#verdict=not-ai")
     count = dom.css_first("#f-count")
     assert count is not None and count.text() == "0 of 2 shown"
+
+
+def _console(page: Path, profile: Path) -> list[str]:
+    """Console messages (errors, CSP refusals) Chromium logged while loading ``page``."""
+    cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--no-first-run", f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+           "--dump-dom", page.as_uri()]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def test_examples_report_logs_nothing_and_loads_nothing(tmp_path: Path) -> None:
+    """The examples' report: no console message at all, so no script error and no CSP
+    refusal (the CSP forbids every network load, and a refused one is logged)."""
+    from tests.conftest import REPO
+
+    page = tmp_path / "report.html"
+    main(["audit", str(REPO / "examples"), "--format", "html", "-o", str(page),
+          "--now", "2026-03-10T00:00:00Z", "--no-progress", "--no-cache"])
+    assert _console(page, tmp_path / "profile") == []
+    # the same check does see a page that misbehaves
+    bad = tmp_path / "bad.html"
+    bad.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", '<img src="https://example.org/pixel.png"></body>'), encoding="utf-8")
+    assert any("Refused" in line or "pixel.png" in line
+               for line in _console(bad, tmp_path / "profile2"))
