@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.segments import (
@@ -51,7 +52,7 @@ from provenance.articles.detect.sources import (
     normalise,
     split_sources,
 )
-from provenance.model import Article, Attribution
+from provenance.model import ZONES, Article, Attribution
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +122,28 @@ _SUFFIX = re.compile(r"\s(?:[-–—|]|\\u201[34])\s*(?P<src>[^-–—|]{2,40}?)
 
 
 def find_attributions(article: Article, settings: DetectSettings) -> list[Attribution]:
-    """Every attribution in ``article``, in reading order, then field-derived ones."""
-    found: list[Attribution] = []
+    """Every attribution in ``article``, in reading order, then field-derived ones.
+
+    Site boilerplate is read only when the article itself credits no source: its credits
+    matter then (ATR002 reports them), and not otherwise; skipping it when they cannot
+    matter halves the work on real web pages, whose sidebars and footers are most of
+    their blocks.
+    """
     near = image_neighbours(article)
-    for seg in iter_segments(article, skip_zones=("caption",)):
-        found.extend(_in_segment(seg, settings, seg.index in near))
+    found = _scan(article, settings, near, ("caption", "boilerplate"))
     found.extend(_from_fields(article, settings, found))
+    if not any(a.zone != "boilerplate" for a in found):
+        others = tuple(z for z in ZONES if z != "boilerplate")
+        found = _scan(article, settings, near, others) + found
     return _dedupe(found)
+
+
+def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
+          skip: tuple[str, ...]) -> list[Attribution]:
+    found: list[Attribution] = []
+    for seg in iter_segments(article, skip_zones=skip):
+        found.extend(_in_segment(seg, settings, seg.index in near))
+    return found
 
 
 def _in_segment(seg: Segment, settings: DetectSettings, by_image: bool) -> list[Attribution]:
