@@ -360,12 +360,17 @@ def audit_image_file(found: Found, cfg: AuditConfig,
     Returns the ``images[]`` entry and any internal errors the rules raised.
     """
     if escapes_root(found.path, cfg.root):
-        resolved = ResolvedImage(None, found.rel, "outside-root")  # a symlink out: not read
-    else:
-        evidence = images.read(found.path, found.rel)
-        resolved = ResolvedImage(None, found.rel, evidence.status, None, evidence)
+        return judge_standalone(ResolvedImage(None, found.rel, "outside-root"), cfg)
+    evidence = images.read(found.path, found.rel)
+    return judge_standalone(ResolvedImage(None, found.rel, evidence.status, None, evidence), cfg)
+
+
+def judge_standalone(resolved: ResolvedImage,
+                     cfg: AuditConfig) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The rules over one standalone image: its ``images[]`` entry and internal errors."""
+    rel = resolved.path or ""
     errors: list[dict[str, Any]] = []
-    findings = run_rules(Subject(None, (resolved,), cfg.now), cfg, found.rel, None, errors)
-    entry = {"path": found.rel, **image_fields(resolved),
+    findings = run_rules(Subject(None, (resolved,), cfg.now), cfg, rel, None, errors)
+    entry = {"path": rel, **image_fields(resolved),
              "findings": [f.to_dict() for f in findings]}
     return entry, errors

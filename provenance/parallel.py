@@ -50,7 +50,7 @@ from provenance.engine import (
     article_dict,
     audit_article_file,
     audit_image_file,
-    image_fields,
+    judge_standalone,
     run_rules,
 )
 from provenance.images.model import ImageEvidence
@@ -114,12 +114,7 @@ def unreadable_evidence(rel: str, message: str) -> ImageEvidence:
 def unreadable_image(found: Found, cfg: AuditConfig, message: str) -> ImageResult:
     """The ``images[]`` entry of a standalone image that could not be read (IMG002)."""
     evidence = unreadable_evidence(found.rel, message)
-    resolved = ResolvedImage(None, found.rel, evidence.status, None, evidence)
-    errors: list[dict[str, Any]] = []
-    findings = run_rules(Subject(None, (resolved,), cfg.now), cfg, found.rel, None, errors)
-    entry = {"path": found.rel, **image_fields(resolved),
-             "findings": [f.to_dict() for f in findings]}
-    return entry, errors
+    return judge_standalone(ResolvedImage(None, found.rel, evidence.status, None, evidence), cfg)
 
 
 # --------------------------------------------------------------------- the worker
