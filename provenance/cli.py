@@ -276,7 +276,17 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
                         cache=cache)
     if cache is not None and cache.problem:
         click.echo(f"provenance: cache: {cache.problem}", err=True)
+    if all(file is not None for _, file in pairs):  # nothing on stdout: say what happened
+        _echo_written(tail["summary"], [file for _, file in pairs if file])
     sys.exit(exit_code(tail))
+
+
+def _echo_written(summary: dict[str, Any], files: Sequence[str]) -> None:
+    counts = summary["findings"]
+    click.echo(f"provenance: {summary['articles']} articles, {summary['images']} images: "
+               f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+               f" — {'passed' if summary['passed'] else 'failed'}; wrote {', '.join(files)}",
+               err=True)
 
 
 @cli.group()

@@ -199,3 +199,13 @@ def test_paths_through_a_symlinked_folder(site: Path, tmp_path: Path) -> None:
     os.symlink(site, tmp_path / "alias")
     _, report = audit_json(tmp_path, str(tmp_path / "alias" / "news"))
     assert [a["path"] for a in report["articles"]] == ["buses.md", "uncredited.md"]
+
+
+def test_file_only_output_says_what_was_written(site: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", "news", "-o", "report.json", "--report", "sarif=report.sarif",
+                 "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("provenance: 2 articles, 0 images: 0 errors, 1 warnings, 0 info"
+                            " — passed; wrote report.json, report.sarif\n")
