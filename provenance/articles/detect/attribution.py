@@ -62,6 +62,9 @@ class _Closing:
     pattern: re.Pattern[str]
     source: str | None = None
     need_known: bool = False  # every name must be a known source (ambiguous forms)
+    # What the credit itself must contain (case-insensitive, as the pattern): a line
+    # without it skips the costly pattern. ``None``: no pre-check (the user's phrases).
+    hint: re.Pattern[str] | None = None
 
 
 _SRC = r"(?P<src>[^()\n]{2,80}?)"
@@ -79,36 +82,42 @@ _MAYBE_CLOSING = re.compile(
     r"|इनपुट|स्रोत", re.IGNORECASE)
 
 
-def _c(body: str, source: str | None = None, need_known: bool = False,
+def _c(hint: str, body: str, source: str | None = None, need_known: bool = False,
        where: str = "tail") -> _Closing:
     full = _LEADS[where] + "(?P<m>" + body + r")\s*\.?\s*$"
-    return _Closing(re.compile(full, re.IGNORECASE), source, need_known)
+    pattern = re.compile(hint, re.IGNORECASE) if hint else None
+    return _Closing(re.compile(full, re.IGNORECASE), source, need_known, pattern)
 
 
+# Each form: the text it must contain (its cheap pre-check), then the pattern.
 _CLOSINGS: tuple[_Closing, ...] = (
-    _c(rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)", where="glued"),
-    _c(rf"with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}"),
-    _c(r"\(\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)", "agencies", where="glued"),
-    _c(r"with\s+(?:agency|agencies'?|wire)\s+inputs?", "agencies"),
-    _c(rf"\(\s*inputs?\s*(?:from|:|-)\s*{_SRC}{_END}\)"),
-    _c(rf"inputs?\s*(?:from|:|-)\s*{_SRC}", where="line"),
-    _c(rf"[—–-]{{1,2}}\s*{_SRC}", need_known=True),  # "...next week. — AFP"
-    _c(r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters",
+    _c("input", rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)",
        where="glued"),
-    _c(r"(?:additional\s+)?reporting\s+by\b[^()]{2,300};\s*(?:writing|editing)\s+by\b[^()]*",
+    _c("input", rf"with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}"),
+    _c("input", r"\(\s*with\s+(?:agency|agencies'?|wire)\s+inputs?\s*\.?\s*\)", "agencies",
+       where="glued"),
+    _c("input", r"with\s+(?:agency|agencies'?|wire)\s+inputs?", "agencies"),
+    _c("input", rf"\(\s*inputs?\s*(?:from|:|-)\s*{_SRC}{_END}\)"),
+    _c("input", rf"inputs?\s*(?:from|:|-)\s*{_SRC}", where="line"),
+    _c("[—–-]", rf"[—–-]{{1,2}}\s*{_SRC}", need_known=True),  # "...next week. — AFP"
+    _c("reporting|writing",
+       r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters",
+       where="glued"),
+    _c("reporting",
+       r"(?:additional\s+)?reporting\s+by\b[^()]{2,300};\s*(?:writing|editing)\s+by\b[^()]*",
        "Reuters", where="line"),
-    _c(rf"(?:sources?|fontes?|fuentes?|quellen?|स्रोत)\s*:\s*{_SRC}", where="line"),
-    _c(rf"\(?\s*con\s+informaci[oó]n(?:es)?\s+de\s+{_SRC}{_END}\)?"),
-    _c(r"\(?\s*mit\s+(?:agenturmaterial|agenturen)\s*\)?", "agencies"),
-    _c(rf"\(?\s*mit\s+material\s+(?:von|der|des)\s+{_SRC}{_END}\)?"),
-    _c(rf"\(?\s*avec\s+{_SRC}{_END}\)?", need_known=True),
-    _c(rf"\(?\s*com\s+informa[cç][oõ]es\s+(?:d[aeo]s?\s+)?{_SRC}{_END}\)?"),
-    _c(rf"\(?\s*com\s+{_SRC}{_END}\)?", need_known=True),
-    _c(rf"\(?\s*इनपुट\s*[:\-–]\s*{_SRC}\s*\)?"),
-    _c(r"\(?\s*(?P<src>[^()\n]{2,30}?)\s+(?:के\s+)?इनपुट\s+के\s+साथ\s*\)?"),
-    _c(r"\(?[^()\n]*?\bsyndicated\s+feed\b[^()\n]*\)?", "syndicated feed"),
-    _c(rf"(?:©\s*)?provided\s+by\s+{_SRC}", where="line"),
-    _c(rf"\(\s*{_SRC}\s*\)", need_known=True),
+    _c(":", rf"(?:sources?|fontes?|fuentes?|quellen?|स्रोत)\s*:\s*{_SRC}", where="line"),
+    _c("informaci", rf"\(?\s*con\s+informaci[oó]n(?:es)?\s+de\s+{_SRC}{_END}\)?"),
+    _c("agentur", r"\(?\s*mit\s+(?:agenturmaterial|agenturen)\s*\)?", "agencies"),
+    _c("material", rf"\(?\s*mit\s+material\s+(?:von|der|des)\s+{_SRC}{_END}\)?"),
+    _c("avec", rf"\(?\s*avec\s+{_SRC}{_END}\)?", need_known=True),
+    _c("informa", rf"\(?\s*com\s+informa[cç][oõ]es\s+(?:d[aeo]s?\s+)?{_SRC}{_END}\)?"),
+    _c("com", rf"\(?\s*com\s+{_SRC}{_END}\)?", need_known=True),
+    _c("इनपुट", rf"\(?\s*इनपुट\s*[:\-–]\s*{_SRC}\s*\)?"),
+    _c("इनपुट", r"\(?\s*(?P<src>[^()\n]{2,30}?)\s+(?:के\s+)?इनपुट\s+के\s+साथ\s*\)?"),
+    _c("syndicated", r"\(?[^()\n]*?\bsyndicated\s+feed\b[^()\n]*\)?", "syndicated feed"),
+    _c("provided", rf"(?:©\s*)?provided\s+by\s+{_SRC}", where="line"),
+    _c(r"\)", rf"\(\s*{_SRC}\s*\)", need_known=True),
 )
 _DATE_TAIL = (r"(?:\s*[|·•–—-]\s*(?:updated|published|last\s+updated|posted|actualizado|"
               r"aktualisiert|publicado|atualizado|mis\s+à\s+jour|publié|अपडेटेड|\d).*)?")
@@ -174,7 +183,10 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
     cut = max(0, len(text) - _MAX_CLOSING)
     extra = _extra_closings(settings.extra_attribution_phrases)
     forms = (*extra, *_CLOSINGS) if _MAYBE_CLOSING.search(text, cut) else extra
+    seen: dict[re.Pattern[str], bool] = {}  # hint -> found, each looked for at most once
     for form in forms:
+        if form.hint is not None and not _has(seen, form.hint, text, cut):
+            continue
         match = form.pattern.search(text, cut)
         if match is None or inside(quoted_spans(text), match.start("m"), match.end("m")):
             continue
@@ -184,9 +196,17 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
     return None
 
 
+def _has(seen: dict[re.Pattern[str], bool], hint: re.Pattern[str], text: str,
+         cut: int) -> bool:
+    # A hint lies inside the credit, which starts at or after ``cut``.
+    if hint not in seen:
+        seen[hint] = hint.search(text, cut) is not None
+    return seen[hint]
+
+
 @lru_cache(maxsize=32)
 def _extra_closings(phrases: tuple[str, ...]) -> tuple[_Closing, ...]:
-    return tuple(_c(rf"\(?\s*{re.escape(p)}\s*:?\s*{_SRC}{_END}\)?", where="line")
+    return tuple(_c("", rf"\(?\s*{re.escape(p)}\s*:?\s*{_SRC}{_END}\)?", where="line")
                  for p in phrases)
 
 

@@ -41,11 +41,20 @@ _LOWER = {"en": ("artificial",), "de": ("künstlich",), "es": ("intelig",),
           "fr": ("intelligence",), "pt": ("intelig",), "hi": ("आर्टिफिशियल", "कृत्रिम"),
           "ur": ("مصنوعی",)}
 _LOWER_AI = re.compile(r"\b(?:ai|ki|ia)\b")
+# One pass each over the text and its lower case answers "no language at all", which is
+# the case for nearly every sentence of an article; literal alternations, no flags, so
+# they are plain substring tests, the same as the per-language ``in`` tests below.
+_ANY_CASED = re.compile("|".join(re.escape(h) for hints in _CASED.values() for h in hints))
+_ANY_LOWER = re.compile("|".join(re.escape(h) for h in
+                                 (*_TOOL_HINTS, *(h for hs in _LOWER.values() for h in hs))))
 
 
 def claim_languages(text: str) -> frozenset[str]:
     """Languages whose claim patterns could match ``text`` (empty: skip it)."""
     low = text.lower()
+    if (_ANY_CASED.search(text) is None and _ANY_LOWER.search(low) is None
+            and _LOWER_AI.search(low) is None):
+        return frozenset()
     if any(h in low for h in _TOOL_HINTS) or _LOWER_AI.search(low):
         return frozenset(_CASED)
     return frozenset(lang for lang in _CASED

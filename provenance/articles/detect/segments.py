@@ -62,6 +62,8 @@ def _hard_break(before: str, after: str) -> bool:
 def split_block(block: Block, index: int) -> list[Segment]:
     """The block's segments in order (empty ones dropped)."""
     text = block.text
+    if "\n" not in text:  # most blocks are one line: one segment, nothing to join
+        return [Segment(text, block, index, 0)] if text.strip() else []
     lines = text.split("\n")
     segments: list[Segment] = []
     start = 0
