@@ -89,6 +89,8 @@ def _date_ok(date: str | None) -> bool:
 
 def find_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     """The dateline credit that opens ``text``, if any."""
+    if "(" not in text:  # both shapes credit the agency in brackets
+        return None
     bare = _BARE_CREDIT.match(text)
     if bare and is_known(bare.group("agency"), known):
         sources = tuple(split_sources(bare.group("agency"), known))

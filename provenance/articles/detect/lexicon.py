@@ -1,9 +1,10 @@
 """Multilingual word lists for AI-image disclosures (en, de, es, fr, pt, hi, ur).
 
 Kept apart from the decision logic in :mod:`.disclosure` so a reviewer can read and
-extend the vocabulary in one place. Every pattern is compiled case-insensitively.
-Python's ``\\b`` does not work inside Devanagari words (vowel signs are not ``\\w``), so
-Hindi patterns rely on spaces instead.
+extend the vocabulary in one place. Every claim and context pattern is compiled
+case-insensitively, and only when first used (:class:`LazyPattern`). Python's ``\\b``
+does not work inside Devanagari words (vowel signs are not ``\\w``), so Hindi patterns
+rely on spaces instead.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _CASED = {"en": ("AI", "A.I"), "de": ("KI",), "es": ("IA", "I.A"), "fr": ("IA", 
 _LOWER = {"en": ("artificial",), "de": ("künstlich",), "es": ("intelig",),
           "fr": ("intelligence",), "pt": ("intelig",), "hi": ("आर्टिफिशियल", "कृत्रिम"),
           "ur": ("مصنوعی",)}
-_LOWER_AI = re.compile(r"\b(?:ai|ki|ia)\b")
+# \b(?:ai|ki|ia)\b, written with the letters first so the search can skip ahead to them.
+_LOWER_AI = re.compile(r"(?:ai|ki|ia)(?<!\w..)(?!\w)")
 # One pass each over the text and its lower case answers "no language at all", which is
 # the case for nearly every sentence of an article; literal alternations, no flags, so
 # they are plain substring tests, the same as the per-language ``in`` tests below.
@@ -67,46 +69,76 @@ def may_claim(text: str) -> bool:
     return bool(claim_languages(text))
 
 
+class LazyPattern:
+    """A pattern compiled on its first use, with the ``search``/``match`` the detectors use.
+
+    Most patterns below only ever run on the rare sentence that mentions AI, and compiling
+    them all made importing the detectors (so every ``provenance`` command) slow.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it has not been yet)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """:meth:`re.Pattern.search`."""
+        return self.compiled.search(text, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """:meth:`re.Pattern.match`."""
+        return self.compiled.match(text, pos)
+
+
 _EN_VERBS = (r"(?:generated|created|made|produced|rendered|edited|enhanced|altered|"
              r"manipulated|modified|designed|drawn|illustrated|composed|generate|create|"
              r"make|produce|edit|render|design)")
 _EN_USE = r"(?:create|generate|make|produce|edit|alter|render|design|illustrate)"
 
 # Each claim says something was made or edited by AI; ``lang`` selects the negations.
-CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("en", re.compile(rf"\b(?:AI|A\.I\.|gen(?:erative)?[\s-]?AI|{TOOLS})[\s-]*(?:generated|"
+CLAIMS: tuple[tuple[str, LazyPattern], ...] = (
+    ("en", LazyPattern(rf"\b(?:AI|A\.I\.|gen(?:erative)?[\s-]?AI|{TOOLS})[\s-]*(?:generated|"
                       r"created|made|produced|rendered|edited|enhanced|altered|manipulated|"
                       r"modified|assisted)\b", _F)),
-    ("en", re.compile(rf"\b{_EN_VERBS}\s+(?:{_W}){{0,4}}?(?:with|by|using|via|through|in|on|"
+    ("en", LazyPattern(rf"\b{_EN_VERBS}\s+(?:{_W}){{0,4}}?(?:with|by|using|via|through|in|on|"
                       rf"from)\s+(?:{_W}){{0,3}}?(?:{AI_EN}|{TOOLS})", _F)),
-    ("en", re.compile(rf"\b(?:{AI_EN}|{TOOLS})\s+(?:was|were|has\s+been|had\s+been|is)\s+"
+    ("en", LazyPattern(rf"\b(?:{AI_EN}|{TOOLS})\s+(?:was|were|has\s+been|had\s+been|is)\s+"
                       rf"used\s+(?:to|in)\s+{_EN_USE}", _F)),
-    ("en", re.compile(rf"\bused\s+(?:{_W}){{0,2}}?(?:{AI_EN}|{TOOLS})\s+to\s+{_EN_USE}", _F)),
-    ("de", re.compile(r"\bKI[\s-]*(?:generiert|erzeugt|erstellt|bearbeitet|gestützt)\w*", _F)),
-    ("de", re.compile(rf"\b(?:mit(?:hilfe)?|mit\s+Hilfe|durch|von|per|mittels)\s+(?:{_W}){{0,2}}?"
+    ("en", LazyPattern(rf"\bused\s+(?:{_W}){{0,2}}?(?:{AI_EN}|{TOOLS})\s+to\s+{_EN_USE}", _F)),
+    ("de", LazyPattern(r"\bKI[\s-]*(?:generiert|erzeugt|erstellt|bearbeitet|gestützt)\w*", _F)),
+    ("de", LazyPattern(rf"\b(?:mit(?:hilfe)?|mit\s+Hilfe|durch|von|per|mittels)\s+(?:{_W}){{0,2}}?"
                       rf"(?:{AI_DE}|{TOOLS})\s+(?:{_W}){{0,2}}?(?:generiert|erzeugt|erstellt|"
                       r"bearbeitet|gestaltet|geschaffen|produziert|verändert|hergestellt)\w*", _F)),
-    ("de", re.compile(rf"\b(?:generiert|erzeugt|erstellt|bearbeitet)\s+(?:mit|durch|von|mittels)"
+    ("de", LazyPattern(rf"\b(?:generiert|erzeugt|erstellt|bearbeitet)\s+(?:mit|durch|von|mittels)"
                       rf"\s+(?:{_W}){{0,2}}?(?:{AI_DE}|{TOOLS})", _F)),
-    ("es", re.compile(r"\b(?:(?:generad|cread|hech|elaborad|producid|editad|modificad|"
+    ("es", LazyPattern(r"\b(?:(?:generad|cread|hech|elaborad|producid|editad|modificad|"
                       r"manipulad|realizad|diseñad|retocad|alterad)[oa]s?|generamos|creamos|"
                       rf"hicimos|elaboramos|editamos)\s+(?:{_W}){{0,3}}?(?:con|por|mediante|"
                       r"usando|utilizando|a\s+través\s+de|gracias\s+a)\s+"
                       rf"(?:{_W}){{0,3}}?(?:{AI_ES}|{TOOLS})", _F)),
-    ("fr", re.compile(r"\b(?:(?:g[ée]n[ée]r[ée]|cr[ée][ée]|r[ée]alis[ée]|produit|fabriqu[ée]|"
+    ("fr", LazyPattern(r"\b(?:(?:g[ée]n[ée]r[ée]|cr[ée][ée]|r[ée]alis[ée]|produit|fabriqu[ée]|"
                       r"retouch[ée]|modifi[ée]|con[çc]u|illustr[ée])e?s?)\s+(?:[\w'’.-]+\s+)"
                       r"{0,3}?(?:par|avec|à\s+l['’]aide\s+d[e'’u]|grâce\s+à|au\s+moyen\s+d[e'’u]"
                       rf"|via|en\s+utilisant)\s*(?:{_W}){{0,3}}?(?:{AI_FR}|{TOOLS})", _F)),
-    ("pt", re.compile(r"\b(?:(?:gerad|criad|feit|produzid|editad|modificad|manipulad|elaborad|"
+    ("pt", LazyPattern(r"\b(?:(?:gerad|criad|feit|produzid|editad|modificad|manipulad|elaborad|"
                       r"desenvolvid|alterad)[oa]s?|geramos|criamos|fizemos)\s+"
                       rf"(?:{_W}){{0,3}}?(?:por|com|pela|pelo|usando|utilizando|atrav[ée]s\s+"
                       r"d[aeo]|com\s+o\s+uso\s+d[ae]|por\s+meio\s+d[ae]|com\s+ajuda\s+d[ae])\s+"
                       rf"(?:{_W}){{0,3}}?(?:{AI_PT}|{TOOLS})", _F)),
-    ("hi", re.compile(rf"{AI_HI}\s*(?:की\s+मदद\s+से|के\s+ज़?जरिए|के\s+जरिये|के\s+द्वारा|द्वारा|से|"
+    ("hi", LazyPattern(rf"{AI_HI}\s*(?:की\s+मदद\s+से|के\s+ज़?जरिए|के\s+जरिये|के\s+द्वारा|द्वारा|से|"
                       r"का\s+(?:इस्तेमाल|उपयोग|प्रयोग)\s+(?:करके|कर\s+के|कर))\s+(?:\S+\s+){0,2}?"
                       r"(?:बनाई|बनाया|बनाए|बनी|बना|तैयार|जनरेट|निर्मित|जनित)", _F)),
-    ("hi", re.compile(rf"{AI_HI}[\s-]*(?:जनरेटेड|जनित|निर्मित)", _F)),
-    ("ur", re.compile(rf"{AI_UR}\s*(?:کی\s+مدد\s+سے|کے\s+ذریعے|سے)\s+(?:\S+\s+){{0,2}}?"
+    ("hi", LazyPattern(rf"{AI_HI}[\s-]*(?:जनरेटेड|जनित|निर्मित)", _F)),
+    ("ur", LazyPattern(rf"{AI_UR}\s*(?:کی\s+مدد\s+سے|کے\s+ذریعے|سے)\s+(?:\S+\s+){{0,2}}?"
                       r"(?:بنائی|بنایا|بنائے|بنی|تیار|تخلیق)", _F)),
 )
 
@@ -118,7 +150,7 @@ IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphi
                r"montagem|तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज|تصویر|تصاویر)")
 
 # "This image", "the image above", "Symbolbild", "esta imagen", "cette illustration"...
-DEIXIS = re.compile(
+DEIXIS = LazyPattern(
     rf"\b(?:this|these|our|dieses?|diese[rnm]?|obige[snm]?|unser(?:e[snm]?)?|esta|estas|este"
     rf"|ceci|c['’]est"
     rf"|estos|estes|essa|essas|nuestr[ao]s?|cette|ces|cet|notre|nos|nossa|nossas|nosso)\s+"
@@ -137,34 +169,34 @@ DEIXIS = re.compile(
 
 # "This is an AI-generated image", "Dies ist ein KI-generiertes Bild": a demonstrative and a
 # copula before the claim, an image noun right after it.
-COPULA_BEFORE = re.compile(
+COPULA_BEFORE = LazyPattern(
     r"(?:^|\s)(?:this|it|dies|das|ceci|c['’]est|esta|este|isto|isso|यह|یہ)\s+(?:(?:is|was|ist|"
     r"war|est|es|é|era|fue|foi)\s+)?(?:(?:an?|ein(?:e|es)?|une?|una?|uma?|um)\s+)?$", _F)
-NOUN_AFTER = re.compile(rf"^\W*(?:\S+\s+)?{IMAGE_NOUNS}(?![\w])", _F)
+NOUN_AFTER = LazyPattern(rf"^\W*(?:\S+\s+)?{IMAGE_NOUNS}(?![\w])", _F)
 
 # Right after a claim: "…generated with AI for this article", "…con IA para esta nota".
-FOR_THIS = re.compile(
+FOR_THIS = LazyPattern(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:for|in|of|accompanying|für|zu|para|en|pour|de|dans|em|n[ao])"
     r"\s+(?:this|these|diese[nmrs]?|esta|este|cette|cet|ce|essa|esse)\s+(?:article|story|"
     r"report|post|piece|page|Artikel|Beitrag|Text|nota|noticia|artículo|información|"
     r"reportagem|matéria|notícia|reportage)\b", _F)
 
 # The sentence is an image label: "AI-generated image", "Imagen generada con IA"...
-LABEL_PREFIX = re.compile(
+LABEL_PREFIX = LazyPattern(
     rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente|note)"
     r"\s*[:/|—–-]\s*", _F)
-LABEL_LEAD = re.compile(
+LABEL_LEAD = LazyPattern(
     rf"^(?:\s*(?:{IMAGE_NOUNS}|an?|un|una|une|um|uma|ein|eine|representational|representative"
     r"|symbolic|illustrative|file|simbólica|ilustrativa|प्रतीकात्मक)\b)*\W*$", _F)
-CREDIT_TOOL = re.compile(
+CREDIT_TOOL = LazyPattern(
     rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente)\s*"
     rf"[:/|]\s*(?:[\w.&-]+\s*/\s*)?(?:{TOOLS}|AI|KI|IA|एआई)(?![\w])", _F)
-TAIL_VERB = re.compile(
+TAIL_VERB = LazyPattern(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|flood\w*|spread\w*|"
     r"went|goes|shows?|showed|appear\w*|became|become|fool\w*|trick\w*|sparked?|caus\w*|"
     r"drew|raise[sd]?|es|son|fue|fueron|ha|han|ist|sind|war|wurde|wurden|hat|haben|est|sont|"
     r"ont|été|são|foi|foram|tem|têm)\b|(?:^|\s)(?:है|हैं|था|थी|थे|ہے|ہیں|تھا|تھی|تھے)(?:\s|$|।|۔)", _F)
-DEFINITE_SUBJECT = re.compile(
+DEFINITE_SUBJECT = LazyPattern(
     rf"^[\s(\[«\"“]*(?:the|das|die|la|el|l['’]|a|o|यह)\s*{IMAGE_NOUNS}(?![\w])", _F)
 
 _HEADING_WORDS = (
@@ -175,26 +207,26 @@ _HEADING_WORDS = (
     r"\s+(?:Bildern|Illustrationen)|hinweis\s+zu(?:m|den)\s+(?:Bild(?:ern)?)|(?:à\s+propos|au"
     r"\s+sujet)\s+des?\s+(?:images?|illustrations?)|तस्वीरों\s+के\s+बारे\s+में)")
 # "ABOUT THE IMAGES: …" opening a block, or standing alone as the line before the notice.
-HEADING = re.compile(rf"^\W*{_HEADING_WORDS}\s*[:—–-]", _F)
-HEADING_LINE = re.compile(rf"^\W*{_HEADING_WORDS}\s*[:.]?\s*$", _F)
+HEADING = LazyPattern(rf"^\W*{_HEADING_WORDS}\s*[:—–-]", _F)
+HEADING_LINE = LazyPattern(rf"^\W*{_HEADING_WORDS}\s*[:.]?\s*$", _F)
 
-FIRST_PERSON = re.compile(
+FIRST_PERSON = LazyPattern(
     r"(?:^|[^\w])(?:we|we['’]ve|our\s+(?:team|staff|editors|newsroom|art\s+desk|graphics\s+"
     r"desk|designers?)|wir|hemos|nosotros|nous|nós|hicimos|generamos|creamos|usamos|"
     r"utilizamos|geramos|criamos|fizemos|usamos|हमने)(?![\w])", _F)
 
-NEGATIONS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", _F),
-    "de": re.compile(r"\b(?:nicht|kein\w*|nie|niemals|ohne)\b", _F),
-    "es": re.compile(r"\b(?:no|nunca|ni|tampoco|ning[uú]n\w*|sin)\b", _F),
-    "fr": re.compile(r"\b(?:ne|pas|jamais|aucun\w*|sans)\b|\bn['’]", _F),
-    "pt": re.compile(r"\b(?:não|nao|nunca|nem|nenhum\w*|sem)\b", _F),
-    "hi": re.compile(r"(?:^|\s)(?:नहीं|न|ना)(?:\s|$|।|,)", _F),
-    "ur": re.compile(r"(?:^|\s)(?:نہیں|نہ)(?:\s|$|۔|،)", _F),
+NEGATIONS: dict[str, LazyPattern] = {
+    "en": LazyPattern(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", _F),
+    "de": LazyPattern(r"\b(?:nicht|kein\w*|nie|niemals|ohne)\b", _F),
+    "es": LazyPattern(r"\b(?:no|nunca|ni|tampoco|ning[uú]n\w*|sin)\b", _F),
+    "fr": LazyPattern(r"\b(?:ne|pas|jamais|aucun\w*|sans)\b|\bn['’]", _F),
+    "pt": LazyPattern(r"\b(?:não|nao|nunca|nem|nenhum\w*|sem)\b", _F),
+    "hi": LazyPattern(r"(?:^|\s)(?:नहीं|न|ना)(?:\s|$|।|,)", _F),
+    "ur": LazyPattern(r"(?:^|\s)(?:نہیں|نہ)(?:\s|$|۔|،)", _F),
 }
 
 # Reporting about other people's images: speech, fact-check and virality vocabulary.
-REPORTING = re.compile(
+REPORTING = LazyPattern(
     r"\b(?:said|says|say|saying|told|according\s+to|claim(?:s|ed)?|allegedly|purport\w*|"
     r"viral\w*|circulat\w*|shared\s+(?:on|online|widely|by|across)|widely\s+shared|social\s+"
     r"media|fact[\s-]?check\w*|debunk\w*|fakes?|false(?:ly)?|misleading|hoax|experts?|"
@@ -211,4 +243,4 @@ REPORTING = re.compile(
     r"|(?:वायरल|फर्जी|फ़र्ज़ी|दावा|दावे|फैक्ट\s*चेक|विशेषज्ञ|के\s+मुताबिक|के\s+अनुसार|कहा|सोशल\s+मीडिया|وائرل|جعلی|دعوی|ماہرین|کے\s+مطابق|کہا|سوشل\s+میڈیا)",
     _F)
 
-BELOW = re.compile(r"\b(?:below|following|unten|abajo|ci-dessous|abaixo)\b|नीचे", _F)
+BELOW = LazyPattern(r"\b(?:below|following|unten|abajo|ci-dessous|abaixo)\b|नीचे", _F)

@@ -1,0 +1,109 @@
+"""The detectors' cheap pre-checks and lazy patterns never change a result.
+
+Each pre-check skips a costly pattern when the text cannot match it; these tests compare
+the fast paths with the plain computation they stand for, on texts built from fragments
+that do and do not hold the credit and claim words (mixed case, non-ASCII look-alikes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.articles.detect import DetectSettings, find_attributions, lexicon
+from provenance.articles.detect import attribution as attr
+from provenance.articles.detect.datelines import find_credit
+from provenance.articles.detect.segments import split_block
+from provenance.model import Block
+from tests.detect.build import article
+
+FRAGMENTS = [
+    "The council met on Tuesday.", " ", "(", ")", " - ", " — ", ": ", ". ", "|",
+    "With inputs from", "WITH AGENCY INPUTS", "ınputs", "Reporting by Jane Doe;",
+    "Editing by Max Roe", "Source", "Fonte", "Con información de", "Mit Material von",
+    "Avec", "com", "Com informações da", "इनपुट", "के साथ", "syndicated feed", "Provided by",
+    "Reuters", "AFP", "PTI", "dpa", "agencies", "SEOUL", "Aug 6", "AI", "KI", "IA", "A.I",
+    "ai", "Midjourney", "künstliche Intelligenz", "Artificial", "aİ", "generated", "image",
+    "said", "media", "ſource", "Kİ",
+]
+TEXTS = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
+
+
+def _reference_languages(text: str) -> frozenset[str]:
+    """``claim_languages`` without its one-pass pre-check (the per-language tests only)."""
+    low = text.lower()
+    tools = any(h in low for h in lexicon._TOOL_HINTS)
+    if tools or re.search(r"\b(?:ai|ki|ia)\b", low):
+        return frozenset(lexicon._CASED)
+    return frozenset(lang for lang in lexicon._CASED
+                     if any(h in text for h in lexicon._CASED[lang])
+                     or any(h in low for h in lexicon._LOWER[lang]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_claim_languages_precheck_changes_nothing(text: str) -> None:
+    assert lexicon.claim_languages(text) == _reference_languages(text)
+
+
+def test_claim_languages_examples() -> None:
+    assert lexicon.claim_languages("The mayor said the media were told.") == frozenset()
+    assert lexicon.claim_languages("Mit künstlicher Intelligenz erstellt") == frozenset({"de"})
+    assert lexicon.claim_languages("made with ai tools") == frozenset(lexicon._CASED)
+    assert lexicon.claim_languages("Hecho con inteligencia artificial") == frozenset(
+        {"en", "es", "pt"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_closing_hints_change_nothing(text: str) -> None:
+    art = article(("body", "The council met on Tuesday."), ("body", text))
+    detect = DetectSettings()
+    fast = find_attributions(art, detect)
+    plain = tuple(dataclasses.replace(f, hint=None) for f in attr._CLOSINGS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(attr, "_CLOSINGS", plain)
+        assert find_attributions(art, detect) == fast
+
+
+def test_closing_hint_is_case_insensitive_like_its_pattern() -> None:
+    art = article(("body", "The council met on Tuesday. (WITH INPUTS FROM PTI)"))
+    found = find_attributions(art, DetectSettings())
+    assert [(a.text, a.source) for a in found] == [("(WITH INPUTS FROM PTI)", "PTI")]
+
+
+def test_credit_needs_a_bracket() -> None:
+    known = DetectSettings().known_sources
+    assert find_credit("SEOUL Reuters - The talks ended.", known) is None
+    credit = find_credit("SEOUL (Reuters) - The talks ended.", known)
+    assert credit is not None and credit.sources == ("Reuters",)
+
+
+def test_one_line_block_is_one_segment() -> None:
+    block = Block("body", "  One line, no break. ", 4)
+    assert [(s.text, s.start, s.index, s.line_at(5)) for s in split_block(block, 2)] == [
+        ("  One line, no break. ", 0, 2, 4)]
+    assert split_block(Block("body", "   ", 1), 0) == []
+    two = Block("body", "First line.\nSecond line.", 1)
+    assert [(s.text, s.start) for s in split_block(two, 0)] == [
+        ("First line.", 0), ("Second line.", 12)]
+
+
+def test_lazy_pattern_compiles_once_on_first_use() -> None:
+    pattern = lexicon.LazyPattern(r"a+", re.IGNORECASE)
+    match = pattern.search("xxAAa")
+    assert match is not None and match.span() == (2, 5)
+    assert pattern.match("xxAAa") is None
+    assert pattern.match("xxAAa", 2) is not None
+    assert pattern.compiled is pattern.compiled
+
+
+def test_every_lexicon_pattern_compiles_case_insensitively() -> None:
+    patterns = [v for v in vars(lexicon).values() if isinstance(v, lexicon.LazyPattern)]
+    patterns += [p for _, p in lexicon.CLAIMS] + list(lexicon.NEGATIONS.values())
+    assert len(patterns) == 34
+    assert all(p.compiled.flags & re.IGNORECASE for p in patterns)
