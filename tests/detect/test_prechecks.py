@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 
 import pytest
 from hypothesis import given, settings
@@ -107,3 +108,33 @@ def test_every_lexicon_pattern_compiles_case_insensitively() -> None:
     patterns += [p for _, p in lexicon.CLAIMS] + list(lexicon.NEGATIONS.values())
     assert len(patterns) == 34
     assert all(p.compiled.flags & re.IGNORECASE for p in patterns)
+
+
+def _every_character() -> str:
+    return "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def test_fold_matches_as_ignorecase_does_for_every_code_point() -> None:
+    chars = _every_character()
+    folded = [attr.fold(c) for c in chars]
+    assert all(len(f) == 1 for f in folded)
+    joined = "".join(folded)
+    # \w, \W, \s and \b read the folded text as they read the original.
+    for cls in (r"\w", r"\s"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [
+            m.start() for m in re.finditer(cls, joined)]
+    # Every character the pre-check patterns spell out: a character matches it ignoring
+    # case exactly when its fold is that character.
+    literals = set(string.ascii_lowercase + ")—–-: " + "इनपुटस्रोत")
+    by_fold: dict[str, set[str]] = {}
+    for char, low in zip(chars, folded, strict=True):
+        if low in literals:
+            by_fold.setdefault(low, set()).add(char)
+    for literal in literals:
+        matched = set(re.findall(re.escape(literal), chars, re.IGNORECASE))
+        assert matched == by_fold[literal], literal
+
+
+def test_fold_keeps_offsets() -> None:
+    assert attr.fold("İNPUTS from ſOURCE ınto") == "inputs from source into"
+    assert attr.fold("(With Inputs From PTI)") == "(with inputs from pti)"

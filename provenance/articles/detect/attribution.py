@@ -62,8 +62,8 @@ class _Closing:
     pattern: re.Pattern[str]
     source: str | None = None
     need_known: bool = False  # every name must be a known source (ambiguous forms)
-    # What the credit itself must contain (case-insensitive, as the pattern): a line
-    # without it skips the costly pattern. ``None``: no pre-check (the user's phrases).
+    # What the credit itself must contain, matched against ``fold(text)``: a line without
+    # it skips the costly pattern. ``None``: no pre-check (the user's phrases).
     hint: re.Pattern[str] | None = None
 
 
@@ -76,16 +76,32 @@ _LEADS = {"glued": r"", "tail": r"(?:^[—–·•*-]*|(?<=[.!?\"”’)\]]))\s*
           "line": r"^[\s—–·•*-]*"}
 _MAX_CLOSING = 500  # closing credits are short: only the end of a long line is searched
 # Every built-in closing form contains one of these; lines without any skip the search.
+# Matched against ``fold(text)``, like the hints (so lower-case and no re.IGNORECASE).
 _MAYBE_CLOSING = re.compile(
     r"\)\W*$|[—–-]\s*[\w ]{2,40}\W*$|\b(?:inputs?|reporting|writing|sources?|fontes?|"
     r"fuentes?|quellen?|informa\w+|material|agentur\w*|avec|com|syndicated|provided)\b"
-    r"|इनपुट|स्रोत", re.IGNORECASE)
+    r"|इनपुट|स्रोत")
+# re.IGNORECASE folds case character by character inside the engine, which made these
+# pre-checks the detectors' hottest loop. They run without it on ``fold(text)``, where
+# plain matching of their lower-case patterns is case-insensitive matching of ``text``:
+# lower() maps each character as re does, but for three that re also reads as "i" or "s"
+# (tests/detect/test_prechecks.py checks every code point).
+_RE_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased as re.IGNORECASE compares it, one character for one."""
+    low = text.lower()
+    # "İ".lower() is "i" and U+0307, two characters: mapped first, offsets hold.
+    if "ı" in low or "ſ" in low or "\u0307" in low:
+        return text.translate(_RE_FOLDS).lower()
+    return low
 
 
 def _c(hint: str, body: str, source: str | None = None, need_known: bool = False,
        where: str = "tail") -> _Closing:
     full = _LEADS[where] + "(?P<m>" + body + r")\s*\.?\s*$"
-    pattern = re.compile(hint, re.IGNORECASE) if hint else None
+    pattern = re.compile(hint) if hint else None
     return _Closing(re.compile(full, re.IGNORECASE), source, need_known, pattern)
 
 
@@ -182,10 +198,11 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
     # search(text, pos) keeps "^" at the real start of the line, unlike slicing.
     cut = max(0, len(text) - _MAX_CLOSING)
     extra = _extra_closings(settings.extra_attribution_phrases)
-    forms = (*extra, *_CLOSINGS) if _MAYBE_CLOSING.search(text, cut) else extra
+    folded = fold(text)
+    forms = (*extra, *_CLOSINGS) if _MAYBE_CLOSING.search(folded, cut) else extra
     seen: dict[re.Pattern[str], bool] = {}  # hint -> found, each looked for at most once
     for form in forms:
-        if form.hint is not None and not _has(seen, form.hint, text, cut):
+        if form.hint is not None and not _has(seen, form.hint, folded, cut):
             continue
         match = form.pattern.search(text, cut)
         if match is None or inside(quoted_spans(text), match.start("m"), match.end("m")):
