@@ -138,3 +138,9 @@ def test_fold_matches_as_ignorecase_does_for_every_code_point() -> None:
 def test_fold_keeps_offsets() -> None:
     assert attr.fold("İNPUTS from ſOURCE ınto") == "inputs from source into"
     assert attr.fold("(With Inputs From PTI)") == "(with inputs from pti)"
+
+
+def test_every_closing_form_compiles_case_insensitively() -> None:
+    forms = [*attr._CLOSINGS, *attr._extra_closings(("Quelle",))]
+    assert all(f.pattern.compiled.flags & re.IGNORECASE for f in forms)
+    assert all(f.hint is None or not f.hint.flags & re.IGNORECASE for f in forms)

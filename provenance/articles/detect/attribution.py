@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from provenance.articles.detect.datelines import find_credit
+from provenance.articles.detect.lexicon import LazyPattern
 from provenance.articles.detect.segments import (
     Segment,
     image_neighbours,
@@ -59,7 +60,7 @@ from provenance.model import ZONES, Article, Attribution
 class _Closing:
     """One closing-line form: an end-anchored regex with a ``src`` group or a fixed source."""
 
-    pattern: re.Pattern[str]
+    pattern: LazyPattern  # most lines never reach most forms: compiled on first use
     source: str | None = None
     need_known: bool = False  # every name must be a known source (ambiguous forms)
     # What the credit itself must contain, matched against ``fold(text)``: a line without
@@ -102,7 +103,7 @@ def _c(hint: str, body: str, source: str | None = None, need_known: bool = False
        where: str = "tail") -> _Closing:
     full = _LEADS[where] + "(?P<m>" + body + r")\s*\.?\s*$"
     pattern = re.compile(hint) if hint else None
-    return _Closing(re.compile(full, re.IGNORECASE), source, need_known, pattern)
+    return _Closing(LazyPattern(full, re.IGNORECASE), source, need_known, pattern)
 
 
 # Each form: the text it must contain (its cheap pre-check), then the pattern.
