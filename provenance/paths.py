@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from provenance.articles import ARTICLE_EXTENSIONS
-from provenance.images import IMAGE_EXTENSIONS
+from provenance.images.model import IMAGE_EXTENSIONS
 
 # Folders never walked: hidden ones (.git, .cache...) and tool caches.
 SKIP_DIRS = frozenset({"__pycache__", "node_modules"})

@@ -8,9 +8,23 @@ cheap: Pillow, pillow-heif and c2pa load on the first read that needs them, so
 
 from __future__ import annotations
 
-from provenance.images.model import AIVerdict, C2PAInfo, Evidence, ImageEvidence
-from provenance.images.read import IMAGE_EXTENSIONS, read_image
+from collections.abc import Sequence
+from pathlib import Path
+
+from provenance.images.model import IMAGE_EXTENSIONS, AIVerdict, C2PAInfo, Evidence, ImageEvidence
 
 __all__ = [
     "IMAGE_EXTENSIONS", "AIVerdict", "C2PAInfo", "Evidence", "ImageEvidence", "read_image",
 ]
+
+
+def read_image(path: Path, rel: str, *, trust_anchors: str | Path | None = None,
+               extra_generators: Sequence[str] = ()) -> ImageEvidence:
+    """Evidence for the image at ``path``; never raises for a bad file (see ``read.py``).
+
+    The readers are imported on the first call, so code that only needs the model or the
+    extensions (the folder walk, ``extract`` of text articles) does not pay for them.
+    """
+    from provenance.images.read import read_image as _read
+
+    return _read(path, rel, trust_anchors=trust_anchors, extra_generators=extra_generators)

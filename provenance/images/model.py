@@ -10,6 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# File names the audit treats as images (PRODUCT.md "Inputs"); a plain constant here so
+# that walking a folder does not import the readers.
+IMAGE_EXTENSIONS = frozenset(
+    {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".dng", ".gif", ".heic", ".heif", ".avif"}
+)
 VERDICTS = ("ai-generated", "ai-composite", "not-ai", "unknown")
 EVIDENCE_SOURCES = ("exif", "iptc", "xmp", "text-chunk", "c2pa", "c2pa-ingredient")
 MAX_EVIDENCE_VALUE = 200

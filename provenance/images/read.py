@@ -19,13 +19,11 @@ from provenance.images.containers import RawMetadata, Unreadable, scan
 from provenance.images.exif import ExifFields, parse_exif
 from provenance.images.generators import generator_chunks, is_a1111_parameters, known_generator
 from provenance.images.iptc import IptcFields, parse_iptc
-from provenance.images.model import C2PAInfo, ImageEvidence
+from provenance.images.model import IMAGE_EXTENSIONS, C2PAInfo, ImageEvidence
 from provenance.images.verdict import AI, COMPOSITE, Signals, evidence
 from provenance.images.xmp import AI_FIELDS, XmpFields, parse_xmp
 
-IMAGE_EXTENSIONS = frozenset(
-    {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".dng", ".gif", ".heic", ".heif", ".avif"}
-)
+__all__ = ["IMAGE_EXTENSIONS", "read_image"]
 # photoshop:Credit / IIM Credit strings that generators write (ai-markers.md §2: Google
 # Photos, Apple Image Playground); agency names in Credit are not evidence.
 _AI_CREDITS = {"made with google ai": AI, "apple image playground": AI,
