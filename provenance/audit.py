@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from provenance.engine import AuditConfig, ImageCache, audit_article_file, audit_image_file
+from provenance.engine import (
+    AuditConfig,
+    FileOutcome,
+    ImageCache,
+    audit_article_file,
+    audit_image_file,
+)
 from provenance.paths import Found
 from provenance.report import ReportBuilder
 
@@ -23,19 +29,27 @@ def run_audit(found: Sequence[Found], cfg: AuditConfig, builder: ReportBuilder,
     for item in found:
         if item.kind != "article":
             continue
-        outcome = audit_article_file(item, cfg, images)
-        builder.add_skipped(outcome.skipped)
-        builder.add_errors(outcome.errors)
-        for entry in outcome.articles:
-            builder.add_article(entry)
-        referenced.update(outcome.referenced)
+        emit_outcome(builder, audit_article_file(item, cfg, images), referenced)
         if progress is not None:
             progress(1)
-    for item in found:
-        if item.kind == "image" and (item.explicit or item.rel not in referenced):
-            entry, errors = audit_image_file(item, cfg, images)
-            builder.add_errors(errors)
-            builder.add_image(entry)
-            if progress is not None:
-                progress(1)
+    for item in standalone_images(found, referenced):
+        entry, errors = audit_image_file(item, cfg, images)
+        builder.add_errors(errors)
+        builder.add_image(entry)
+        if progress is not None:
+            progress(1)
     return builder.finish()
+
+
+def emit_outcome(builder: ReportBuilder, outcome: FileOutcome, referenced: set[str]) -> None:
+    """Feed one article file's results to the report; remember the images it showed."""
+    builder.add_skipped(outcome.skipped)
+    builder.add_errors(outcome.errors)
+    for entry in outcome.articles:
+        builder.add_article(entry)
+    referenced.update(outcome.referenced)
+
+
+def standalone_images(found: Sequence[Found], referenced: set[str]) -> list[Found]:
+    """Images audited on their own: named on the command line, or shown by no article."""
+    return [f for f in found if f.kind == "image" and (f.explicit or f.rel not in referenced)]

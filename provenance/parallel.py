@@ -42,6 +42,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from provenance.audit import emit_outcome, standalone_images
 from provenance.cache import Cache, Dep, file_dep, signature_of
 from provenance.engine import (
     AuditConfig,
@@ -549,11 +550,7 @@ def run_audit_parallel(found: Sequence[Found], cfg: AuditConfig, builder: Report
             progress(1)
 
     def emit_article(_: Found, payload: Any) -> None:
-        builder.add_skipped(payload.skipped)
-        builder.add_errors(payload.errors)
-        for entry in payload.articles:
-            builder.add_article(entry)
-        referenced.update(payload.referenced)
+        emit_outcome(builder, payload, referenced)
         tick()
 
     def emit_image(_: Found, payload: Any) -> None:
@@ -563,9 +560,7 @@ def run_audit_parallel(found: Sequence[Found], cfg: AuditConfig, builder: Report
 
     try:
         runner.run("article", [f for f in found if f.kind == "article"], emit_article)
-        standalone = [f for f in found if f.kind == "image"
-                      and (f.explicit or f.rel not in referenced)]
-        runner.run("image", standalone, emit_image)
+        runner.run("image", standalone_images(found, referenced), emit_image)
     finally:  # also on Ctrl-C: no worker outlives the run
         pool.shutdown()
         if cache is not None:
