@@ -21,24 +21,18 @@ Fix: check that the right image is attached and that the camera clock was right.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from provenance.findings import Issue, Severity
 from provenance.validators.base import Subject, image_issue, read_images, readable_article
-from provenance.validators.met002_timestamps_inconsistent import as_datetime
+from provenance.validators.met002_timestamps_inconsistent import as_datetime, comparable
 
 ID = "IMG008"
 NAME = "image-date-mismatch"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {"max_capture_age_days": None, "grace_hours": 24}
 SUMMARY = "capture more than 24 h after publication, or older than max_capture_age_days"
-
-
-def _comparable(a: datetime, b: datetime) -> tuple[datetime, datetime]:
-    if (a.tzinfo is None) != (b.tzinfo is None):
-        return a.replace(tzinfo=None), b.replace(tzinfo=None)
-    return a, b
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
@@ -51,7 +45,7 @@ def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
         captured = as_datetime(evidence.captured, reference)
         if captured is None or reference is None:
             continue
-        cap, ref = _comparable(captured, reference)
+        cap, ref = comparable(captured, reference)
         if published is not None and cap > ref + grace:
             yield image_issue(image, f"image {image.label!r} was captured {evidence.captured}, "
                               f"after the article was published ({published.isoformat()})",

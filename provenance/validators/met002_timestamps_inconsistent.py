@@ -83,9 +83,15 @@ def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
     yield from _updated_before_published(article, options)
 
 
-def _later(a: datetime, b: datetime) -> bool:
+def comparable(a: datetime, b: datetime) -> tuple[datetime, datetime]:
+    """Both aware, or both naive: one value without an offset compares as wall-clock time."""
     if (a.tzinfo is None) != (b.tzinfo is None):
-        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+        return a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return a, b
+
+
+def _later(a: datetime, b: datetime) -> bool:
+    a, b = comparable(a, b)
     return a > b
 
 
