@@ -344,7 +344,7 @@ def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str | N
 
     from provenance import SCHEMA_VERSION
     from provenance.engine import ImageCache, audit_image_file
-    from provenance.report import EXIT_INTERNAL, ReportBuilder, exit_code, tool_info
+    from provenance.report import ReportBuilder, exit_code, tool_info
     from provenance.reporters.json import dumps
     from provenance.reporters.views import inspect_text
 
@@ -367,7 +367,7 @@ def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str | N
     rate = len(entries) / elapsed if elapsed > 0 else 0.0
     click.echo(f"{len(entries)} images in {elapsed:.2f} s ({rate:.0f} images/s)", err=True)
     tail = builder.finish()
-    sys.exit(EXIT_INTERNAL if tail["errors"] else exit_code(tail))
+    sys.exit(exit_code(tail))  # 3 when a rule crashed, else by fail-on
 
 
 @cli.command()
