@@ -294,14 +294,20 @@ def _audit_item(item: Any, found: Found, cfg: AuditConfig, images: ImageCache,
                 outcome: FileOutcome) -> dict[str, Any]:
     if not isinstance(item, Article):
         # A file or record the reader could not parse (RecordError or _ReadFailure).
-        placeholder = _placeholder(found, item.index)
-        subject = Subject(placeholder, (), cfg.now, item.message, item.line)
-        return article_dict(placeholder, (), run_rules(subject, cfg, found.rel,
-                                                        placeholder.index, outcome.errors))
+        return judge_unreadable(found, cfg, item.index, item.message, item.line,
+                                outcome.errors)
     resolved = _prepare(item, found, cfg, images, outcome)
     subject = Subject(item, tuple(resolved), cfg.now)
     findings = run_rules(subject, cfg, item.path, item.index, outcome.errors)
     return article_dict(item, resolved, findings)
+
+
+def judge_unreadable(found: Found, cfg: AuditConfig, index: int | None, message: str,
+                     line: int | None, errors: list[dict[str, Any]]) -> dict[str, Any]:
+    """The ``articles[]`` entry of a file or record that could not be read (INP001)."""
+    placeholder = _placeholder(found, index)
+    subject = Subject(placeholder, (), cfg.now, message, line)
+    return article_dict(placeholder, (), run_rules(subject, cfg, found.rel, index, errors))
 
 
 def _prepare(article: Article, found: Found, cfg: AuditConfig, images: ImageCache,

@@ -48,17 +48,15 @@ from provenance.engine import (
     AuditConfig,
     FileOutcome,
     ImageCache,
-    article_dict,
     audit_article_file,
     audit_image_file,
     judge_standalone,
-    run_rules,
+    judge_unreadable,
 )
 from provenance.images.model import ImageEvidence
-from provenance.model import Article
 from provenance.paths import Found, unique
 from provenance.report import ReportBuilder
-from provenance.validators.base import ResolvedImage, Subject
+from provenance.validators.base import ResolvedImage
 
 # forkserver: every worker (and every replacement of a killed one) is forked from a server
 # that imported the readers once, instead of paying ~1 s of imports per worker. The code
@@ -97,13 +95,8 @@ def default_jobs() -> int:
 
 def unreadable_article(found: Found, cfg: AuditConfig, message: str) -> FileOutcome:
     """The outcome of an article file that could not be read at all (INP001 ``message``)."""
-    from provenance.articles import format_for_path
-
-    placeholder = Article(path=found.rel, index=None, format=format_for_path(found.path) or "text")
     outcome = FileOutcome()
-    subject = Subject(placeholder, (), cfg.now, message, None)
-    findings = run_rules(subject, cfg, found.rel, None, outcome.errors)
-    outcome.articles.append(article_dict(placeholder, (), findings))
+    outcome.articles.append(judge_unreadable(found, cfg, None, message, None, outcome.errors))
     return outcome
 
 
