@@ -3,7 +3,8 @@
 Why: a damaged file may display partly or not at all, and its metadata cannot be trusted.
 Files are judged from their structure, never by decoding pixels: a JPEG with no end-of-image
 marker after its scan data (known trailers such as Motion Photo are fine), a PNG without
-IEND or with a bad chunk CRC, a decompression bomb (huge declared dimensions), XMP with
+IEND or with a bad CRC in a header or metadata chunk (pixel data is stepped over unread, as
+a JPEG's scan data is), a decompression bomb (huge declared dimensions), XMP with
 entity expansion or external entities, a zero-byte file, or a file that cannot be opened.
 
 Options: none.

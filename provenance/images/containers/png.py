@@ -1,8 +1,11 @@
 """PNG chunk walk: IHDR size, tEXt/zTXt/iTXt text, eXIf, caBX (C2PA); CRC and IEND checks.
 
 Pillow's ``PngImageFile.text`` and ``getexif()`` decode the pixels to reach chunks after
-IDAT (ai-markers.md §6), so the chunks are walked here instead; the same walk checks
-every chunk CRC (libpng's own rule) and requires IEND, which proves the file is whole.
+IDAT (ai-markers.md §6), so the chunks are walked here instead. The walk requires IEND and
+every chunk to end inside the file, which proves the file is whole, and checks the CRC of
+every chunk except the pixel data (IDAT, APNG's fdAT): those are stepped over unread, as a
+JPEG's scan data is, because summing megabytes of pixels cost more than all the rest of
+the read and says nothing about the metadata (a C2PA hard binding covers them anyway).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ XMP_KEYWORD = "XML:com.adobe.xmp"
 RAW_PROFILE = "Raw profile type "
 # A compressed text chunk may not inflate beyond this: zTXt/iTXt are a zip-bomb vector.
 MAX_TEXT = 8 * 1024 * 1024
+_PIXEL_DATA = (b"IDAT", b"fdAT")
 
 
 def scan_png(data: Data) -> RawMetadata:
@@ -30,6 +34,9 @@ def scan_png(data: Data) -> RawMetadata:
         end = pos + 12 + length
         if end > n:
             raise Unreadable(f"truncated PNG: chunk {_name(ctype)} runs past the end of the file")
+        if ctype in _PIXEL_DATA:
+            pos = end
+            continue
         body = data[pos + 8 : end - 4]
         (crc,) = struct.unpack_from(">I", data, end - 4)
         if zlib.crc32(body, zlib.crc32(ctype)) != crc:

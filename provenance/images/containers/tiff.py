@@ -1,6 +1,6 @@
 """TIFF/DNG: IFD0 walk for size, XMP (700), IPTC (33723), C2PA (0xCD41), DNGVersion.
 
-The whole TIFF structure is also the EXIF block (Pillow's ``Exif.load`` reads IFD0 and its
+The whole TIFF structure is also the EXIF block (``images.exif`` reads IFD0 and its
 EXIF/GPS sub-IFDs from it). Image data is not read; a strip or tile that points past the
 end of the file marks the file as truncated.
 """
