@@ -27,6 +27,7 @@ Readers are imported lazily so that importing this package stays cheap.
 
 from __future__ import annotations
 
+import os
 import pathlib
 from dataclasses import dataclass
 from typing import Literal
@@ -98,7 +99,14 @@ def _read_bytes(path: pathlib.Path, max_bytes: int) -> bytes:
     """The file's bytes; reading one byte past the limit avoids trusting a stale stat()."""
     try:
         with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # read(n) allocates n bytes up front: asking for the limit (20 MB) on every
+            # file cost more than reading it. The size stat() gives, plus one byte, reads
+            # the whole file at once; a file that grew since (or a special file whose
+            # size is 0) is then read on up to the limit.
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(min(size, max_bytes) + 1)
+            if size < len(data) <= max_bytes:
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise ArticleError(f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
