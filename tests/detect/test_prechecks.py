@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.articles.detect import DetectSettings, find_attributions, lexicon
+from provenance.articles.detect import DetectSettings, find_attributions, lexicon, sources
 from provenance.articles.detect import attribution as attr
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.segments import split_block
@@ -144,3 +144,50 @@ def test_every_closing_form_compiles_case_insensitively() -> None:
     forms = [*attr._CLOSINGS, *attr._extra_closings(("Quelle",))]
     assert all(f.pattern.compiled.flags & re.IGNORECASE for f in forms)
     assert all(f.hint is None or not f.hint.flags & re.IGNORECASE for f in forms)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.integers(min_value=0, max_value=60))
+def test_closing_precheck_split_changes_nothing(text: str, cut: int) -> None:
+    folded = attr.fold(text)
+    expected = attr._MAYBE_CLOSING.search(folded, cut) is not None
+    assert attr._maybe_closing(folded, cut) == expected
+
+
+def test_closing_precheck_examples() -> None:
+    for line, expected in (("the council met.", False), ("ends with (pti)", True),
+                           ("next week. — afp", True), ("a telecom deal", False),
+                           ("with inputs from pti", True), ("एजेंसी इनपुट के साथ", True),
+                           ("see example.com", True), ("a - ", False)):
+        assert attr._maybe_closing(line, 0) == expected, line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=4), min_size=1, max_size=8), st.text(max_size=30))
+def test_any_literal_is_a_substring_test(words: list[str], text: str) -> None:
+    pattern = lexicon.any_literal(tuple(words))
+    assert (pattern.search(text) is not None) == any(w in text for w in words)
+
+
+EDGE_TEXTS = st.text(alphabet=" \t\n\u00a0\x1c([«\"“'‘—–·•|-)]»”’.,;:/&+aZ", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(EDGE_TEXTS, TEXTS))
+def test_clean_strips_as_the_edge_pattern_does(text: str) -> None:
+    assert sources.clean(text) == sources._EDGE.sub("", text).strip()
+
+
+def _reference_could_name(text: str, known: tuple[str, ...]) -> bool:
+    words = [w for w in re.split(r"[\s/,;&+]+", sources.clean(text).lower()) if w]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return bool(words) and words[0] in sources._first_words(known)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(EDGE_TEXTS, TEXTS, st.sampled_from(["The AP", "the", "The  / Reuters",
+                                                      "— Press Trust of India", "the the"])))
+def test_could_name_source_reads_the_first_word(text: str) -> None:
+    known = DetectSettings().known_sources
+    assert sources.could_name_source(text, known) == _reference_could_name(text, known)

@@ -82,6 +82,16 @@ _MAYBE_CLOSING = re.compile(
     r"\)\W*$|[—–-]\s*[\w ]{2,40}\W*$|\b(?:inputs?|reporting|writing|sources?|fontes?|"
     r"fuentes?|quellen?|informa\w+|material|agentur\w*|avec|com|syndicated|provided)\b"
     r"|इनपुट|स्रोत")
+# _MAYBE_CLOSING as separate tests, each behind a cheaper necessary condition (run one by
+# one, a line that has no bracket or dash never tries the end patterns, and the word list
+# is first looked for without its leading \b, which lets re skip to candidate letters).
+_PAREN_END = re.compile(r"\)\W*$")
+_DASH_END = re.compile(r"[—–-]\s*[\w ]{2,40}\W*$")
+_KEYWORDS = (r"i(?:nputs?|nforma\w+)|r(?:eporting)|w(?:riting)|s(?:ources?|yndicated)|"
+             r"f(?:ontes?|uentes?)|q(?:uellen?)|m(?:aterial)|a(?:gentur\w*|vec)|c(?:om)|"
+             r"p(?:rovided)")
+_KEYWORD_END = re.compile(rf"(?:{_KEYWORDS})\b")
+_KEYWORD = re.compile(rf"\b(?:{_KEYWORDS})\b")
 # re.IGNORECASE folds case character by character inside the engine, which made these
 # pre-checks the detectors' hottest loop. They run without it on ``fold(text)``, where
 # plain matching of their lower-case patterns is case-insensitive matching of ``text``:
@@ -200,7 +210,7 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
     cut = max(0, len(text) - _MAX_CLOSING)
     extra = _extra_closings(settings.extra_attribution_phrases)
     folded = fold(text)
-    forms = (*extra, *_CLOSINGS) if _MAYBE_CLOSING.search(folded, cut) else extra
+    forms = (*extra, *_CLOSINGS) if _maybe_closing(folded, cut) else extra
     seen: dict[re.Pattern[str], bool] = {}  # hint -> found, each looked for at most once
     for form in forms:
         if form.hint is not None and not _has(seen, form.hint, folded, cut):
@@ -212,6 +222,18 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
         if sources:
             return match.start("m"), match.group("m").strip(), sources
     return None
+
+
+def _maybe_closing(folded: str, cut: int) -> bool:
+    """``_MAYBE_CLOSING.search(folded, cut)``, faster (tests/detect/test_prechecks.py)."""
+    if folded.find(")", cut) >= 0 and _PAREN_END.search(folded, cut):
+        return True
+    if (folded.find("-", cut) >= 0 or folded.find("—", cut) >= 0
+            or folded.find("–", cut) >= 0) and _DASH_END.search(folded, cut):
+        return True
+    if _KEYWORD_END.search(folded, cut) and _KEYWORD.search(folded, cut):
+        return True
+    return folded.find("इनपुट", cut) >= 0 or folded.find("स्रोत", cut) >= 0
 
 
 def _has(seen: dict[re.Pattern[str], bool], hint: re.Pattern[str], text: str,

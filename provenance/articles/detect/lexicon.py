@@ -43,12 +43,27 @@ _LOWER = {"en": ("artificial",), "de": ("künstlich",), "es": ("intelig",),
           "ur": ("مصنوعی",)}
 # \b(?:ai|ki|ia)\b, written with the letters first so the search can skip ahead to them.
 _LOWER_AI = re.compile(r"(?:ai|ki|ia)(?<!\w..)(?!\w)")
+
+
+def any_literal(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` as written (no flags): a substring test.
+
+    The words are grouped under their first character: re tries every branch of a flat
+    alternation at each position that starts one, which for common letters was twice
+    as slow as one branch per first character.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                               for first, rests in groups.items()))
+
+
 # One pass each over the text and its lower case answers "no language at all", which is
 # the case for nearly every sentence of an article; literal alternations, no flags, so
 # they are plain substring tests, the same as the per-language ``in`` tests below.
-_ANY_CASED = re.compile("|".join(re.escape(h) for hints in _CASED.values() for h in hints))
-_ANY_LOWER = re.compile("|".join(re.escape(h) for h in
-                                 (*_TOOL_HINTS, *(h for hs in _LOWER.values() for h in hs))))
+_ANY_CASED = any_literal(tuple(h for hints in _CASED.values() for h in hints))
+_ANY_LOWER = any_literal((*_TOOL_HINTS, *(h for hs in _LOWER.values() for h in hs)))
 
 
 def claim_languages(text: str) -> frozenset[str]:

@@ -57,11 +57,28 @@ _NOT_A_NAME = re.compile(r"\d|^(?:" + "|".join(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 ) + r")[a-z]*\.?$", re.IGNORECASE)
 _EDGE = re.compile(r"^[\s(\[«\"“'‘—–·•|-]+|[\s)\]»\"”'’.,;:—–·•|-]+$")
+# _EDGE's two sets without \s: clean() strips them and whitespace by turns instead of
+# running the pattern, whose end alternative was tried at every position of the text.
+_LEAD_EDGE = "([«\"“'‘—–·•|-"
+_TRAIL_EDGE = ")]»\"”'’.,;:—–·•|-"
+_NAME_WORD = re.compile(r"[^\s/,;&+]+")
 
 
 def clean(name: str) -> str:
-    """Strip decoration around a printed name (brackets, quotes, dashes, final dot)."""
-    return _EDGE.sub("", name).strip()
+    """Strip decoration around a printed name (brackets, quotes, dashes, final dot).
+
+    The same as ``_EDGE.sub("", name).strip()`` (tests/detect/test_prechecks.py).
+    """
+    while True:
+        stripped = name.lstrip(_LEAD_EDGE).lstrip()
+        if stripped == name:
+            break
+        name = stripped
+    while True:
+        stripped = name.rstrip(_TRAIL_EDGE).rstrip()
+        if stripped == name:
+            return name
+        name = stripped
 
 
 @lru_cache(maxsize=64)
@@ -79,10 +96,16 @@ def _first_words(known: tuple[str, ...]) -> frozenset[str]:
 
 def could_name_source(text: str, known: tuple[str, ...]) -> bool:
     """Cheap pre-check: does ``text`` start like a known source or alias does?"""
-    words = [w for w in re.split(r"[\s/,;&+]+", clean(text).lower()) if w]
-    if words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    return bool(words) and words[0] in _first_words(known)
+    # The first word of clean(text).lower() split at [\s/,;&+]+, or its second after "the".
+    low = clean(text).lower()
+    first = _NAME_WORD.search(low)
+    if first is None:
+        return False
+    word = first.group()
+    if word == "the":
+        second = _NAME_WORD.search(low, first.end())
+        word = second.group() if second is not None else word
+    return word in _first_words(known)
 
 
 def normalise(name: str, known: tuple[str, ...] = ()) -> str:
