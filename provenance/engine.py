@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,43 @@ class AuditConfig:
                 chosen = override.rules[rule_id]
         return chosen
 
+    def active_rules(self, path: str, scope: str) -> Sequence[tuple[str, RuleSetting]]:
+        """The rules that run on a file (``path`` relative to the root), catalog order.
+
+        ``scope`` "image" (a standalone image) leaves out the rules that judge articles.
+        Without per-path settings the answer is the same for every file: it is worked out
+        once per scope, not 21 lookups per file.
+        """
+        if self._path_free:
+            cached = self._memo.get(scope)
+            if cached is None:
+                cached = self._memo[scope] = self._active(path, scope)
+            return cached
+        return self._active(path, scope)
+
+    def _active(self, path: str, scope: str) -> list[tuple[str, RuleSetting]]:
+        where = self.policy_path(path)
+        chosen = []
+        for rule_id, rule in RULES.items():
+            if scope == "image" and rule.SCOPE == "article":
+                continue
+            setting = self.setting(rule_id, where)
+            if setting is not None and setting.applies_to(where):
+                chosen.append((rule_id, setting))
+        return chosen
+
+    @cached_property
+    def _path_free(self) -> bool:
+        return not self.overrides and not any(s.paths or s.exclude for s in self.rules.values())
+
+    @cached_property
+    def _memo(self) -> dict[str, list[tuple[str, RuleSetting]]]:
+        return {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled for workers without the memo (cached_property keeps it in ``__dict__``)."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_memo", "_path_free")}
+
     @staticmethod
     def defaults(root: Path, now: datetime) -> AuditConfig:
         rules = {rid: RuleSetting(True, rule.DEFAULT_SEVERITY, dict(rule.DEFAULTS))
@@ -128,11 +166,9 @@ def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
     findings: list[Finding] = []
     seen: Counter[tuple[str, str, str]] = Counter()
     suppressions = subject.article.suppressions if subject.article else []
-    where = cfg.policy_path(path)
-    for rule_id, rule in RULES.items():
-        setting = cfg.setting(rule_id, where)
-        if setting is None or not setting.applies_to(where):
-            continue
+    scope = "image" if subject.article is None else "article"
+    for rule_id, setting in cfg.active_rules(path, scope):
+        rule = RULES[rule_id]
         try:
             issues = list(rule.check(subject, setting.options))
         except Exception as exc:  # a crashing rule is an internal error, never silent

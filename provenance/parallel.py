@@ -23,8 +23,12 @@ audit needs:
 * **Ctrl-C.** Workers ignore SIGINT; the parent kills them all and re-raises, so no summary
   is produced and the CLI's atomic writers leave no partial report.
 
-Workers are started with the ``spawn`` method: nothing relies on state inherited by fork,
-so the same code runs on Linux, macOS and Windows.
+How workers start: on Linux, by ``fork`` from this process while it has a single thread —
+a fork costs a few milliseconds and the worker inherits the readers this process imported
+once for all workers, where a fresh interpreter costs ~0.3 s before its first file. Elsewhere,
+or if a thread is running, ``forkserver`` (or ``spawn``) is used. Nothing relies on state
+inherited by fork: arguments are the same picklable values either way, so the code runs on
+Linux, macOS and Windows alike.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ import heapq
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -58,28 +64,31 @@ from provenance.paths import Found, unique
 from provenance.report import ReportBuilder
 from provenance.validators.base import ResolvedImage
 
-# forkserver: every worker (and every replacement of a killed one) is forked from a server
-# that imported the readers once, instead of paying ~1 s of imports per worker. The code
-# is spawn-safe all the same (nothing inherited, arguments pickled): spawn is the fallback.
-START_METHOD = ("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                else "spawn")
-# Imported by the fork server: the package core (whatever breaks there breaks every
-# command anyway) and third-party libraries. The fork server survives only ImportError,
-# so modules still being written by others are imported later, in each worker.
-PRELOAD = ("provenance.parallel", "PIL.Image", "c2pa")
-# Imported by each worker before its first file, so the first file's clock does not
-# include imports; any failure is left for that file's reader to report.
-WARM_MODULES = ("provenance.articles.text", "provenance.articles.markdown",
-                "provenance.articles.ninjs", "provenance.articles.jsonl",
-                "provenance.articles.html", "provenance.articles.detect",
-                "provenance.images.read", "PIL.Image", "c2pa")
+# Readers each phase needs, imported before its first file so that file's clock does not
+# include imports: by this process before forking (once for all workers), or by each worker
+# under forkserver/spawn. c2pa and Pillow are not here: they load on the first file that
+# needs them (a C2PA store, a HEIF container). A failure is left for that file's reader.
+ARTICLE_MODULES = ("provenance.articles.text", "provenance.articles.markdown",
+                   "provenance.articles.ninjs", "provenance.articles.jsonl",
+                   "provenance.articles.html", "provenance.articles.detect",
+                   "provenance.images.read")
+IMAGE_MODULES = ("provenance.images.read",)
 IMAGE_MEMO = 4096  # distinct images a worker remembers before starting afresh
 PATH_BYTES = 4096  # room for the path of the image being read (PATH_MAX on Linux)
-PREFETCH = 2  # tasks handed to a worker at once: it never waits for the parent
+BATCH = 8  # files handed over in one message, answered in one: fewer wake-ups per file
+PREFETCH = 2  # batches a worker holds at once: it never waits for the parent
 MAX_RETRIES = 3  # re-audits of one article after blaming a hanging image
 _START_FAILURES = 3  # workers dying before they are ready: the pool cannot work at all
 
 ImageResult = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def start_method() -> str:
+    """``fork`` on Linux while this process has one thread; else forkserver or spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def default_jobs() -> int:
@@ -119,8 +128,13 @@ class _Task:
     seq: int
     kind: str  # article | image
     found: Found
-    poisoned: tuple[tuple[str, str], ...]  # (rel, why) images not to read again
     want_deps: bool  # compute cache dependency records
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    tasks: list[_Task]
+    poisoned: tuple[tuple[str, str], ...]  # (rel, why) images not to read again
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,28 +188,39 @@ def _memory_message(memory_mb: int | None) -> str:
     return f"reading needs more than {limit}"
 
 
-def _worker_main(conn: Connection, current: Any, cfg: AuditConfig, memory_mb: int | None,
-                 init: Callable[[], None] | None) -> None:
-    """A worker's life: limits, warm-up, then one file per task until told to stop."""
+def _worker_main(conn: Connection, current: Any, clock: Any, cfg: AuditConfig,
+                 memory_mb: int | None, init: Callable[[], None] | None,
+                 modules: Sequence[str]) -> None:
+    """A worker's life: limits, warm-up, then batches of files until told to stop.
+
+    ``clock`` (shared with the supervisor) holds the sequence number of the file being
+    audited and when it started, so the per-file timeout holds inside a batch.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
     _die_with_parent()
     if memory_mb:
         _limit_memory(memory_mb)
     if init is not None:
         init()
-    _warm_up()
+    _warm_up(modules)
     images = _WatchedImages(cfg, current, memory_mb)
     deps: dict[str, Dep] = {}
     conn.send(("ready",))
     while True:
         try:
-            task = conn.recv()
+            batch = conn.recv()
         except (EOFError, OSError):
             return  # the parent is gone
-        if task is None:
+        if batch is None:
             return
-        images.poisoned = dict(task.poisoned)
-        conn.send(("done", task.seq, _run_task(task, cfg, images, deps)))
+        images.poisoned = dict(batch.poisoned)
+        results = []
+        for task in batch.tasks:
+            clock[1] = time.monotonic()  # the start first: a torn read only delays a timeout
+            clock[0] = task.seq
+            results.append((task.seq, _run_task(task, cfg, images, deps)))
+        clock[0] = -1
+        conn.send(("done", results))
 
 
 def _die_with_parent() -> None:
@@ -218,11 +243,11 @@ def _limit_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _warm_up() -> None:
+def _warm_up(modules: Sequence[str]) -> None:
     """Import the readers now, so the first file's clock does not include imports."""
     import importlib
 
-    for name in WARM_MODULES:
+    for name in modules:
         with contextlib.suppress(Exception):  # the engine reports a broken reader per file
             importlib.import_module(name)
 
@@ -285,17 +310,30 @@ def _errors_of(payload: FileOutcome | ImageResult) -> list[dict[str, Any]]:
 class _Slot:
     """One worker process as the supervisor sees it.
 
-    A worker holds up to :data:`PREFETCH` tasks, so it starts the next file while the
-    parent is still reporting the last one. Only the first is running; its clock starts
-    when it is handed over or when the task before it finishes.
+    A worker holds up to :data:`PREFETCH` batches, so it starts the next file while the
+    parent is still reporting the last ones. ``tasks`` are the files handed over and not
+    answered yet, in order. The running file's clock is the one the worker shares; between
+    files (handing over, answering) ``deadline`` bounds the wait.
     """
 
     proc: BaseProcess
     conn: Connection
     current: Any  # shared bytes: the image the running task is reading, if any
+    clock: Any  # shared [sequence number of the running task or -1, its start]
     ready: bool = False
     tasks: list[_Task] = field(default_factory=list)
     deadline: float = 0.0
+
+    def running(self) -> _Task | None:
+        """The task the worker is on (the first unanswered one when it says none)."""
+        seq = int(self.clock[0])
+        return next((t for t in self.tasks if t.seq == seq), self.tasks[0] if self.tasks else None)
+
+    def due(self, timeout_s: float) -> float:
+        """When the running file (or the wait between files) times out."""
+        if int(self.clock[0]) >= 0:
+            return max(self.deadline, self.clock[1] + timeout_s)
+        return self.deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,12 +354,13 @@ class _Pool:
     timeout_s: float
     memory_mb: int | None
     init: Callable[[], None] | None = None
+    modules: Sequence[str] = ()  # what the current phase's readers import
     slots: list[_Slot] = field(default_factory=list)
     start_failures: int = 0
 
     def idle(self) -> _Slot | None:
         """A ready worker with room; starts a new one (ready later) while under ``jobs``."""
-        ready = [s for s in self.slots if s.ready and len(s.tasks) < PREFETCH]
+        ready = [s for s in self.slots if s.ready and len(s.tasks) <= BATCH * (PREFETCH - 1)]
         if any(not s.tasks for s in ready):
             return next(s for s in ready if not s.tasks)  # spread before queueing
         if len(self.slots) < self.jobs:
@@ -329,22 +368,30 @@ class _Pool:
         return ready[0] if ready else None
 
     def _start(self) -> None:
-        ctx: Any = multiprocessing.get_context(START_METHOD)
-        if START_METHOD == "forkserver":
-            ctx.set_forkserver_preload(list(PRELOAD))  # no effect once it runs
+        method = start_method()
+        ctx: Any = multiprocessing.get_context(method)
+        if method == "forkserver":  # no effect once the server runs
+            ctx.set_forkserver_preload(["provenance.parallel", *self.modules])
+        if method == "fork":
+            _warm_up(self.modules)  # here, once: every forked worker inherits them
+            for stream in (sys.stdout, sys.stderr):  # a child must not flush our buffers again
+                with contextlib.suppress(Exception):
+                    stream.flush()
         parent, child = ctx.Pipe(duplex=True)
         current = ctx.Array("c", PATH_BYTES, lock=False)
+        clock = ctx.Array("d", [-1.0, 0.0], lock=False)
         proc = ctx.Process(target=_worker_main, name="provenance-worker", daemon=True,
-                           args=(child, current, self.cfg, self.memory_mb, self.init))
+                           args=(child, current, clock, self.cfg, self.memory_mb, self.init,
+                                 () if method == "fork" else self.modules))
         proc.start()
         child.close()
-        self.slots.append(_Slot(proc, parent, current))
+        self.slots.append(_Slot(proc, parent, current, clock))
 
-    def submit(self, slot: _Slot, task: _Task) -> None:
+    def submit(self, slot: _Slot, batch: _Batch) -> None:
         if not slot.tasks:
             slot.deadline = time.monotonic() + self.timeout_s
-        slot.tasks.append(task)
-        slot.conn.send(task)
+        slot.tasks.extend(batch.tasks)
+        slot.conn.send(batch)
 
     @property
     def busy(self) -> bool:
@@ -361,14 +408,14 @@ class _Pool:
             events.extend(self._drain(slot))
         now = time.monotonic()
         for slot in list(self.slots):
-            if slot.tasks and now >= slot.deadline:
+            if slot.tasks and now >= slot.due(self.timeout_s):
                 events.extend(self._fail(slot, f"reading timed out after {self.timeout_s:g} s"))
             elif not slot.proc.is_alive():
                 events.extend(self._died(slot))
         return events
 
     def _next_deadline(self) -> float | None:
-        deadlines = [s.deadline for s in self.slots if s.tasks]
+        deadlines = [s.due(self.timeout_s) for s in self.slots if s.tasks]
         if not deadlines:
             return None if any(not s.ready for s in self.slots) else 0.0
         return max(0.0, min(deadlines) - time.monotonic())
@@ -380,8 +427,11 @@ class _Pool:
                 message = slot.conn.recv()
                 if message[0] == "ready":
                     slot.ready, self.start_failures = True, 0
-                elif message[0] == "done" and slot.tasks:
-                    events.append(_Event(slot.tasks.pop(0), result=message[2]))
+                elif message[0] == "done":
+                    answered = dict(message[1])
+                    events += [_Event(t, result=answered[t.seq]) for t in slot.tasks
+                               if t.seq in answered]
+                    slot.tasks = [t for t in slot.tasks if t.seq not in answered]
                     slot.deadline = time.monotonic() + self.timeout_s
         except (EOFError, OSError):
             pass  # it died; the sentinel check handles it
@@ -399,8 +449,11 @@ class _Pool:
         return self._fail(slot, _death_message(code, self.memory_mb))
 
     def _fail(self, slot: _Slot, why: str) -> list[_Event]:
-        """The running task failed; the ones queued behind it go back to the queue."""
-        running, *queued = slot.tasks
+        """The running task failed; the others it held go back to the queue (those it
+        finished in the same batch too: their answers went down with it)."""
+        running = slot.running()
+        assert running is not None  # only called for a worker holding tasks
+        queued = [t for t in slot.tasks if t is not running]
         reading = bytes(slot.current.value).decode("utf-8", "replace") or None
         events = [_Event(running, failure=why, image=reading)]
         events += [_Event(task, requeue=True) for task in queued]
@@ -457,6 +510,7 @@ class _Runner:
         attempts: dict[int, int] = {}
         buffer: dict[int, FileOutcome | ImageResult] = {}
         looked = done = 0  # next file to look up in the cache / to emit
+        self.pool.modules = ARTICLE_MODULES if kind == "article" else IMAGE_MODULES
         while done < len(items):
             while looked < min(len(items), done + self.window):
                 ready = self._without_worker(kind, items[looked])
@@ -474,14 +528,19 @@ class _Runner:
                 done += 1
 
     def _dispatch(self, kind: str, items: Sequence[Found], queue: list[int]) -> None:
-        """Hand queued files to idle workers, lowest sequence number first."""
+        """Hand queued files to idle workers in batches, lowest sequence number first.
+
+        A batch is at most :data:`BATCH` files, fewer when that spreads the queue over
+        all workers (a short run must not leave one worker idle)."""
+        want_deps = self.cache is not None and self.cache.enabled
         while queue:
             slot = self.pool.idle()
             if slot is None:
                 return
-            seq = heapq.heappop(queue)
-            self.pool.submit(slot, _Task(seq, kind, items[seq], tuple(self.poisoned.items()),
-                                         self.cache is not None and self.cache.enabled))
+            size = min(BATCH, -(-len(queue) // self.pool.jobs))
+            seqs = [heapq.heappop(queue) for _ in range(min(size, len(queue)))]
+            tasks = [_Task(seq, kind, items[seq], want_deps) for seq in seqs]
+            self.pool.submit(slot, _Batch(tasks, tuple(self.poisoned.items())))
 
     def _without_worker(self, kind: str, item: Found) -> FileOutcome | ImageResult | None:
         """A result the parent can give at once: a cache hit or an already-blamed image."""
@@ -535,7 +594,7 @@ def run_audit_parallel(found: Sequence[Found], cfg: AuditConfig, builder: Report
     """
     jobs = jobs if jobs >= 1 else default_jobs()
     pool = _Pool(cfg, jobs, timeout_s, memory_mb, worker_init)
-    runner = _Runner(cfg, pool, cache, window=max(32, 8 * jobs))
+    runner = _Runner(cfg, pool, cache, window=max(64, 2 * BATCH * PREFETCH * jobs))
     referenced: set[str] = set()
 
     def tick() -> None:

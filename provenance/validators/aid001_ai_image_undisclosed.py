@@ -36,6 +36,7 @@ NAME = "ai-image-undisclosed"
 DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an AI-generated/AI-composite image has no disclosure"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

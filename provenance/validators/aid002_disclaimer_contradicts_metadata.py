@@ -29,6 +29,7 @@ NAME = "disclaimer-contradicts-metadata"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an image disclosed as AI has capture evidence"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

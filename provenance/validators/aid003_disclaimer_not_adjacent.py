@@ -28,6 +28,7 @@ NAME = "disclaimer-not-adjacent"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "on a multi-image page, an AI image's only disclosure is elsewhere in the text"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

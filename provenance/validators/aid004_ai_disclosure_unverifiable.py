@@ -32,6 +32,7 @@ NAME = "ai-disclosure-unverifiable"
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an image disclosed as AI carries no machine-readable provenance"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

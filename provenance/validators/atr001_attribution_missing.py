@@ -32,6 +32,7 @@ NAME = "attribution-missing"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "no source attribution outside boilerplate"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

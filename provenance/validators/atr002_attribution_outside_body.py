@@ -32,6 +32,7 @@ NAME = "attribution-outside-body"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "the only attribution phrases are in boilerplate"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -28,6 +28,7 @@ NAME = "attribution-source-unknown"
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {"known_sources": None, "extra_sources": []}
 SUMMARY = "the credited source is not in the policy's known sources"
+SCOPE = "article"
 
 
 def _known(options: Mapping[str, Any]) -> set[str]:

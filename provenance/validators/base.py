@@ -1,7 +1,7 @@
 """What every validator receives: plain values the readers and the image layer produced.
 
 A validator module has ``ID``, ``NAME``, ``DEFAULT_SEVERITY``, ``DEFAULTS`` (its options),
-``SUMMARY`` and ``check(subject, options) -> Iterator[Issue]``; its docstring is the user
+``SUMMARY``, ``SCOPE`` and ``check(subject, options) -> Iterator[Issue]``; its docstring is the user
 documentation that ``provenance explain ID`` prints. Validators do no I/O: the engine builds
 a :class:`Subject` once and hands it to every enabled rule.
 """
@@ -62,6 +62,9 @@ class Rule(Protocol):
     DEFAULT_SEVERITY: Severity
     DEFAULTS: Mapping[str, Any]
     SUMMARY: str
+    # "article": judges what an article says, so it has nothing to say about a standalone
+    # image and the engine does not call it for one; "image": judges each image, shown or not.
+    SCOPE: str
     __doc__: str | None
 
     def check(self, subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]: ...

@@ -25,6 +25,7 @@ NAME = "image-missing"
 DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a referenced image file does not exist"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

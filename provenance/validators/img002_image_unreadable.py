@@ -29,6 +29,7 @@ NAME = "image-unreadable"
 DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "corrupt, truncated, a decompression bomb, hostile XMP or zero bytes"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -26,6 +26,7 @@ NAME = "image-remote"
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an http(s):// or data: reference, not fetched"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -26,6 +26,7 @@ NAME = "image-outside-root"
 DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a reference escapes the audit root (refused, not read)"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

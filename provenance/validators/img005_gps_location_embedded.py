@@ -25,6 +25,7 @@ NAME = "gps-location-embedded"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a published image carries GPS coordinates"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

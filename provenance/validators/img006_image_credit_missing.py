@@ -26,6 +26,7 @@ NAME = "image-credit-missing"
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "no creator/credit/copyright in IPTC, XMP or EXIF"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -28,6 +28,7 @@ NAME = "c2pa-integrity-failed"
 DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "c2pa.integrity is failed (codes listed)"
+SCOPE = "image"
 
 # Codes that break integrity, per PRODUCT.md: hash/signature mismatches and missing parts.
 _FAILURE_SUFFIXES = (".mismatch", ".missing")

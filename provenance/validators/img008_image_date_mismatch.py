@@ -33,6 +33,7 @@ NAME = "image-date-mismatch"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {"max_capture_age_days": None, "grace_hours": 24}
 SUMMARY = "capture more than 24 h after publication, or older than max_capture_age_days"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

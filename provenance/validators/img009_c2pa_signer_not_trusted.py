@@ -29,6 +29,7 @@ NAME = "c2pa-signer-not-trusted"
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a manifest's signer is untrusted, expired or invalid, or unverifiable offline"
+SCOPE = "image"
 
 _WHY = {
     "untrusted": "its signing certificate does not chain to a configured trust anchor",

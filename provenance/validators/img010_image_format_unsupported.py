@@ -25,6 +25,7 @@ NAME = "image-format-unsupported"
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a format no reader handles (listed, not judged)"
+SCOPE = "image"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

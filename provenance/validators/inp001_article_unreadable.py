@@ -28,6 +28,7 @@ NAME = "article-unreadable"
 DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an article cannot be decoded or parsed"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

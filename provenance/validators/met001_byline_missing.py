@@ -28,6 +28,7 @@ NAME = "byline-missing"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "no byline or desk line"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

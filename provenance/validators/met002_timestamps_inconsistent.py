@@ -36,6 +36,7 @@ NAME = "timestamps-inconsistent"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {"tolerance_minutes": 0}
 SUMMARY = "updated before published, a date in the future, or unparseable"
+SCOPE = "article"
 
 
 def as_datetime(value: str | None, like: datetime | None = None) -> datetime | None:

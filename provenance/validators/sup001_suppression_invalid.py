@@ -34,6 +34,7 @@ NAME = "suppression-invalid"
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an inline suppression names an unknown rule or gives no reason"
+SCOPE = "article"
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
