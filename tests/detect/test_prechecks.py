@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.articles.detect import DetectSettings, find_attributions, lexicon, sources
+from provenance.articles.detect import DetectSettings, find_attributions, lexicon, segments, sources
 from provenance.articles.detect import attribution as attr
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.segments import split_block
@@ -191,3 +191,27 @@ def _reference_could_name(text: str, known: tuple[str, ...]) -> bool:
 def test_could_name_source_reads_the_first_word(text: str) -> None:
     known = DetectSettings().known_sources
     assert sources.could_name_source(text, known) == _reference_could_name(text, known)
+
+
+def _reference_quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``quoted_spans`` stepping through every character (what its jumps stand for)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = segments._QUOTE_PAIRS.get(ch)
+        if close is None and ch == "'" and (i == 0 or text[i - 1] in " ([\u00a0"):
+            close = "'"
+        end = None if close is None else segments._closing(text, i + 1, close)
+        if end is None:
+            i += 1
+            continue
+        spans.append((i, end + 1))
+        i = end + 1
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="“”„«»‹›‘’\"「」' ([\u00a0ab", max_size=16))
+def test_quoted_spans_jump_to_quote_marks_only(text: str) -> None:
+    assert segments.quoted_spans(text) == _reference_quoted_spans(text)

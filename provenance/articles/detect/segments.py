@@ -25,6 +25,8 @@ _ABBREVIATIONS = ("A.I.", "U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "
                   "z.B.", "Nr.", "Sr.", "Sra.", "etc.", "p.", "pp.")
 _SENTENCE_END = re.compile(r"(?<=[.!?।۔؟])[\"”’»)]*\s+(?=[\"“‘'«(\[¿¡]?[^\W\d_a-z]|\d)")
 _QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "\"": "\"", "「": "」"}
+# Every character that may open a quotation: the pairs' openers and the straight "'".
+_QUOTE_MARKS = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "'") + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,21 +109,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     close before a non-letter, so apostrophes (``Kim's``, ``l'IA``) never open a quote.
     """
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
+    # Only quote marks can open a quotation: jump from one to the next instead of
+    # stepping through every character.
+    opener = _QUOTE_MARKS.search(text)
+    while opener is not None:
+        i = opener.start()
         ch = text[i]
         close = _QUOTE_PAIRS.get(ch)
-        if close is None and ch == "'" and (i == 0 or text[i - 1] in " ([\u00a0"):
+        if close is None and (i == 0 or text[i - 1] in " ([\u00a0"):
             close = "'"
-        if close is None:
-            i += 1
-            continue
-        end = _closing(text, i + 1, close)
+        end = None if close is None else _closing(text, i + 1, close)
         if end is None:
-            i += 1
+            opener = _QUOTE_MARKS.search(text, i + 1)
             continue
         spans.append((i, end + 1))
-        i = end + 1
+        opener = _QUOTE_MARKS.search(text, end + 1)
     return spans
 
 
