@@ -332,7 +332,7 @@ class _Slot:
     def due(self, timeout_s: float) -> float:
         """When the running file (or the wait between files) times out."""
         if int(self.clock[0]) >= 0:
-            return max(self.deadline, self.clock[1] + timeout_s)
+            return max(self.deadline, float(self.clock[1]) + timeout_s)
         return self.deadline
 
 
