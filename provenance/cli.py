@@ -232,6 +232,18 @@ def _open_cache(cache_file: str | None, no_cache: bool, run: _Run, paths: Sequen
     return open_cache(where, run.cfg, now_tolerance=tolerance)
 
 
+def _accepted(baseline: str | None) -> dict[str, Any]:
+    """The baseline's accepted findings (none without ``--baseline``)."""
+    if not baseline:
+        return {}
+    from provenance.baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(Path(baseline))
+    except BaselineError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 @cli.command()
 @_audit_options
 @click.option("--format", "fmt", type=click.Choice(AUDIT_FORMATS), help="Output format "
@@ -258,15 +270,11 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
           reports: tuple[str, ...], fail_on: str | None, baseline: str | None,
           timestamp: bool, jobs: int, cache_file: str | None, no_cache: bool) -> None:
     """Audit articles and images under PATHs and report what is missing or wrong."""
-    from provenance.baseline import BaselineError, load_baseline
     from provenance.report import exit_code
 
     run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
                        changed_since, fail_on, baseline)
-    try:
-        accepted = load_baseline(Path(run.baseline)) if run.baseline else {}
-    except BaselineError as exc:
-        raise click.UsageError(str(exc)) from None
+    accepted = _accepted(run.baseline)
     pairs = _outputs(fmt, output, reports)
     generated = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp \
         else None

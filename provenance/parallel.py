@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import contextlib
 import heapq
-import multiprocessing
 import os
 import signal
 import sys
@@ -43,10 +42,8 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from provenance.audit import emit_outcome, standalone_images
 from provenance.cache import Cache, Dep, file_dep, signature_of
@@ -63,6 +60,10 @@ from provenance.images.model import ImageEvidence
 from provenance.paths import Found, unique
 from provenance.report import ReportBuilder
 from provenance.validators.base import ResolvedImage
+
+if TYPE_CHECKING:  # multiprocessing loads when the first worker starts: a cached run has none
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 # Readers each phase needs, imported before its first file so that file's clock does not
 # include imports: by this process before forking (once for all workers), or by each worker
@@ -85,6 +86,8 @@ ImageResult = tuple[dict[str, Any], list[dict[str, Any]]]
 
 def start_method() -> str:
     """``fork`` on Linux while this process has one thread; else forkserver or spawn."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
         return "fork"
@@ -369,6 +372,8 @@ class _Pool:
 
     def _start(self) -> None:
         method = start_method()
+        import multiprocessing
+
         ctx: Any = multiprocessing.get_context(method)
         if method == "forkserver":  # no effect once the server runs
             ctx.set_forkserver_preload(["provenance.parallel", *self.modules])
@@ -402,6 +407,8 @@ class _Pool:
         if not self.slots:
             return []
         waiting = [s.conn for s in self.slots] + [s.proc.sentinel for s in self.slots]
+        from multiprocessing.connection import wait
+
         wait(waiting, timeout=self._next_deadline())
         events: list[_Event] = []
         for slot in list(self.slots):

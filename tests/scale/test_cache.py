@@ -24,6 +24,7 @@ from provenance.cache import (
 )
 from provenance.engine import AuditConfig, RuleSetting
 from provenance.parallel import run_audit_parallel
+from tests.conftest import REPO
 from tests.scale.corpus import CorpusSpec, generate
 from tests.scale.support import config, render
 
@@ -204,3 +205,29 @@ def test_cache_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.raises(CacheLocationError):
         check_cache_location(audited / "2026" / "cache.sqlite3", [audited])
     check_cache_location(tmp_path / "elsewhere.sqlite3", [audited])
+
+
+def test_dependency_list_matches_pyproject() -> None:
+    """The cache key's dependency list is pyproject.toml's runtime dependencies."""
+    import re
+    import tomllib
+
+    from provenance.cache import DEPENDENCIES
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    names = [re.split(r"[<>=!~;\[ ]", req, maxsplit=1)[0] for req in project["dependencies"]]
+    assert list(DEPENDENCIES) == names
+
+
+def test_library_versions_agree_with_importlib_metadata() -> None:
+    import importlib.metadata as metadata
+
+    from provenance.cache import DEPENDENCIES, _library_versions
+
+    expected = []
+    for name in DEPENDENCIES:
+        try:
+            expected.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            expected.append(f"{name}==absent")
+    assert _library_versions() == tuple(sorted(expected))
