@@ -9,17 +9,19 @@ text chunks, then times, each as a fresh process (interpreter start included):
 * the article audit cold (empty cache) and cached, with ``--jobs 1`` and all cores, plus the
   serial in-process runner (what ``--jobs 1`` costs over it);
 * the full audit with ``--jobs 1`` against ``exiftool -json -r`` on the same images: the
-  generated images without C2PA, the generated C2PA-signed ones, and the real C2PA files
-  of ``--corpus`` (hard-linked ``--c2pa-copies`` times so start-up does not dominate);
+  generated images without C2PA (as generated, and hard-linked ``--plain-copies`` times),
+  the generated C2PA-signed ones, and the real C2PA files of ``--corpus`` (hard-linked
+  ``--c2pa-copies`` times): the copies make a run long enough that throughput, not the
+  start of either program, is what is compared;
 * ``provenance --version``: it must import neither PIL nor c2pa.
 
-It prints ratios (machine-independent) next to the raw rates. Audit runs go through a small
-driver (``bench_audit.py drive``) that does what ``provenance audit`` does — collect, build
-the config, run :func:`provenance.parallel.run_audit_parallel`, write JSON — and reports the
-peak RSS of itself and of its workers; ``--cli`` uses the installed ``provenance audit``
-instead once it has ``--jobs``/``--cache``. Optional: ``--rss-articles 100000`` (peak RSS
-with a few thousand shared images) and ``--html-articles 10000`` (HTML report size and its
-load time in headless Chromium, when ``provenance.reporters.html`` exists).
+It prints ratios (machine-independent) next to the raw rates. Audit runs are the installed
+``provenance audit`` command (with ``PYTHONPATH`` pointing at a byte-compiled snapshot of the
+package). ``--driver`` uses a small in-process driver instead (``bench_audit.py drive``: the
+same steps as the command, plus the serial in-process runner for comparison, and the peak RSS
+of each worker sampled from /proc). Optional: ``--rss-articles 100000`` (peak RSS with a few
+thousand shared images) and ``--html-articles 10000`` (HTML report size and its load time in
+headless Chromium).
 """
 
 from __future__ import annotations
@@ -167,6 +169,11 @@ def snapshot(out: Path) -> None:
     target = out / "snapshot"
     shutil.copytree(REPO / "provenance", target / "provenance",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    # As pip installs it: byte-compiled (PYTHONDONTWRITEBYTECODE would otherwise make every
+    # timed run compile the package from source).
+    import compileall
+
+    compileall.compile_dir(target, quiet=1)
     ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target), ENV.get("PYTHONPATH")]))
 
 
@@ -190,7 +197,7 @@ def timed(label: str, command: Sequence[str]) -> Run:
 def audit_command(paths: Sequence[Path], out: Path, *, jobs: int, cache: Path | None,
                   cli: bool, serial: bool = False, fmt: str = "json") -> list[str]:
     if cli:
-        command = ["provenance", "audit", *map(str, paths), "--now", NOW, "--format", fmt,
+        command = [sys.executable, "-m", "provenance", "audit", *map(str, paths), "--now", NOW, "--format", fmt,
                    "-o", str(out), "--jobs", str(jobs), "--no-progress"]
         return command + (["--cache", str(cache)] if cache else ["--no-cache"])
     command = [sys.executable, str(Path(__file__).resolve()), "drive", *map(str, paths),
@@ -400,10 +407,12 @@ def _options(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--corpus", default=str(default_corpus),
                         help="folder of real C2PA-signed files (skipped when absent)")
     parser.add_argument("--c2pa-copies", type=int, default=20)
+    parser.add_argument("--plain-copies", type=int, default=10,
+                        help="hard-linked copies of the generated images without C2PA")
     parser.add_argument("--signed-every", type=int, default=4,
                         help="every k-th generated JPEG is C2PA-signed")
-    parser.add_argument("--cli", action="store_true",
-                        help="time the installed `provenance audit` (needs --jobs/--cache)")
+    parser.add_argument("--driver", action="store_true",
+                        help="time the in-process driver instead of `provenance audit`")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best counts)")
     parser.add_argument("--rss-articles", type=int, default=0)
     parser.add_argument("--html-articles", type=int, default=0)
@@ -421,7 +430,7 @@ def _bench(args: argparse.Namespace, out: Path) -> int:
           f"in {time.perf_counter() - started:.0f} s")
     print(f"\narticles ({cpus()} CPUs):")
     units = len(corpus.article_files) + len(corpus.standalone)
-    runs = bench_articles(out, units, args.cli, args.repeat)
+    runs = bench_articles(out, units, not args.driver, args.repeat)
     for run in runs.values():
         show(run, corpus.articles, "articles")
     has_exiftool = shutil.which("exiftool") is not None
@@ -430,10 +439,10 @@ def _bench(args: argparse.Namespace, out: Path) -> int:
     _ratios(runs, image_runs, has_exiftool)
     if args.rss_articles:
         print(f"\npeak RSS, {args.rss_articles} articles, <= 3000 shared images:")
-        show(bench_rss(out, args.rss_articles, args.cli), args.rss_articles, "articles")
+        show(bench_rss(out, args.rss_articles, not args.driver), args.rss_articles, "articles")
     if args.html_articles:
         print(f"\nHTML report, {args.html_articles} articles:")
-        bench_html(out, args.html_articles, args.cli)
+        bench_html(out, args.html_articles, not args.driver)
     return 0
 
 
@@ -441,8 +450,11 @@ def _image_sections(args: argparse.Namespace, out: Path, corpus: Any,
                     has_exiftool: bool) -> dict[str, tuple[Run, Run, int]]:
     sections: dict[str, tuple[Path, int]] = {
         "generated, no C2PA": (out / "unsigned", len(corpus.unsigned)),
-        "generated, C2PA-signed": (out / "signed", len(corpus.signed)),
     }
+    if args.plain_copies > 1:
+        count = replicate(out / "unsigned", out / "unsigned-copies", args.plain_copies)
+        sections[f"generated, no C2PA x{args.plain_copies}"] = (out / "unsigned-copies", count)
+    sections["generated, C2PA-signed"] = (out / "signed", len(corpus.signed))
     real = Path(args.corpus)
     if real.is_dir():
         count = replicate(real, out / "real-c2pa", args.c2pa_copies)
@@ -455,7 +467,7 @@ def _image_sections(args: argparse.Namespace, out: Path, corpus: Any,
             print("exiftool not found (apt-get install -y libimage-exiftool-perl): skipped")
             break
         print(f"\nimages: {label} ({count} files)")
-        audit, exif = bench_images(re.sub(r"\W+", "-", label), folder, out, args.cli,
+        audit, exif = bench_images(re.sub(r"\W+", "-", label), folder, out, not args.driver,
                                    args.repeat)
         show(audit, count, "images")
         show(exif, count, "images")
@@ -466,9 +478,9 @@ def _image_sections(args: argparse.Namespace, out: Path, corpus: Any,
 def _ratios(runs: dict[str, Run], images: dict[str, tuple[Run, Run, int]],
             has_exiftool: bool) -> None:
     n = cpus()
-    for label, (audit, exif, _) in images.items():
+    for label, (audit, exif, count) in images.items():
         target = 10.0 if "no C2PA" in label else 2.5
-        ratio(f"audit --jobs 1 vs exiftool, {label}", audit, exif, target)
+        ratio(f"audit --jobs 1 vs exiftool, {label} ({count})", audit, exif, target)
     ratio("cached re-audit vs cold (--jobs 1)", runs["jobs1-cached"], runs["jobs1-cold"], 10)
     ratio(f"cached re-audit vs cold (--jobs {n})", runs[f"jobs{n}-cached"],
           runs[f"jobs{n}-cold"], 10)

@@ -1,21 +1,21 @@
 """Read one image file into :class:`ImageEvidence`: the only code that opens image files.
 
-The file is memory-mapped and handed to a container scanner, which touches only the
-header segments (and, for JPEG, the tail); EXIF, IPTC and XMP blocks are then interpreted,
-C2PA is read only when the container holds a store, and the evidence is judged. A bad
+The file is handed to a container scanner, which reads only the header segments or chunk
+headers (and, for JPEG, the tail): JPEG and PNG in place, other formats memory-mapped. EXIF,
+IPTC and XMP blocks are then interpreted, C2PA is read only when the container holds a
+store, and the evidence is judged. A bad
 file never raises: it comes back ``unreadable`` (with a ``problem``) or ``unsupported``.
 """
 
 from __future__ import annotations
 
-import mmap
 import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from provenance.images.c2pa_status import Anchors, add_store_signals
-from provenance.images.containers import RawMetadata, Unreadable, scan
+from provenance.images.containers import RawMetadata, Unreadable, scan_open
 from provenance.images.exif import ExifFields, parse_exif
 from provenance.images.generators import generator_chunks, is_a1111_parameters, known_generator
 from provenance.images.iptc import IptcFields, parse_iptc
@@ -69,13 +69,11 @@ def _scan_file(path: Path) -> tuple[int, RawMetadata | None]:
     try:
         info = os.fstat(fd)
         _check_regular(info)
-        data = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)  # holds its own descriptor
+        return info.st_size, scan_open(fd, info.st_size)
     except OSError as exc:
         raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from exc
     finally:
         os.close(fd)
-    with data:
-        return info.st_size, scan(data)
 
 
 def _check_regular(info: os.stat_result) -> None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import struct
 
-from provenance.images.containers.raw import Data, RawMetadata, Unreadable, check_dimensions
+from provenance.images.containers.raw import (
+    Buffer,
+    Data,
+    RawMetadata,
+    Unreadable,
+    check_dimensions,
+)
 
 _EXIF = b"Exif\x00\x00"
 _XMP = b"http://ns.adobe.com/xap/1.0/\x00"
@@ -20,24 +26,26 @@ _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 _STANDALONE = frozenset([0x01, *range(0xD0, 0xD8)])
 
 
-def scan_jpeg(data: Data) -> RawMetadata:
+def scan_jpeg(data: Data | Buffer) -> RawMetadata:
     """Split a JPEG into its metadata blocks; raise :class:`Unreadable` if it is not whole."""
+    src = data if isinstance(data, Buffer) else Buffer(data)
     raw = RawMetadata("jpeg")
-    sos_end = _walk_segments(data, raw)
-    if data[-2:] != b"\xff\xd9" and data.find(b"\xff\xd9", sos_end) < 0:
+    sos_end = _walk_segments(src, raw)
+    if src.read(src.size - 2, 2) != b"\xff\xd9" and src.find(b"\xff\xd9", sos_end) < 0:
         raise Unreadable("truncated JPEG: no end-of-image marker after the scan data")
     return raw
 
 
-def _walk_segments(data: Data, raw: RawMetadata) -> int:
+def _walk_segments(src: Buffer, raw: RawMetadata) -> int:
     """Walk marker segments until SOS; return the offset where scan data starts."""
-    pos, n = 2, len(data)
+    pos, n = 2, src.size
     while True:
         if pos + 4 > n:
             raise Unreadable("truncated JPEG: the file ends inside the header segments")
-        if data[pos] != 0xFF:
+        head = src.read(pos, 4)
+        if head[0] != 0xFF:
             raise Unreadable(f"corrupt JPEG: no segment marker at byte {pos}")
-        marker = data[pos + 1]
+        marker = head[1]
         if marker == 0xFF:  # fill byte before a marker
             pos += 1
             continue
@@ -46,36 +54,36 @@ def _walk_segments(data: Data, raw: RawMetadata) -> int:
             continue
         if marker == 0xD9:
             raise Unreadable("corrupt JPEG: end-of-image marker before any scan data")
-        length: int = struct.unpack_from(">H", data, pos + 2)[0]
+        length = head[2] << 8 | head[3]
         end = pos + 2 + length
         if length < 2 or end > n:
             raise Unreadable("truncated JPEG: a header segment runs past the end of the file")
         if marker == 0xDA:
             return end
-        _segment(marker, data, pos + 4, end, raw)
+        _segment(marker, src, pos + 4, end, raw)
         pos = end
 
 
-def _segment(marker: int, data: Data, start: int, end: int, raw: RawMetadata) -> None:
-    """Keep the segments that carry metadata, slicing only those."""
+def _segment(marker: int, src: Buffer, start: int, end: int, raw: RawMetadata) -> None:
+    """Keep the segments that carry metadata, reading only those."""
     if marker in _SOF and end - start >= 5:
-        height, width = struct.unpack_from(">HH", data, start + 1)
+        height, width = struct.unpack(">HH", src.read(start + 1, 4))
         check_dimensions("jpeg", width, height)
         if raw.width is None and width and height:
             raw.width, raw.height = width, height
     elif marker == 0xE1:
-        head = data[start : start + len(_XMP)]
+        head = src.read(start, len(_XMP))
         if head.startswith(_EXIF) and raw.exif is None:
-            raw.exif = data[start + len(_EXIF) : end]
+            raw.exif = src.read(start + len(_EXIF), end - start - len(_EXIF))
         elif head == _XMP:
-            raw.xmp.append(data[start + len(_XMP) : end])
-    elif marker == 0xED and data[start : start + len(_PHOTOSHOP)] == _PHOTOSHOP:
-        iptc = photoshop_iptc(data[start + len(_PHOTOSHOP) : end])
+            raw.xmp.append(src.read(start + len(_XMP), end - start - len(_XMP)))
+    elif marker == 0xED and src.read(start, len(_PHOTOSHOP)) == _PHOTOSHOP:
+        iptc = photoshop_iptc(src.read(start + len(_PHOTOSHOP), end - start - len(_PHOTOSHOP)))
         if iptc:
             raw.iptc = (raw.iptc or b"") + iptc
-    elif marker == 0xEB and data[start : start + 2] == b"JP":
+    elif marker == 0xEB and src.read(start, 2) == b"JP":
         # APP11 "JP" common identifier + JUMBF superbox whose description label is c2pa
-        raw.c2pa = raw.c2pa or b"c2pa" in data[start : start + 64]
+        raw.c2pa = raw.c2pa or b"c2pa" in src.read(start, min(64, end - start))
 
 
 def photoshop_iptc(block: bytes) -> bytes | None:

@@ -14,7 +14,13 @@ import struct
 import zlib
 
 from provenance.images.containers.jpeg import photoshop_iptc
-from provenance.images.containers.raw import Data, RawMetadata, Unreadable, check_dimensions
+from provenance.images.containers.raw import (
+    Buffer,
+    Data,
+    RawMetadata,
+    Unreadable,
+    check_dimensions,
+)
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 XMP_KEYWORD = "XML:com.adobe.xmp"
@@ -25,20 +31,22 @@ MAX_TEXT = 8 * 1024 * 1024
 _PIXEL_DATA = (b"IDAT", b"fdAT")
 
 
-def scan_png(data: Data) -> RawMetadata:
+def scan_png(data: Data | Buffer) -> RawMetadata:
     """Split a PNG into its metadata blocks; raise :class:`Unreadable` if it is not whole."""
+    src = data if isinstance(data, Buffer) else Buffer(data)
     raw = RawMetadata("png")
-    pos, n = len(SIGNATURE), len(data)
+    pos, n = len(SIGNATURE), src.size
     while pos + 12 <= n:
-        length, ctype = struct.unpack_from(">I4s", data, pos)
+        length, ctype = struct.unpack(">I4s", src.read(pos, 8))
         end = pos + 12 + length
         if end > n:
             raise Unreadable(f"truncated PNG: chunk {_name(ctype)} runs past the end of the file")
         if ctype in _PIXEL_DATA:
             pos = end
             continue
-        body = data[pos + 8 : end - 4]
-        (crc,) = struct.unpack_from(">I", data, end - 4)
+        chunk = src.read(pos + 8, length + 4)
+        body = chunk[:length]
+        (crc,) = struct.unpack_from(">I", chunk, length)
         if zlib.crc32(body, zlib.crc32(ctype)) != crc:
             raise Unreadable(f"corrupt PNG: bad CRC in chunk {_name(ctype)} at byte {pos}")
         if ctype == b"IEND":
