@@ -217,3 +217,35 @@ def test_no_worker_outlives_a_run(tmp_path: Path) -> None:
         f, c, b, jobs=2, cache=None, worker_init=functools.partial(record_pid, str(pids))))
     workers = [int(p.name) for p in pids.iterdir()]
     assert workers and not any(_alive(pid) for pid in workers)
+
+
+# ----------------------------------------------------------------- batches, start methods
+
+
+@pytest.fixture(params=["fork", "forkserver"])
+def start(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with workers started each way (fork is what Linux uses by default;
+    forkserver is the fallback while a thread runs, and what macOS-like setups get)."""
+    import provenance.parallel as parallel
+
+    method: str = request.param
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
+    return method
+
+
+def test_a_hang_inside_a_batch_costs_only_that_file(tmp_path: Path, start: str) -> None:
+    """Files travel in batches: the one that hangs is blamed, those before and after it in
+    the same batch (whose answers went down with the worker) are audited again."""
+    names = [f"loose/p{i:02d}.jpg" for i in range(20)]
+    for name in names:
+        _photo(tmp_path / name)
+    report = _audit(tmp_path, {"loose/p09.jpg": "hang"}, timeout_s=1.0)
+    assert [(i["path"], i["status"]) for i in report["images"]] == [
+        (name, "unreadable" if name == "loose/p09.jpg" else "ok") for name in names]
+    assert [f["rule"] for i in report["images"] for f in i["findings"]] == ["IMG002"]
+
+
+def test_start_methods_give_the_same_report(corpus: Path, start: str) -> None:
+    serial = render(corpus, lambda f, c, b: run_audit(f, c, b))
+    assert render(corpus, lambda f, c, b: run_audit_parallel(f, c, b, jobs=2, cache=None)) \
+        == serial
