@@ -92,7 +92,8 @@ def read_article_file(
     from provenance.articles.decode import decode_bytes
 
     text = decode_bytes(data).text
-    return parse_article_text(text, rel, confirm_format(text, fmt))
+    # decode_bytes refuses text holding NUL: the HTML reader need not look for it again.
+    return _parse(text, rel, confirm_format(text, fmt), nul_free=True)
 
 
 def _read_bytes(path: pathlib.Path, max_bytes: int) -> bytes:
@@ -148,14 +149,18 @@ def _looks_like_one_json_document(text: str) -> bool:
 
 def parse_article_text(text: str, rel: str, fmt: str) -> list[ReadResult]:
     """Parse text already decoded, as format ``fmt`` (one of :data:`FORMATS`)."""
-    results = _dispatch(text, rel, fmt)
+    return _parse(text, rel, fmt)
+
+
+def _parse(text: str, rel: str, fmt: str, nul_free: bool = False) -> list[ReadResult]:
+    results = _dispatch(text, rel, fmt, nul_free)
     for item in results:
         if isinstance(item, Article):
             item.path = rel
     return results
 
 
-def _dispatch(text: str, rel: str, fmt: str) -> list[ReadResult]:
+def _dispatch(text: str, rel: str, fmt: str, nul_free: bool) -> list[ReadResult]:
     if fmt == "text":
         from provenance.articles.text import read_text
 
@@ -173,17 +178,17 @@ def _dispatch(text: str, rel: str, fmt: str) -> list[ReadResult]:
 
         return list(read_jsonl(text, rel))
     if fmt == "html":
-        return [_read_html(text, rel)]
+        return [_read_html(text, rel, nul_free)]
     raise ArticleError(f"unknown article format {fmt!r}")
 
 
-def _read_html(text: str, rel: str) -> Article:
+def _read_html(text: str, rel: str, nul_free: bool) -> Article:
     try:
         from provenance.articles.html import read_html
     except ImportError:
         raise ArticleError("the HTML reader is not available in this build") from None
     try:
-        article = read_html(text, rel)
+        article = read_html(text, rel, nul_free=nul_free)
     except ValueError as exc:  # the HTML reader's "cannot be parsed at all"
         raise ArticleError(str(exc)) from None
     article.path, article.format, article.index = rel, "html", None

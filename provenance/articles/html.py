@@ -52,12 +52,16 @@ _MAX_META_CHARS = 200
 _MAX_STANDFIRST_CHARS = 600
 
 
-def read_html(text: str, path: str) -> Article:
+def read_html(text: str, path: str, *, nul_free: bool = False) -> Article:
     """Read one HTML page into an :class:`Article` (``format="html"``).
 
     Raises :class:`ValueError` only when the text cannot be parsed at all (the dispatcher
-    turns that into INP001); malformed markup is repaired by the parser.
+    turns that into INP001); malformed markup is repaired by the parser. NUL characters
+    are dropped; ``nul_free=True`` says the caller knows there are none (the search for
+    them is a full pass over the page).
     """
+    if not nul_free and "\x00" in text:
+        text = text.replace("\x00", "")
     with _no_gc_pauses():
         return _read_html(text, path)
 
@@ -80,8 +84,6 @@ def _no_gc_pauses() -> Iterator[None]:
 
 
 def _read_html(text: str, path: str) -> Article:
-    if "\x00" in text:
-        text = text.replace("\x00", "")
     try:
         tree = LexborHTMLParser(text)
     except Exception as exc:  # selectolax raises plain errors on input it cannot take

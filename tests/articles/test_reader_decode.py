@@ -59,6 +59,20 @@ def test_valid_encodings_holding_nul_are_binary(data: bytes) -> None:
         decode_bytes(data)
 
 
+def test_nul_position_counts_normalised_characters() -> None:
+    # The line endings are normalised first: "a\r\nb" is three characters, the NUL 4th.
+    with pytest.raises(ArticleError, match="first at character 4"):
+        decode_bytes(b"a\r\nb\x00")
+    with pytest.raises(ArticleError, match="first at character 4"):  # é is one character
+        decode_bytes("é b\x00".encode() + b"\r\n")
+
+
+def test_plain_utf8_without_cr_or_nul_is_returned_as_decoded() -> None:
+    decoded = decode_bytes("“Quoted” text\nand more".encode())
+    assert (decoded.text, decoded.encoding, decoded.lenient) == (
+        "“Quoted” text\nand more", "utf-8", False)
+
+
 def test_a_bom_that_lies_is_unreadable() -> None:
     with pytest.raises(ArticleError, match="UTF-16-LE byte-order mark but byte 3"):
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8\x41\x00")
