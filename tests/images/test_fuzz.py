@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from provenance.images import read_image
 from tests.images.builders import (
     DST,
     exif_bytes,
+    png_chunk,
     unicode_comment,
     write_jpeg,
     write_png,
@@ -39,7 +41,23 @@ def _seeds() -> dict[str, bytes]:
             write_png(folder / "s.png", text={"parameters": "x\nSteps: 2"}, exif=_EXIF, xmp=_XMP),
             write_webp(folder / "s.webp", exif=_EXIF, xmp=_XMP),
         ]
-        return {p.suffix: p.read_bytes() for p in paths}
+        seeds = {p.suffix: p.read_bytes() for p in paths}
+        seeds.update(_large_seeds(folder))
+        return seeds
+
+
+def _large_seeds(folder: Path) -> dict[str, bytes]:
+    """JPEG and PNG larger than the first read (64 KiB): their headers past it are read
+    with pread, so the fuzzing covers that path too; the PNG has a text chunk after IDAT."""
+    noise = Image.frombytes("RGB", (240, 240), random.Random(7).randbytes(240 * 240 * 3))
+    noise.save(folder / "b.jpg", "JPEG", quality=95, exif=_EXIF, xmp=_XMP)
+    noise.save(folder / "b.png", "PNG")
+    png = (folder / "b.png").read_bytes()
+    late = png_chunk(b"tEXt", b"parameters\x00late\nSteps: 4, Sampler: Euler")
+    seeds = {"-large.jpg": (folder / "b.jpg").read_bytes(),
+             "-large.png": png[:-12] + late + png[-12:]}
+    assert all(len(data) > 64 * 1024 for data in seeds.values())
+    return seeds
 
 
 SEEDS = _seeds()
