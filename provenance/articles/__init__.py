@@ -91,9 +91,12 @@ def read_article_file(
     data = _read_bytes(path, max_bytes)
     from provenance.articles.decode import decode_bytes
 
-    text = decode_bytes(data).text
-    # decode_bytes refuses text holding NUL: the HTML reader need not look for it again.
-    return _parse(text, rel, confirm_format(text, fmt), nul_free=True)
+    decoded = decode_bytes(data)
+    text = decoded.text
+    # decode_bytes refuses text holding NUL: the HTML reader need not look for it again,
+    # and when the bytes are the text's UTF-8 its parser takes them as they are.
+    source = _Source(nul_free=True, utf8=data if decoded.exact_utf8 else None)
+    return _parse(text, rel, confirm_format(text, fmt), source)
 
 
 def _read_bytes(path: pathlib.Path, max_bytes: int) -> bytes:
@@ -149,18 +152,26 @@ def _looks_like_one_json_document(text: str) -> bool:
 
 def parse_article_text(text: str, rel: str, fmt: str) -> list[ReadResult]:
     """Parse text already decoded, as format ``fmt`` (one of :data:`FORMATS`)."""
-    return _parse(text, rel, fmt)
+    return _parse(text, rel, fmt, _Source())
 
 
-def _parse(text: str, rel: str, fmt: str, nul_free: bool = False) -> list[ReadResult]:
-    results = _dispatch(text, rel, fmt, nul_free)
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """What the file reader knows about decoded text (the HTML reader uses it)."""
+
+    nul_free: bool = False  # the text holds no NUL character
+    utf8: bytes | None = None  # the text's exact UTF-8 encoding
+
+
+def _parse(text: str, rel: str, fmt: str, source: _Source) -> list[ReadResult]:
+    results = _dispatch(text, rel, fmt, source)
     for item in results:
         if isinstance(item, Article):
             item.path = rel
     return results
 
 
-def _dispatch(text: str, rel: str, fmt: str, nul_free: bool) -> list[ReadResult]:
+def _dispatch(text: str, rel: str, fmt: str, source: _Source) -> list[ReadResult]:
     if fmt == "text":
         from provenance.articles.text import read_text
 
@@ -178,17 +189,17 @@ def _dispatch(text: str, rel: str, fmt: str, nul_free: bool) -> list[ReadResult]
 
         return list(read_jsonl(text, rel))
     if fmt == "html":
-        return [_read_html(text, rel, nul_free)]
+        return [_read_html(text, rel, source)]
     raise ArticleError(f"unknown article format {fmt!r}")
 
 
-def _read_html(text: str, rel: str, nul_free: bool) -> Article:
+def _read_html(text: str, rel: str, source: _Source) -> Article:
     try:
         from provenance.articles.html import read_html
     except ImportError:
         raise ArticleError("the HTML reader is not available in this build") from None
     try:
-        article = read_html(text, rel, nul_free=nul_free)
+        article = read_html(text, rel, nul_free=source.nul_free, utf8=source.utf8)
     except ValueError as exc:  # the HTML reader's "cannot be parsed at all"
         raise ArticleError(str(exc)) from None
     article.path, article.format, article.index = rel, "html", None

@@ -48,6 +48,9 @@ class Decoded:
     encoding: str
     lenient: bool = False
     bad_bytes: int = 0
+    # The bytes are exactly ``text`` in UTF-8 (no BOM, nothing replaced or normalised):
+    # a parser that wants UTF-8 can take them instead of encoding the text again.
+    exact_utf8: bool = False
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -65,7 +68,7 @@ def decode_bytes(data: bytes) -> Decoded:
     # to normalise or refuse.
     if b"\x00" in data or b"\r" in data:
         return _no_nul(Decoded(_normalise(text), "utf-8"))
-    return Decoded(text, "utf-8")
+    return Decoded(text, "utf-8", exact_utf8=True)
 
 
 def _no_nul(decoded: Decoded) -> Decoded:

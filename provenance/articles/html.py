@@ -52,18 +52,22 @@ _MAX_META_CHARS = 200
 _MAX_STANDFIRST_CHARS = 600
 
 
-def read_html(text: str, path: str, *, nul_free: bool = False) -> Article:
+def read_html(text: str, path: str, *, nul_free: bool = False,
+              utf8: bytes | None = None) -> Article:
     """Read one HTML page into an :class:`Article` (``format="html"``).
 
     Raises :class:`ValueError` only when the text cannot be parsed at all (the dispatcher
     turns that into INP001); malformed markup is repaired by the parser. NUL characters
     are dropped; ``nul_free=True`` says the caller knows there are none (the search for
-    them is a full pass over the page).
+    them is a full pass over the page). ``utf8``, when given, must be exactly
+    ``text.encode("utf-8")`` (the file's bytes): the parser, which reads UTF-8, then
+    takes them instead of encoding the page again.
     """
     if not nul_free and "\x00" in text:
         text = text.replace("\x00", "")
+        utf8 = None
     with _no_gc_pauses():
-        return _read_html(text, path)
+        return _read_html(text, path, utf8)
 
 
 @contextmanager
@@ -83,9 +87,9 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _read_html(text: str, path: str) -> Article:
+def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
     try:
-        tree = LexborHTMLParser(text)
+        tree = LexborHTMLParser(text if utf8 is None else utf8)
     except Exception as exc:  # selectolax raises plain errors on input it cannot take
         raise ValueError(f"HTML cannot be parsed: {exc}") from exc
     meta = read_meta(tree, text)

@@ -330,3 +330,18 @@ def test_deeply_nested_json_ld_is_ignored_not_a_crash() -> None:
             "</body></html>")
     article = read_html(page, "deep.html")
     assert article.headline == "Quay Reopens"
+
+
+@pytest.mark.parametrize("name", ["ARTICLE_PAGE", "JSONLD_PAGE", "SIDEBAR_PAGE", "FIGURE_PAGE",
+                                  "SUPPRESSION_PAGE", "BROKEN_PAGE"])
+def test_the_pages_utf8_bytes_read_the_same_as_its_text(name: str) -> None:
+    page = getattr(pages, name).replace("Crossing", "Crossing “Ē”")
+    from_text = read_html(page, "x.html")
+    from_bytes = read_html(page, "x.html", nul_free=True, utf8=page.encode("utf-8"))
+    assert from_bytes == from_text
+
+
+def test_nul_characters_are_dropped_even_when_bytes_are_offered() -> None:
+    page = "<p>Bread\x00 rises</p>"
+    article = read_html(page, "x.html", utf8=page.encode("utf-8"))
+    assert [b.text for b in article.blocks] == ["Bread rises"]
