@@ -105,7 +105,11 @@ def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
               for z, seg, off in zip(zones, walker.segments, offsets, strict=True)]
     article = Article(path=path, format="html", blocks=blocks, images=images)
     _fill_meta(article, meta, blocks)
-    article.suppressions = _suppressions(text, walker.comments, lines, blocks)
+    # The common case, no directive at all, answered by a substring test: on the UTF-8
+    # bytes when there are any (several times faster than on a str past U+00FF).
+    directives = b"provenance" in utf8 if utf8 is not None else "provenance" in text
+    article.suppressions = _suppressions(text, walker.comments, lines, blocks) \
+        if directives else []
     _jsonld_body_fallback(article, meta, text, lines)
     return article
 
@@ -350,8 +354,6 @@ def _suppressions(text: str, comments: list[tuple[str, int]], lines: LineMap,
     inside a box read as one block) precedes the first block that starts on or after it.
     """
     found: list[Suppression] = []
-    if "provenance" not in text:
-        return found  # the common case, at C speed instead of a regex over the page
     seen = list(comments)
     for match in _DIRECTIVE_SRC_RE.finditer(text):
         body, line = match.group(1), lines.line_of_offset(match.start())
