@@ -22,7 +22,7 @@ from typing import Any
 from provenance.findings import Finding, Issue, Severity, Suppressed, fingerprint
 from provenance.images.model import ImageEvidence
 from provenance.model import Article, Suppression
-from provenance.paths import Found, escapes_root, is_regular_file, resolve_reference
+from provenance.paths import Found, escapes_root, resolve_reference
 from provenance.validators import RULES
 from provenance.validators.base import ResolvedImage, Subject
 
@@ -229,10 +229,8 @@ class ImageCache:
         return cached
 
     def _read(self, path: Path, rel: str) -> ImageEvidence:
-        if not is_regular_file(path):
-            # FIFOs and devices could block forever; symlinks were checked by resolution.
-            return ImageEvidence(path=rel, status="unreadable",
-                                 problem="not a regular file (FIFO, device or unreadable)")
+        # read_image never opens a FIFO or device (it says so in the evidence); symlinks
+        # were checked when the reference was resolved.
         from provenance.images import read_image
 
         return read_image(path, rel, trust_anchors=self._cfg.trust_anchors,

@@ -9,7 +9,6 @@ POSIX and relative to the root.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -164,14 +163,6 @@ def escapes_root(path: Path, root: Path) -> bool:
     named on the command line are resolved before they are walked.
     """
     return os.path.islink(path) and not inside(Path(os.path.realpath(path)), root)
-
-
-def is_regular_file(path: Path) -> bool:
-    """True for a regular file; FIFOs and devices are never opened (they could block)."""
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
 
 
 def unique(items: Iterable[str]) -> list[str]:
