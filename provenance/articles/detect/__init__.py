@@ -16,16 +16,20 @@ Calling it twice gives the same result. Settings: :class:`DetectSettings`.
 
 from __future__ import annotations
 
-from provenance.articles.detect.attribution import find_attributions
-from provenance.articles.detect.byline import read_meta
-from provenance.articles.detect.dates import parse_datetime
-from provenance.articles.detect.disclosure import find_disclosures
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from provenance.articles.detect.settings import (
     DEFAULT_KNOWN_SOURCES,
     DEFAULT_TZ_TABLE,
     DetectSettings,
 )
-from provenance.model import Article
+
+if TYPE_CHECKING:
+    from provenance.articles.detect.attribution import find_attributions
+    from provenance.articles.detect.dates import parse_datetime
+    from provenance.articles.detect.disclosure import find_disclosures
+    from provenance.model import Article
 
 __all__ = [
     "DEFAULT_KNOWN_SOURCES",
@@ -37,9 +41,27 @@ __all__ = [
     "parse_datetime",
 ]
 
+# The detectors (and their compiled lexicon) load on first use: building the policy, the
+# cache key or a fully cached audit needs only the settings.
+_LAZY = {"find_attributions": "attribution", "find_disclosures": "disclosure",
+         "parse_datetime": "dates", "read_meta": "byline"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 def annotate(article: Article, settings: DetectSettings | None = None) -> None:
     """Fill the article's detected fields in place (see the module docstring)."""
+    from provenance.articles.detect.attribution import find_attributions
+    from provenance.articles.detect.byline import read_meta
+    from provenance.articles.detect.disclosure import find_disclosures
+
     settings = settings or DetectSettings()
     # Credits first: a byline the reader gave (structured metadata, no line) is a credit
     # of its own, while one found in a meta line is credited from that line, with its line.
@@ -55,4 +77,6 @@ def annotate(article: Article, settings: DetectSettings | None = None) -> None:
 
 
 def _parse(raw: str | None, settings: DetectSettings) -> str | None:
+    from provenance.articles.detect.dates import parse_datetime
+
     return parse_datetime(raw, settings.tz_table) if raw else None
