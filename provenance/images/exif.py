@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from provenance.images.iptc import decode_text
+
 _EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
 _IFD0_TAGS = frozenset({0x010F, 0x0110, 0x0131, 0x013B, 0x8298, 0x9003, _EXIF_IFD, _GPS_IFD})
 _SUB_TAGS = frozenset({0x9003, 0x9011, 0x9286})
@@ -118,7 +120,7 @@ def _value(data: bytes, endian: str, at: int, typ: int, cnt: int) -> Any:
         return None
     if not code:
         chunk = bytes(data[at : at + length])
-        return _decode(chunk.split(b"\x00", 1)[0]) if typ == 2 else chunk  # NUL-terminated
+        return decode_text(chunk.split(b"\x00", 1)[0]) if typ == 2 else chunk  # NUL-terminated
     numbers = struct.unpack_from(f"{endian}{cnt * len(code)}{code[0]}", data, at)
     if len(code) == 2:  # RATIONAL / SRATIONAL: numerator, denominator pairs
         pairs = zip(numbers[::2], numbers[1::2], strict=True)
@@ -126,17 +128,9 @@ def _value(data: bytes, endian: str, at: int, typ: int, cnt: int) -> Any:
     return numbers
 
 
-def _decode(value: bytes) -> str:
-    """ASCII tags as writers really fill them: UTF-8 (``DALL·E``), else Latin-1."""
-    try:
-        return value.decode("utf-8")
-    except UnicodeDecodeError:
-        return value.decode("latin-1")
-
-
 def _text(value: Any) -> str | None:
     if isinstance(value, bytes):
-        value = _decode(value)
+        value = decode_text(value)
     if not isinstance(value, str):
         return None
     return value.strip("\x00 \t\r\n") or None

@@ -31,7 +31,7 @@ def parse_iptc(block: bytes) -> IptcFields:
     for record, dataset, value in _records(block):
         name = _DATASETS.get(dataset) if record == 2 else None
         if name and getattr(fields, name) is None:
-            text = _decode(value).strip("\x00 \t\r\n")
+            text = decode_text(value).strip("\x00 \t\r\n")
             setattr(fields, name, text or None)
     return fields
 
@@ -53,7 +53,10 @@ def _records(block: bytes) -> list[tuple[int, int, bytes]]:
     return out
 
 
-def _decode(value: bytes) -> str:
+def decode_text(value: bytes) -> str:
+    """Text fields as writers really fill them: UTF-8 (``DALL·E``), else Latin-1.
+
+    IPTC IIM and EXIF ASCII tags both declare a narrower charset than writers use."""
     try:
         return value.decode("utf-8")
     except UnicodeDecodeError:
