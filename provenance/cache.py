@@ -195,9 +195,9 @@ def context_digest(cfg: AuditConfig) -> str:
 # ------------------------------------------------------------------------ dependencies
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
+def _signature(path: Path | str) -> tuple[int, int, int] | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ino)
@@ -437,7 +437,7 @@ class Cache:
     def _as_now(self, dep: Sequence[Any]) -> Dep:
         """``dep`` re-observed: hashed again only when its stat signature moved."""
         rel, size, mtime, ino, digest = dep
-        sig = _signature(self._cfg_root / rel)
+        sig = _signature(os.path.join(self.root, rel))  # a str: Path joins cost more here
         if sig == (size, mtime, ino) or (sig is None and size is None):
             return (rel, size, mtime, ino, digest)
         return file_dep(self._cfg_root, rel, sig)
