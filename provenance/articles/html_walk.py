@@ -113,14 +113,16 @@ def class_words(attrs: dict[str, str | None]) -> str:
     cls, ident = attrs.get("class"), attrs.get("id")
     if not cls and not ident:
         return ""
-    return _split_words(f"{cls} {ident}" if cls and ident else cls or ident or "")
+    raw = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    low = raw.lower()
+    # Most class strings are lower case already: that answer costs less than a cache lookup.
+    return low if low == raw else _split_camel(raw)
 
 
 @lru_cache(maxsize=8192)
-def _split_words(raw: str) -> str:
+def _split_camel(raw: str) -> str:
     # Cached: pages repeat the same class strings hundreds of times.
-    low = raw.lower()
-    return low if low == raw else _CAMEL_RE.sub(r"\1 \2", raw).lower()
+    return _CAMEL_RE.sub(r"\1 \2", raw).lower()
 
 
 def is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -242,7 +244,7 @@ class Walker:
             buf.append("\n")
 
     def _inline(self, node: LexborNode, link: bool, cont: int, depth: int) -> None:
-        first = node.child
+        first = node.first_child
         if first is None:
             return
         if first.tag == "-text" and first.next is None:
@@ -278,9 +280,10 @@ class Walker:
         new = len(self.containers)
         if attrs:
             words = class_words(attrs)
-            if self._collapse_classes and (is_hidden(attrs) or (
-                    words and is_strong_boilerplate(words)
-                    and node.mem_id not in self._protected)):
+            if self._collapse_classes and (
+                    (("hidden" in attrs or "style" in attrs) and is_hidden(attrs))
+                    or (words and is_strong_boilerplate(words)
+                        and node.mem_id not in self._protected)):
                 self._collapsed(node, tag, cont)
                 return
             itemprop, role = attrs.get("itemprop"), attrs.get("role")

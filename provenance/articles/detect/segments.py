@@ -64,8 +64,9 @@ def _hard_break(before: str, after: str) -> bool:
 def split_block(block: Block, index: int) -> list[Segment]:
     """The block's segments in order (empty ones dropped)."""
     text = block.text
+    # "not isspace()" is "strip() is not empty" without copying the text.
     if "\n" not in text:  # most blocks are one line: one segment, nothing to join
-        return [Segment(text, block, index, 0)] if text.strip() else []
+        return [Segment(text, block, index, 0)] if text and not text.isspace() else []
     lines = text.split("\n")
     segments: list[Segment] = []
     start = 0
@@ -76,7 +77,7 @@ def split_block(block: Block, index: int) -> list[Segment]:
             segments.append(_make(text, start, pos - 1, block, index))
             start = pos
     segments.append(_make(text, start, len(text), block, index))
-    return [s for s in segments if s.text.strip()]
+    return [s for s in segments if s.text and not s.text.isspace()]
 
 
 def _make(text: str, start: int, end: int, block: Block, index: int) -> Segment:
