@@ -290,11 +290,13 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
 
 
 def _echo_written(summary: dict[str, Any], files: Sequence[str]) -> None:
+    from provenance.report import counted, verdict
+
     counts = summary["findings"]
-    click.echo(f"provenance: {summary['articles']} articles, {summary['images']} images: "
-               f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
-               f" — {'passed' if summary['passed'] else 'failed'}; wrote {', '.join(files)}",
-               err=True)
+    click.echo(f"provenance: {counted(summary['articles'], 'article')}, "
+               f"{counted(summary['images'], 'image')}: {counted(counts['error'], 'error')}, "
+               f"{counted(counts['warning'], 'warning')}, {counts['info']} info"
+               f" — {verdict(summary)}; wrote {', '.join(files)}", err=True)
 
 
 @cli.group()

@@ -116,6 +116,22 @@ class ReportBuilder:
         return tail
 
 
+def verdict(summary: Mapping[str, Any]) -> str:
+    """``failed``, ``passed``, or ``not gated`` for a run that passed with errors in it.
+
+    Errors fail every gate but ``--fail-on never``, so "passed" there would tell an editor
+    reading the report the opposite of what it holds.
+    """
+    if not summary["passed"]:
+        return "failed"
+    return "not gated" if summary["findings"]["error"] else "passed"
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors``, ``3 info`` (info has no plural)."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
+
+
 def exit_code(tail: Mapping[str, Any]) -> int:
     """3 if anything crashed, else 1 if findings at/above fail-on remain, else 0."""
     if tail["errors"]:

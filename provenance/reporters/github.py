@@ -15,6 +15,8 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+from provenance.report import counted, verdict
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -67,8 +69,9 @@ class GitHubReporter:
                             + "\n")
         s = tail["summary"]
         counts = s["findings"]
-        self._out.write(f"provenance: {s['articles']} articles, {s['images']} images, "
-                        f"{s['skipped']} skipped: {counts['error']} errors, "
-                        f"{counts['warning']} warnings, {counts['info']} info "
+        self._out.write(f"provenance: {counted(s['articles'], 'article')}, "
+                        f"{counted(s['images'], 'image')}, {s['skipped']} skipped: "
+                        f"{counted(counts['error'], 'error')}, "
+                        f"{counted(counts['warning'], 'warning')}, {counts['info']} info "
                         f"({s['suppressed']} suppressed, {s['baselined']} baselined) — "
-                        f"{'passed' if s['passed'] else 'failed'}\n")
+                        f"{verdict(s)}\n")

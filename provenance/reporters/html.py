@@ -25,6 +25,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
+from provenance.report import verdict
 from provenance.reporters.html_assets import CSP, CSS, JS
 from provenance.reporters.thumbnails import thumbnail_data_uri
 
@@ -242,8 +243,11 @@ class HtmlReporter:
 
     def _summary(self, s: Mapping[str, Any], tail: Mapping[str, Any]) -> str:
         c = s["findings"]
-        verdict = '<span class="pass">passed</span>' if s["passed"] else \
-            '<span class="fail">failed</span>'
+        word = verdict(s)
+        css = {"passed": "pass", "failed": "fail"}.get(word, "warning")
+        title = ' title="errors were found, but --fail-on never lets the run pass"' \
+            if word == "not gated" else ""
+        shown = f'<span class="{css}"{title}>{word}</span>'
         head = self._header
         run = _dl([("root", head.get("root")), ("tool", f"{head['tool']['name']} "
                    f"{head['tool']['version']}"), ("generated", head.get("generated_at"))])
@@ -254,7 +258,7 @@ class HtmlReporter:
                   ("stale baseline", s["stale_baseline"])]
         cells = "".join(f"<th class=\"n\">{k}</th>" for k, _ in totals)
         values = "".join(f'<td class="n">{v}</td>' for _, v in totals)
-        return (f'<section id="summary"><h2>Summary: {verdict}</h2>{run}'
+        return (f'<section id="summary"><h2>Summary: {shown}</h2>{run}'
                 f"<table><tr>{cells}</tr><tr>{values}</tr></table>"
                 f"{self._by_rule(s['by_rule'])}{self._verdict_table()}"
                 f"{self._errors(tail)}{self._filters()}</section>\n")

@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from provenance.report import verdict
+
 FOLD_AFTER = 5
 MAX_CHARS = 60_000
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -90,7 +92,7 @@ class MarkdownReporter:
         rows = "".join(f"| {code(rule)} {md(self._names.get(rule, ''))} | {n} |\n"
                        for rule, n in s["by_rule"].items())
         by_rule = f"\n| rule | findings |\n|---|---:|\n{rows}" if rows else ""
-        return (f"## provenance: {'passed' if s['passed'] else 'failed'}\n\n"
+        return (f"## provenance: {verdict(s)}\n\n"
                 f"Root {md(self._root)}: {s['articles']} articles, {s['images']} images, "
                 f"{s['skipped']} skipped.\n\n"
                 "| error | warning | info | suppressed | baselined | stale baseline |\n"

@@ -11,6 +11,8 @@ from typing import Any, TextIO
 
 import click
 
+from provenance.report import counted, verdict
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -51,9 +53,12 @@ class TextReporter:
                                         f"{error['path']}: {error['message']}", fg="red") + "\n")
         s = tail["summary"]
         counts = s["findings"]
-        line = (f"{s['articles']} articles, {s['images']} images, {s['skipped']} skipped: "
-                f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+        line = (f"{counted(s['articles'], 'article')}, {counted(s['images'], 'image')}, "
+                f"{s['skipped']} skipped: {counted(counts['error'], 'error')}, "
+                f"{counted(counts['warning'], 'warning')}, {counts['info']} info"
                 f" ({s['suppressed']} suppressed, {s['baselined']} baselined)")
-        verdict = self._style("passed", fg="green") if s["passed"] else \
-            self._style("failed", fg="red", bold=True)
-        self._out.write(f"\n{line} — {verdict}\n")
+        word = verdict(s)
+        styled = self._style(word, fg="green") if word == "passed" else \
+            self._style(word, fg="red", bold=True) if word == "failed" else \
+            self._style(word, fg="yellow")
+        self._out.write(f"\n{line} — {styled}\n")

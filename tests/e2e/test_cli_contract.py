@@ -207,5 +207,5 @@ def test_file_only_output_says_what_was_written(site: Path,
                  "--no-progress"]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == ("provenance: 2 articles, 0 images: 0 errors, 1 warnings, 0 info"
+    assert captured.err == ("provenance: 2 articles, 0 images: 0 errors, 1 warning, 0 info"
                             " — passed; wrote report.json, report.sarif\n")

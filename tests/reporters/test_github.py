@@ -22,7 +22,7 @@ def test_annotations_for_unsuppressed_findings_with_root_prefix() -> None:
         "no source attribution: 100%25 of the text, see line 2, col 1 (record 2)\n"
         "::notice file=site/images/generated.png,title=IMG006 image-credit-missing::"
         "image 'generated.png' names no creator or credit\n"
-        "provenance: 3 articles, 3 images, 0 skipped: 1 errors, 2 warnings, 1 info "
+        "provenance: 3 articles, 3 images, 0 skipped: 1 error, 2 warnings, 1 info "
         "(1 suppressed, 1 baselined) — failed\n"
     )
 
