@@ -22,10 +22,10 @@ import fnmatch
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from provenance import package_text
 from provenance.findings import Severity
 
 PRESETS = ("default", "strict", "eu-ai-act")
@@ -102,7 +102,7 @@ def _load_chain(path: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], tupl
 
 
 def _preset(name: str, seen: tuple[str, ...]) -> dict[str, Any]:
-    text = resources.files("provenance").joinpath("presets", f"{name}.toml").read_text("utf-8")
+    text = package_text("presets", f"{name}.toml")
     # Shipped presets are validated against the schema by the tests, not on every run:
     # that would import jsonschema (~0.1 s) for each audit that has no policy file.
     data = tomllib.loads(text)

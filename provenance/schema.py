@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
+from provenance import package_text
+
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    text = resources.files("provenance").joinpath("schemas", name).read_text(encoding="utf-8")
+    text = package_text("schemas", name)
     schema: dict[str, Any] = json.loads(text)
     return schema
 
