@@ -76,15 +76,13 @@ _END = r"\s*\.?\s*"
 _LEADS = {"glued": r"", "tail": r"(?:^[—–·•*-]*|(?<=[.!?\"”’)\]]))\s*",
           "line": r"^[\s—–·•*-]*"}
 _MAX_CLOSING = 500  # closing credits are short: only the end of a long line is searched
-# Every built-in closing form contains one of these; lines without any skip the search.
-# Matched against ``fold(text)``, like the hints (so lower-case and no re.IGNORECASE).
-_MAYBE_CLOSING = re.compile(
-    r"\)\W*$|[—–-]\s*[\w ]{2,40}\W*$|\b(?:inputs?|reporting|writing|sources?|fontes?|"
-    r"fuentes?|quellen?|informa\w+|material|agentur\w*|avec|com|syndicated|provided)\b"
-    r"|इनपुट|स्रोत")
-# _MAYBE_CLOSING as separate tests, each behind a cheaper necessary condition (run one by
-# one, a line that has no bracket or dash never tries the end patterns, and the word list
-# is first looked for without its leading \b, which lets re skip to candidate letters).
+# Every built-in closing form ends the line with a bracket or a dash and a few words, or
+# contains one of the keywords below; lines with none skip the search. Each is tested on
+# its own behind a cheaper necessary condition (a line without a bracket or dash never
+# tries the end patterns, and the keywords are first looked for without their leading
+# \b, which lets re skip to candidate letters); matched against ``fold(text)``, like the
+# hints (so lower-case and no re.IGNORECASE). tests/detect/test_prechecks.py compares
+# them with the single pattern they stand for.
 _PAREN_END = re.compile(r"\)\W*$")
 _DASH_END = re.compile(r"[—–-]\s*[\w ]{2,40}\W*$")
 _KEYWORDS = (r"i(?:nputs?|nforma\w+)|r(?:eporting)|w(?:riting)|s(?:ources?|yndicated)|"
@@ -225,7 +223,7 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
 
 
 def _maybe_closing(folded: str, cut: int) -> bool:
-    """``_MAYBE_CLOSING.search(folded, cut)``, faster (tests/detect/test_prechecks.py)."""
+    """Could a built-in closing form match ``folded`` (the folded line) after ``cut``?"""
     if folded.find(")", cut) >= 0 and _PAREN_END.search(folded, cut):
         return True
     if (folded.find("-", cut) >= 0 or folded.find("—", cut) >= 0
