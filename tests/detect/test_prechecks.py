@@ -15,7 +15,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.articles.detect import DetectSettings, find_attributions, lexicon, segments, sources
+from provenance.articles.detect import (
+    DetectSettings,
+    datelines,
+    find_attributions,
+    lexicon,
+    segments,
+    sources,
+)
 from provenance.articles.detect import attribution as attr
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.segments import split_block
@@ -222,3 +229,28 @@ def _reference_quoted_spans(text: str) -> list[tuple[int, int]]:
 @given(st.text(alphabet="“”„«»‹›‘’\"「」' ([\u00a0ab", max_size=16))
 def test_quoted_spans_jump_to_quote_marks_only(text: str) -> None:
     assert segments.quoted_spans(text) == _reference_quoted_spans(text)
+
+
+LINE_TEXTS = st.lists(st.sampled_from(
+    ["AP", "Reuters", "MUMBAI", "New Delhi", " ", "  ", "\n", "\t", "|", "·", "•", "–", "—", "-",
+     ":", ",", "(", "Updated", "2024", "Aug 6", "x" * 30, "Word", "é"]), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINE_TEXTS)
+def test_alone_byline_precheck_never_hides_a_match(text: str) -> None:
+    assert attr._may_stand_alone(text) or attr._ALONE.match(text) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(LINE_TEXTS)
+def test_caps_place_precheck_never_hides_a_match(text: str) -> None:
+    assert datelines._PLACE_END.search(text) or datelines._CAPS_PLACE.match(text) is None
+
+
+def test_prechecks_examples() -> None:
+    assert attr._may_stand_alone("  Reuters") and attr._may_stand_alone("x" * 60 + " | 2024")
+    assert not attr._may_stand_alone("The council met on Tuesday to discuss the budget")
+    assert datelines._PLACE_END.search("MUMBAI: The talks")
+    assert datelines._PLACE_END.search("WASHINGTON — The talks")
+    assert datelines._PLACE_END.search("The council met on Tuesday") is None

@@ -149,6 +149,9 @@ _DATE_TAIL = (r"(?:\s*[|·•–—-]\s*(?:updated|published|last\s+updated|post
 _BY = re.compile(rf"^\s*(?:by|por|von|par|द्वारा)\s+(?P<name>[^|\n]{{2,80}}?){_DATE_TAIL}$",
                  re.IGNORECASE)
 _ALONE = re.compile(rf"^[\s·•|—–-]*(?!\()(?P<name>[^|\n·•]{{2,40}}?){_DATE_TAIL}$", re.IGNORECASE)
+# Without one of these, _ALONE can only match a line of at most 40 characters (and a final
+# line break) after its leading spaces: its date tail starts with one of them.
+_SEPARATORS = re.compile(r"[|·•–—-]")
 _NAME_TAIL = re.compile(r"(?:,|\||\s[-–—]\s|\sfor\s)\s*(?P<src>[^,|]{2,40}?)\s*$")
 # "AP National Political Writer", "Reuters Staff": the agency with a job title after it.
 _ROLE = re.compile(r"(?:\s+[A-Z][a-z]+)*\s+(?:Writer|Correspondent|Reporter|Staff|Editor)$")
@@ -270,8 +273,10 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
         tail = _NAME_TAIL.search(name)
         agency = normalise(_ROLE.sub("", tail.group("src")), known) if tail else ""
         return (clean(text[:by.end("name")]), [agency]) if agency in known else None
+    if by_image or not _may_stand_alone(text):  # next to an image: its photo credit
+        return None
     alone = _ALONE.match(text)
-    if alone is None or by_image:  # an agency name next to an image is its photo credit
+    if alone is None:
         return None
     if not could_name_source(alone.group("name"), known):
         return None
@@ -279,6 +284,11 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
     if names and all(n in known for n in names):
         return clean(alone.group("name")), names
     return None
+
+
+def _may_stand_alone(text: str) -> bool:
+    """Cheap pre-check: could ``_ALONE`` match ``text``? (Its pattern costs far more.)"""
+    return len(text.lstrip()) <= 41 or _SEPARATORS.search(text) is not None
 
 
 def _suffix(headline: str, settings: DetectSettings) -> list[str]:

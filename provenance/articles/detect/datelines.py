@@ -42,6 +42,7 @@ _BARE_CREDIT = re.compile(r"^\s*\(\s*(?P<agency>[^()]{2,40}?)\s*\)"
                           r"(?P<punct>\s*(?:\.-|[-—–―]+|:|\\u20(?:13|14)))")
 _CAPS_PLACE = re.compile(rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*,\s*{_DATE})?"
                          r"\s*(?::|\s[-—–]\s?)")
+_PLACE_END = re.compile(r":|\s[-—–]")  # what _CAPS_PLACE must find after the place
 # All-caps words that open a line with a colon or dash but are labels, not places.
 _NOT_PLACES = frozenset((
     "published", "updated", "posted", "breaking", "breaking news", "watch", "read", "exclusive",
@@ -124,6 +125,10 @@ def find_place(text: str, known: tuple[str, ...]) -> str | None:
     credit = find_credit(text, known)
     if credit is not None:
         return credit.place
+    # The place ends at a colon or a spaced dash: without one there is nothing to match,
+    # and the pattern's many ways to split words make a failed match costly.
+    if _PLACE_END.search(text) is None:
+        return None
     match = _CAPS_PLACE.match(text)
     if match is None:
         return None
