@@ -26,23 +26,45 @@ class UsageError(Exception):
     """A command-line problem (exit 2): a missing PATH, a PATH outside the root."""
 
 
-@dataclass(frozen=True, slots=True)
 class Found:
-    """A file the walk found: what kind, where on disk, and its path relative to the root."""
+    """A file the walk found: what kind, where on disk, and its path relative to the root.
 
-    kind: str  # article | image
-    path: Path
-    rel: str
-    explicit: bool = False  # named on the command line rather than found by a walk
+    ``path`` may be given as a string: it becomes a :class:`Path` the first time it is
+    asked for. A walk of an archive makes hundreds of thousands of these and most are only
+    sorted, handed to a worker and reported, so the parent builds no Path for them.
+    """
+
+    __slots__ = ("_where", "explicit", "kind", "rel")
+
+    def __init__(self, kind: str, path: Path | str, rel: str, explicit: bool = False) -> None:
+        self.kind = kind  # article | image
+        self._where = path
+        self.rel = rel
+        self.explicit = explicit  # named on the command line rather than found by a walk
+
+    @property
+    def path(self) -> Path:
+        where = self._where
+        if isinstance(where, str):
+            where = self._where = Path(where)
+        return where
 
     def __reduce__(self) -> tuple[Any, tuple[str, str, str, bool]]:
-        # Sent to a worker per file: a Path pickles as its parts and is parsed part by part
-        # on arrival (~30 us); one string is a third of that.
-        return _found, (self.kind, str(self.path), self.rel, self.explicit)
+        # Sent to a worker per file as four strings: a Path pickles as its parts and is
+        # parsed part by part on arrival.
+        return Found, (self.kind, str(self._where), self.rel, self.explicit)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Found) and (self.kind, str(self._where), self.rel,
+                                             self.explicit) == (other.kind, str(other._where),
+                                                                other.rel, other.explicit)
 
-def _found(kind: str, path: str, rel: str, explicit: bool) -> Found:
-    return Found(kind, Path(path), rel, explicit)
+    def __hash__(self) -> int:
+        return hash((self.kind, self.rel))
+
+    def __repr__(self) -> str:
+        return (f"Found(kind={self.kind!r}, path={str(self._where)!r}, rel={self.rel!r}, "
+                f"explicit={self.explicit!r})")
 
 
 def common_root(paths: Sequence[Path]) -> Path:
@@ -64,8 +86,8 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
-def kind_of(path: Path) -> str | None:
-    suffix = path.suffix.lower()
+def kind_of(path: Path | str) -> str | None:
+    suffix = os.path.splitext(path)[1].lower()
     if suffix in ARTICLE_EXTENSIONS:
         return "article"
     if suffix in IMAGE_EXTENSIONS:
@@ -91,7 +113,7 @@ def collect(paths: Sequence[Path], root: Path, *, named_as: str | None = None) -
         if not inside(absolute, root):
             raise UsageError(f"path {given} is outside the root {root}")
         explicit = not absolute.is_dir()
-        candidates = [(absolute, relative(absolute, root))] if explicit else \
+        candidates = [(str(absolute), relative(absolute, root))] if explicit else \
             _walk(absolute, root)
         for file, rel in candidates:
             kind = named_as if explicit and named_as else kind_of(file)
@@ -100,19 +122,20 @@ def collect(paths: Sequence[Path], root: Path, *, named_as: str | None = None) -
     return [found[k] for k in sorted(found)]
 
 
-def _walk(folder: Path, root: Path) -> Iterator[tuple[Path, str]]:
-    """Files under ``folder`` (inside ``root``) with their root-relative POSIX paths.
+def _walk(folder: Path, root: Path) -> Iterator[tuple[str, str]]:
+    """Files under ``folder`` (inside ``root``): their paths and root-relative POSIX paths.
 
-    The relative path is cut from the walk's own strings: an archive has hundreds of
-    thousands of files, and ``Path.relative_to`` costs more than the rest of the walk."""
+    Both are cut from the walk's own strings: an archive has hundreds of thousands of
+    files, and building a Path per file (let alone ``Path.relative_to``) costs more than
+    the rest of the walk."""
     prefix = os.path.join(str(root), "")
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
-        base = Path(dirpath)
-        where = os.path.join(dirpath, "")[len(prefix):].replace(os.sep, "/")
+        base = os.path.join(dirpath, "")
+        where = base[len(prefix):].replace(os.sep, "/")
         for name in sorted(filenames):
             if not name.startswith("."):
-                yield base / name, where + name
+                yield base + name, where + name
 
 
 @dataclass(frozen=True, slots=True)
