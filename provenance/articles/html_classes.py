@@ -32,17 +32,25 @@ STRONG_RE = re.compile(
 
 
 @lru_cache(maxsize=8192)
-def class_kind(words: str) -> int:
-    """+1 for content class/id words, -1 for boilerplate words, 0 for neither or both.
+def class_flags(words: str) -> tuple[bool, bool, bool]:
+    """Whether ``words`` hold content words, boilerplate words and strong boilerplate words.
 
-    Cached: the same class strings repeat all over a page and across pages of one site.
+    Cached: the same class strings repeat all over a page and across pages of one site,
+    and the walker and the scorer both ask. Every strong word is also a boilerplate word
+    (tests/html/test_classes.py), so the strong pattern runs only where that one matched.
     """
     negative = NEGATIVE_RE.search(words) is not None
     positive = POSITIVE_RE.search(words) is not None
+    return positive, negative, negative and STRONG_RE.search(words) is not None
+
+
+def class_kind(words: str) -> int:
+    """+1 for content class/id words, -1 for boilerplate words, 0 for neither or both."""
+    positive, negative, _ = class_flags(words)
     return 0 if negative == positive else (1 if positive else -1)
 
 
-@lru_cache(maxsize=8192)
 def is_strong_boilerplate(words: str) -> bool:
     """Words that name a comments, sidebar, related-links, menu or cookie box — and no content."""
-    return STRONG_RE.search(words) is not None and POSITIVE_RE.search(words) is None
+    positive, _, strong = class_flags(words)
+    return strong and not positive

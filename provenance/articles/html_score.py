@@ -22,9 +22,8 @@ touches the tree.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .html_classes import NEGATIVE_RE, POSITIVE_RE, class_kind
+from .html_classes import class_flags, class_kind
 from .html_walk import Container, Segment
 
 _BOILER_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
@@ -59,11 +58,11 @@ def is_boiler_container(cont: Container) -> bool:
     return bool(cont.attrs) and class_kind(cont.attrs) < 0
 
 
-@lru_cache(maxsize=8192)
 def class_factor(words: str) -> float:
     """Score multiplier for class/id words (both kinds present: both factors apply)."""
-    f = _POSITIVE_FACTOR if POSITIVE_RE.search(words) else 1.0
-    return f * _NEGATIVE_FACTOR if NEGATIVE_RE.search(words) else f
+    positive, negative, _ = class_flags(words)
+    f = _POSITIVE_FACTOR if positive else 1.0
+    return f * _NEGATIVE_FACTOR if negative else f
 
 
 class ContentScorer:
