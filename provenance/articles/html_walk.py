@@ -50,7 +50,9 @@ _COLLAPSE_TAGS = frozenset({"nav", "aside", "footer"})
 _STORY_TAGS = frozenset({"article", "main"})
 # Class/id tokens that mark an element holding an image caption.
 _CAPTION_RE = re.compile(r"(?<![a-z])(?:fig)?caption(?:s|-text)?(?![a-z])|wp-caption-text")
-_CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
+# Between a lower-case letter or digit and a capital: "relatedLinks" -> "related Links".
+# A plain replacement at a lookaround position is far cheaper than a "\1 \2" template.
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 # Past this depth a subtree is read as flat text: malformed pages can nest thousands of
 # unclosed elements and Python recursion must not overflow.
@@ -122,7 +124,7 @@ def class_words(attrs: dict[str, str | None]) -> str:
 @lru_cache(maxsize=8192)
 def _split_camel(raw: str) -> str:
     # Cached: pages repeat the same class strings hundreds of times.
-    return _CAMEL_RE.sub(r"\1 \2", raw).lower()
+    return _CAMEL_RE.sub(" ", raw).lower()
 
 
 def is_hidden(attrs: dict[str, str | None]) -> bool:

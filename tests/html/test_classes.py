@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.articles import html_classes as hc
+from provenance.articles import html_walk
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -36,3 +39,10 @@ def test_flags_answer_as_the_patterns_do(words: str) -> None:
     assert hc.class_flags(words) == (positive, negative, strong)
     assert hc.is_strong_boilerplate(words) == (strong and not positive)
     assert hc.class_kind(words) == (0 if negative == positive else 1 if positive else -1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZb9Q_- xY", min_size=1, max_size=20))
+def test_camel_case_split_as_the_group_template_did(raw: str) -> None:
+    expected = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", raw).lower()
+    assert html_walk.class_words({"class": raw}) == expected
