@@ -21,8 +21,6 @@ touches the tree.
 
 from __future__ import annotations
 
-import re
-
 from .html_classes import class_flags, class_kind
 from .html_walk import Container, Segment
 
@@ -46,7 +44,6 @@ _PARAGRAPH_TAGS = frozenset({
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt",
     "figcaption", "td", "th", "address", "caption",
 })
-_COMMA_RE = re.compile(r"[,\u060c\u3001\uff0c]")
 _MIN_PARAGRAPH = 25
 _SIBLING_PARAGRAPH = 80
 
@@ -119,7 +116,11 @@ class ContentScorer:
             own = size - seg.link_chars
             if own < _MIN_PARAGRAPH or seg.caption or seg.boiler:
                 continue
-            points = 1 + len(_COMMA_RE.findall(seg.text)) + min(own // 100, 3)
+            text = seg.text
+            commas = text.count(",")
+            if not text.isascii():  # the Arabic, ideographic and full-width commas too
+                commas += text.count("\u060c") + text.count("\u3001") + text.count("\uff0c")
+            points = 1 + commas + min(own // 100, 3)
             c = seg.cont
             # A <p>, or a <div> holding only text, is the paragraph: its parent is the
             # candidate that collects the points.
