@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from provenance.articles.html import read_html
+from provenance.articles.html import _has_nul, read_html
 from provenance.model import Article, ImageRef, Suppression
 
 from . import pages
@@ -345,3 +345,9 @@ def test_nul_characters_are_dropped_even_when_bytes_are_offered() -> None:
     page = "<p>Bread\x00 rises</p>"
     article = read_html(page, "x.html", utf8=page.encode("utf-8"))
     assert [b.text for b in article.blocks] == ["Bread rises"]
+
+
+@pytest.mark.parametrize("text", ["", "plain", "plain\x00", "“wide”", "“wide”\x00 text",
+                                  "\x00é", "latin é only"])
+def test_nul_check_answers_as_a_substring_test(text: str) -> None:
+    assert _has_nul(text) == ("\x00" in text)
