@@ -197,8 +197,8 @@ def timed(label: str, command: Sequence[str]) -> Run:
 def audit_command(paths: Sequence[Path], out: Path, *, jobs: int, cache: Path | None,
                   cli: bool, serial: bool = False, fmt: str = "json") -> list[str]:
     if cli:
-        command = [sys.executable, "-m", "provenance", "audit", *map(str, paths), "--now", NOW, "--format", fmt,
-                   "-o", str(out), "--jobs", str(jobs), "--no-progress"]
+        command = [sys.executable, "-m", "provenance", "audit", *map(str, paths), "--now", NOW,
+                   "--format", fmt, "-o", str(out), "--jobs", str(jobs), "--no-progress"]
         return command + (["--cache", str(cache)] if cache else ["--no-cache"])
     command = [sys.executable, str(Path(__file__).resolve()), "drive", *map(str, paths),
                "--jobs", str(jobs), "-o", str(out), "--format", fmt]
