@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from provenance.images import read_image
+from provenance.images.containers import HEAD
 from tests.images.builders import (
     DST,
     exif_bytes,
@@ -47,7 +48,7 @@ def _seeds() -> dict[str, bytes]:
 
 
 def _large_seeds(folder: Path) -> dict[str, bytes]:
-    """JPEG and PNG larger than the first read (64 KiB): their headers past it are read
+    """JPEG and PNG well past the first read (``HEAD``): their headers beyond it are read
     with pread, so the fuzzing covers that path too; the PNG has a text chunk after IDAT."""
     noise = Image.frombytes("RGB", (240, 240), random.Random(7).randbytes(240 * 240 * 3))
     noise.save(folder / "b.jpg", "JPEG", quality=95, exif=_EXIF, xmp=_XMP)
@@ -56,7 +57,7 @@ def _large_seeds(folder: Path) -> dict[str, bytes]:
     late = png_chunk(b"tEXt", b"parameters\x00late\nSteps: 4, Sampler: Euler")
     seeds = {"-large.jpg": (folder / "b.jpg").read_bytes(),
              "-large.png": png[:-12] + late + png[-12:]}
-    assert all(len(data) > 64 * 1024 for data in seeds.values())
+    assert all(len(data) > 16 * HEAD for data in seeds.values())
     return seeds
 
 

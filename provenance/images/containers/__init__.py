@@ -23,7 +23,7 @@ from provenance.images.containers.tiff import scan_tiff
 __all__ = ["RawMetadata", "Unreadable", "scan", "scan_open", "sniff"]
 
 Scanner = Callable[[Data], RawMetadata]
-HEAD = 64 * 1024  # read at once: the header segments/chunks of most JPEGs and PNGs
+HEAD = 4096  # read at once (one page); further headers are read where the previous ones point
 _IN_PLACE = ("jpeg", "png")  # scanners that read a FileSource; the others get a mapping
 
 # Minimum bytes each scanner needs before it can read its fixed header.

@@ -34,7 +34,7 @@ class Buffer:
 
 
 class FileSource(Buffer):
-    """An open file read where needed: its first bytes once, the rest with ``pread``.
+    """An open file read where needed: its first page once, the rest with ``pread``.
 
     JPEG and PNG keep their metadata in a chain of headers: the JPEG segments before the
     scan data, the PNG chunk headers between pixel chunks. Reading those few spots costs
