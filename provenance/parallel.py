@@ -34,6 +34,7 @@ Linux, macOS and Windows alike.
 from __future__ import annotations
 
 import contextlib
+import gc
 import heapq
 import os
 import signal
@@ -205,6 +206,7 @@ def _worker_main(conn: Connection, current: Any, clock: Any, cfg: AuditConfig,
     if init is not None:
         init()
     _warm_up(modules)
+    gc.freeze()  # what the worker imported lives as long as it does: never collected
     images = _WatchedImages(cfg, current, memory_mb)
     deps: dict[str, Dep] = {}
     conn.send(("ready",))
@@ -381,6 +383,10 @@ class _Pool:
             for stream in (sys.stdout, sys.stderr):  # a child must not flush our buffers again
                 with contextlib.suppress(Exception):
                     stream.flush()
+            # Long-lived objects out of the collector's reach: a worker's collections then
+            # neither walk nor dirty the pages it shares with this process (the gc docs'
+            # advice for fork without exec).
+            gc.freeze()
         parent, child = ctx.Pipe(duplex=True)
         current = ctx.Array("c", PATH_BYTES, lock=False)
         clock = ctx.Array("d", [-1.0, 0.0], lock=False)
