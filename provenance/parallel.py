@@ -1,4 +1,4 @@
-"""Parallel audit: a supervised pool of worker processes, one file per task.
+"""Parallel audit: a supervised pool of worker processes, fed files in small batches.
 
 :func:`run_audit_parallel` has the contract of :func:`provenance.audit.run_audit` — same
 entries, same order, byte-identical reports whatever ``jobs`` — and adds what an archive
@@ -18,6 +18,10 @@ audit needs:
   is handed out more than a bounded window ahead of the next entry due, so memory does not
   grow with the audit. Standalone images follow all articles: which images are standalone
   depends on what the articles referenced.
+* **Batches.** Files go to a worker :data:`BATCH` at a time and come back in one answer, so
+  the two processes wake each other once per batch, not per file. The worker shares the
+  sequence number and start time of the file it is on, so the timeout and the blame above
+  stay per file; when a worker fails, the other files of its batches are handed out again.
 * **Incremental runs.** With a :class:`~provenance.cache.Cache`, unchanged files are served
   from it without starting a worker; only this (parent) process writes to it.
 * **Ctrl-C.** Workers ignore SIGINT; the parent kills them all and re-raises, so no summary
