@@ -18,16 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from provenance.images.containers.tiff import FIELD_TYPES, ifd_entry
 from provenance.images.iptc import decode_text
 
 _EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
 _IFD0_TAGS = frozenset({0x010F, 0x0110, 0x0131, 0x013B, 0x8298, 0x9003, _EXIF_IFD, _GPS_IFD})
 _SUB_TAGS = frozenset({0x9003, 0x9011, 0x9286})
 _GPS_TAGS = frozenset({1, 2, 3, 4})
-# TIFF 6.0 field types -> (bytes per value, struct code); ASCII/BYTE/UNDEFINED stay bytes.
-_TYPES = {1: (1, ""), 2: (1, ""), 3: (2, "H"), 4: (4, "I"), 5: (8, "II"), 6: (1, ""),
-          7: (1, ""), 8: (2, "h"), 9: (4, "i"), 10: (8, "ii"), 11: (4, "f"), 12: (8, "d"),
-          13: (4, "I")}
 _MAX_ENTRIES = 4096  # a directory claiming more is hostile or garbage
 _OFFSET = re.compile(r"[+-]\d{2}:\d{2}")
 _STAMP = re.compile(r"(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})")
@@ -102,22 +99,16 @@ def _directory(data: bytes, endian: str, offset: int, wanted: Iterable[int]) -> 
     count = min(count, _MAX_ENTRIES, (n - offset - 2) // 12)
     found: dict[int, Any] = {}
     for pos in range(offset + 2, offset + 2 + 12 * count, 12):
-        tag, typ, cnt = struct.unpack_from(endian + "HHI", data, pos)
-        if tag in wanted and typ in _TYPES:
-            value = _value(data, endian, pos + 8, typ, cnt)
-            if value is not None:
-                found.setdefault(tag, value)  # the first of a duplicated tag wins
+        tag, typ, cnt, at, length = ifd_entry(data, endian, pos)
+        if tag in wanted and typ in FIELD_TYPES and cnt and at + length <= n:
+            found.setdefault(tag, _value(data, endian, at, typ, cnt))  # first duplicate wins
     return found
 
 
 def _value(data: bytes, endian: str, at: int, typ: int, cnt: int) -> Any:
     """An entry's value: bytes (str for ASCII), or a tuple of numbers (rationals as floats)."""
-    size, code = _TYPES[typ]
+    size, code = FIELD_TYPES[typ]
     length = size * cnt
-    if length > 4:
-        (at,) = struct.unpack_from(endian + "I", data, at)
-    if at + length > len(data) or cnt == 0:
-        return None
     if not code:
         chunk = bytes(data[at : at + length])
         return decode_text(chunk.split(b"\x00", 1)[0]) if typ == 2 else chunk  # NUL-terminated

@@ -11,7 +11,11 @@ import struct
 
 from provenance.images.containers.raw import Data, RawMetadata, Unreadable, check_dimensions
 
-_TYPE_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
+# TIFF 6.0 field types -> (bytes per value, struct code); BYTE/ASCII/SBYTE/UNDEFINED have no
+# code (their values are bytes). Also what ``images.exif`` reads EXIF directories with.
+FIELD_TYPES = {1: (1, ""), 2: (1, ""), 3: (2, "H"), 4: (4, "I"), 5: (8, "II"), 6: (1, ""),
+               7: (1, ""), 8: (2, "h"), 9: (4, "i"), 10: (8, "ii"), 11: (4, "f"),
+               12: (8, "d"), 13: (4, "I")}
 _WIDTH, _HEIGHT, _XMP, _IPTC, _C2PA, _DNG = 256, 257, 700, 33723, 0xCD41, 0xC612
 _OFFSETS = {273: 279, 324: 325}  # StripOffsets -> StripByteCounts, TileOffsets -> TileByteCounts
 
@@ -47,20 +51,30 @@ def _ifd_entries(data: Data, endian: str, ifd: int) -> dict[int, Entry]:
         raise Unreadable("truncated TIFF: the first IFD runs past the end of the file")
     entries: dict[int, Entry] = {}
     for i in range(count):
-        tag, typ, cnt, inline = struct.unpack_from(endian + "HHI4s", data, ifd + 2 + 12 * i)
-        size = _TYPE_SIZES.get(typ, 1) * cnt
-        offset = ifd + 10 + 12 * i
-        if size > 4:
-            (offset,) = struct.unpack(endian + "I", inline)
-            if offset + size > n:
-                raise Unreadable(f"truncated TIFF: tag {tag} points past the end of the file")
+        tag, typ, cnt, offset, size = ifd_entry(data, endian, ifd + 2 + 12 * i)
+        if offset + size > n:
+            raise Unreadable(f"truncated TIFF: tag {tag} points past the end of the file")
         entries[tag] = (typ, cnt, offset)
     return entries
 
 
+def ifd_entry(data: Data | bytes, endian: str, at: int) -> tuple[int, int, int, int, int]:
+    """``(tag, type, count, value offset, value length)`` of the 12-byte IFD entry at ``at``.
+
+    A value of up to 4 bytes sits in the entry itself; a longer one is at the offset the
+    entry holds, which the caller checks against the data it has.
+    """
+    tag, typ, cnt = struct.unpack_from(endian + "HHI", data, at)
+    length = FIELD_TYPES.get(typ, (1, ""))[0] * cnt
+    if length <= 4:
+        return tag, typ, cnt, at + 8, length
+    (offset,) = struct.unpack_from(endian + "I", data, at + 8)
+    return tag, typ, cnt, offset, length
+
+
 def _value_bytes(data: Data, entry: Entry) -> bytes:
     typ, cnt, offset = entry
-    return data[offset : offset + _TYPE_SIZES.get(typ, 1) * cnt]
+    return data[offset : offset + FIELD_TYPES.get(typ, (1, ""))[0] * cnt]
 
 
 def _numbers(data: Data, endian: str, entry: Entry) -> tuple[int, ...]:
