@@ -132,6 +132,15 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
 
 
+def summary_counts(summary: Mapping[str, Any]) -> str:
+    """``3 articles, 2 images, 0 skipped: 1 error, 2 warnings, 1 info (0 suppressed, …)``."""
+    counts = summary["findings"]
+    return (f"{counted(summary['articles'], 'article')}, {counted(summary['images'], 'image')}, "
+            f"{summary['skipped']} skipped: {counted(counts['error'], 'error')}, "
+            f"{counted(counts['warning'], 'warning')}, {counts['info']} info "
+            f"({summary['suppressed']} suppressed, {summary['baselined']} baselined)")
+
+
 def exit_code(tail: Mapping[str, Any]) -> int:
     """3 if anything crashed, else 1 if findings at/above fail-on remain, else 0."""
     if tail["errors"]:

@@ -15,7 +15,7 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from provenance.report import counted, verdict
+from provenance.report import summary_counts, verdict
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -68,10 +68,4 @@ class GitHubReporter:
                                     title=f"provenance internal error in {error['stage']}")
                             + "\n")
         s = tail["summary"]
-        counts = s["findings"]
-        self._out.write(f"provenance: {counted(s['articles'], 'article')}, "
-                        f"{counted(s['images'], 'image')}, {s['skipped']} skipped: "
-                        f"{counted(counts['error'], 'error')}, "
-                        f"{counted(counts['warning'], 'warning')}, {counts['info']} info "
-                        f"({s['suppressed']} suppressed, {s['baselined']} baselined) — "
-                        f"{verdict(s)}\n")
+        self._out.write(f"provenance: {summary_counts(s)} — {verdict(s)}\n")

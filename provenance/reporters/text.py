@@ -11,9 +11,11 @@ from typing import Any, TextIO
 
 import click
 
-from provenance.report import counted, verdict
+from provenance.report import summary_counts, verdict
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+_VERDICT_STYLES: dict[str, dict[str, Any]] = {"passed": {"fg": "green"},
+                                              "failed": {"fg": "red", "bold": True}}
 
 
 class TextReporter:
@@ -52,13 +54,6 @@ class TextReporter:
             self._out.write(self._style(f"internal error in {error['stage']} for "
                                         f"{error['path']}: {error['message']}", fg="red") + "\n")
         s = tail["summary"]
-        counts = s["findings"]
-        line = (f"{counted(s['articles'], 'article')}, {counted(s['images'], 'image')}, "
-                f"{s['skipped']} skipped: {counted(counts['error'], 'error')}, "
-                f"{counted(counts['warning'], 'warning')}, {counts['info']} info"
-                f" ({s['suppressed']} suppressed, {s['baselined']} baselined)")
         word = verdict(s)
-        styled = self._style(word, fg="green") if word == "passed" else \
-            self._style(word, fg="red", bold=True) if word == "failed" else \
-            self._style(word, fg="yellow")
-        self._out.write(f"\n{line} — {styled}\n")
+        style = _VERDICT_STYLES.get(word, {"fg": "yellow"})
+        self._out.write(f"\n{summary_counts(s)} — {self._style(word, **style)}\n")
