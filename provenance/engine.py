@@ -103,12 +103,8 @@ class AuditConfig:
         Without per-path settings the answer is the same for every file: it is worked out
         once per scope, not 21 lookups per file.
         """
-        if self._path_free:
-            cached = self._memo.get(scope)
-            if cached is None:
-                cached = self._memo[scope] = self._active(path, scope)
-            return cached
-        return self._active(path, scope)
+        shared = self._same_everywhere
+        return shared[scope] if shared is not None else self._active(path, scope)
 
     def _active(self, path: str, scope: str) -> list[tuple[str, RuleSetting]]:
         where = self.policy_path(path)
@@ -122,16 +118,11 @@ class AuditConfig:
         return chosen
 
     @cached_property
-    def _path_free(self) -> bool:
-        return not self.overrides and not any(s.paths or s.exclude for s in self.rules.values())
-
-    @cached_property
-    def _memo(self) -> dict[str, list[tuple[str, RuleSetting]]]:
-        return {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled for workers without the memo (cached_property keeps it in ``__dict__``)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_memo", "_path_free")}
+    def _same_everywhere(self) -> dict[str, list[tuple[str, RuleSetting]]] | None:
+        """The active rules per scope when no setting depends on the path, else None."""
+        if self.overrides or any(s.paths or s.exclude for s in self.rules.values()):
+            return None
+        return {scope: self._active("", scope) for scope in ("article", "image")}
 
     @staticmethod
     def defaults(root: Path, now: datetime) -> AuditConfig:
