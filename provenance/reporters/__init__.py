@@ -7,12 +7,18 @@ writes to the text stream it was given; the CLI makes file output atomic.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from provenance.report import Reporter
 
-FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html")
+# The explicit registry: format -> (module, class), in the order the CLI lists them.
+_CLASSES = {"text": ("text", "TextReporter"), "json": ("json", "JsonReporter"),
+            "jsonl": ("jsonl", "JsonLinesReporter"), "sarif": ("sarif", "SarifReporter"),
+            "junit": ("junit", "JUnitReporter"), "github": ("github", "GitHubReporter"),
+            "markdown": ("markdown", "MarkdownReporter"), "html": ("html", "HtmlReporter")}
+FORMATS = tuple(_CLASSES)
 _SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text",
                    ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".html": "html",
                    ".htm": "html"}
@@ -27,44 +33,16 @@ def make_reporter(fmt: str, stream: TextIO, *, color: bool = False,
                   root: Path | None = None) -> Reporter:
     """The reporter for ``fmt``; ``ValueError`` for an unknown format.
 
-    ``root`` is where the HTML report reads images for thumbnails (default: the header's
-    ``root``, relative to the working directory).
+    ``color`` applies to the text format; ``root`` is where the HTML report reads images for
+    thumbnails (default: the header's ``root``, relative to the working directory).
     """
-    if fmt == "json":
-        from provenance.reporters.json import JsonReporter
-
-        return JsonReporter(stream)
-    if fmt == "jsonl":
-        from provenance.reporters.jsonl import JsonLinesReporter
-
-        return JsonLinesReporter(stream)
+    if fmt not in _CLASSES:
+        raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    module, name = _CLASSES[fmt]
+    # imported on use: a run loads only the reporters it writes
+    cls = getattr(importlib.import_module(f"provenance.reporters.{module}"), name)
     if fmt == "text":
-        from provenance.reporters.text import TextReporter
-
-        return TextReporter(stream, color=color)
-    return _ci_reporter(fmt, stream, root)
-
-
-def _ci_reporter(fmt: str, stream: TextIO, root: Path | None) -> Reporter:
-    """The formats for CI systems and editors (SARIF, JUnit, GitHub, Markdown, HTML)."""
-    if fmt == "sarif":
-        from provenance.reporters.sarif import SarifReporter
-
-        return SarifReporter(stream)
-    if fmt == "junit":
-        from provenance.reporters.junit import JUnitReporter
-
-        return JUnitReporter(stream)
-    if fmt == "github":
-        from provenance.reporters.github import GitHubReporter
-
-        return GitHubReporter(stream)
-    if fmt == "markdown":
-        from provenance.reporters.markdown import MarkdownReporter
-
-        return MarkdownReporter(stream)
+        return cast(Reporter, cls(stream, color=color))
     if fmt == "html":
-        from provenance.reporters.html import HtmlReporter
-
-        return HtmlReporter(stream, root=root)
-    raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+        return cast(Reporter, cls(stream, root=root))
+    return cast(Reporter, cls(stream))
