@@ -394,7 +394,8 @@ def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
     from provenance.reporters.views import extract_text
 
     base, found = _root_and_files(paths, root)
-    cfg = AuditConfig.defaults(base, _parse_now(None))
+    # No rules run here: the configuration only says where the root is.
+    cfg = AuditConfig(root=base, rules={}, now=_parse_now(None))
     cache = ImageCache(cfg)
     entries: list[Any] = []
     errors: list[Any] = []

@@ -19,11 +19,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from provenance import validators
 from provenance.findings import Finding, Issue, Severity, Suppressed, fingerprint
 from provenance.images.model import ImageEvidence
 from provenance.model import Article, Suppression
 from provenance.paths import Found, escapes_root, resolve_reference
-from provenance.validators import RULES
 from provenance.validators.base import ResolvedImage, Subject
 
 
@@ -109,7 +109,7 @@ class AuditConfig:
     def _active(self, path: str, scope: str) -> list[tuple[str, RuleSetting]]:
         where = self.policy_path(path)
         chosen = []
-        for rule_id, rule in RULES.items():
+        for rule_id, rule in validators.RULES.items():
             if scope == "image" and rule.SCOPE == "article":
                 continue
             setting = self.setting(rule_id, where)
@@ -127,7 +127,7 @@ class AuditConfig:
     @staticmethod
     def defaults(root: Path, now: datetime) -> AuditConfig:
         rules = {rid: RuleSetting(True, rule.DEFAULT_SEVERITY, dict(rule.DEFAULTS))
-                 for rid, rule in RULES.items()}
+                 for rid, rule in validators.RULES.items()}
         return AuditConfig(root=root, rules=rules, now=now)
 
 
@@ -159,7 +159,7 @@ def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
     suppressions = subject.article.suppressions if subject.article else []
     scope = "image" if subject.article is None else "article"
     for rule_id, setting in cfg.active_rules(path, scope):
-        rule = RULES[rule_id]
+        rule = validators.RULES[rule_id]
         try:
             issues = list(rule.check(subject, setting.options))
         except Exception as exc:  # a crashing rule is an internal error, never silent

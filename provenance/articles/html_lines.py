@@ -38,9 +38,10 @@ class LineMap:
     def line_of_offset(self, offset: int) -> int:
         """1-based line of a character offset."""
         last, line = self._line_at
-        if offset < last:
-            last, line = 0, 1
-        line += self._src.count("\n", last, offset)
+        if offset < last:  # text the parser moved: count back from the previous offset
+            line -= self._src.count("\n", offset, last)
+        else:
+            line += self._src.count("\n", last, offset)
         self._line_at = (offset, line)
         return line
 

@@ -58,8 +58,8 @@ def read_meta(tree: LexborHTMLParser, source: str) -> PageMeta:
     meta.published = meta.published or tags.get("article:published_time") \
         or tags.get("datepublished")
     meta.updated = meta.updated or tags.get("article:modified_time") or tags.get("datemodified")
-    meta.published = meta.published or _microdata_date(tree, "datePublished")
-    meta.updated = meta.updated or _microdata_date(tree, "dateModified")
+    meta.published = meta.published or _microdata_date(tree, source, "datePublished")
+    meta.updated = meta.updated or _microdata_date(tree, source, "dateModified")
     if not meta.images and tags.get("og:image"):
         meta.images = [tags["og:image"]]
     meta.title = title
@@ -69,8 +69,15 @@ def read_meta(tree: LexborHTMLParser, source: str) -> PageMeta:
     return meta
 
 
-def _microdata_date(tree: LexborHTMLParser, prop: str) -> str | None:
-    """A date from schema.org microdata on any element (``<time itemprop=… datetime=…>``)."""
+def _microdata_date(tree: LexborHTMLParser, source: str, prop: str) -> str | None:
+    """A date from schema.org microdata on any element (``<time itemprop=… datetime=…>``).
+
+    The CSS query walks the whole page; a page whose source never spells ``prop`` (most
+    pages) is answered by a substring test instead. (A value written with character
+    references, ``itemprop="dat&#101;Published"``, is not looked for.)
+    """
+    if prop not in source:
+        return None
     node = tree.css_first(f'[itemprop="{prop}"]')
     if node is None:
         return None

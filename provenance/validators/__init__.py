@@ -8,7 +8,7 @@ entry and a README row.
 from __future__ import annotations
 
 import importlib
-from typing import cast
+from typing import Any, cast
 
 from provenance.validators.base import Rule
 
@@ -38,15 +38,31 @@ _MODULE_NAMES = (
     "sup001_suppression_invalid",
 )
 
-RULES: dict[str, Rule] = {}
-for _name in _MODULE_NAMES:
-    _module = cast(Rule, importlib.import_module(f"provenance.validators.{_name}"))
-    RULES[_module.ID] = _module
+# Rule ID -> module. Loaded on first use (module __getattr__ below): ``provenance extract``
+# and the engine's helpers import this package for :mod:`.base` without judging anything.
+RULES: dict[str, Rule]
+
+
+def __getattr__(name: str) -> Any:
+    if name != "RULES":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _registry()
+
+
+def _registry() -> dict[str, Rule]:
+    loaded: dict[str, Rule] | None = globals().get("RULES")
+    if loaded is None:
+        loaded = {}
+        for module_name in _MODULE_NAMES:
+            module = cast(Rule, importlib.import_module(f"provenance.validators.{module_name}"))
+            loaded[module.ID] = module
+        globals()["RULES"] = loaded
+    return loaded
 
 
 def get_rule(rule_id: str) -> Rule:
     """The rule with this ID (case-insensitive); ``KeyError`` names the unknown ID."""
     try:
-        return RULES[rule_id.upper()]
+        return _registry()[rule_id.upper()]
     except KeyError:
         raise KeyError(f"unknown rule {rule_id!r}") from None

@@ -68,3 +68,14 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
     assert ids == list(RULES)
     assert (REPO / "README.md").is_file()
+
+
+def test_rule_modules_load_on_first_use_only() -> None:
+    """The engine and ``provenance extract`` import the package without its 21 rules."""
+    import subprocess
+    import sys
+
+    code = ("import sys, provenance.engine, provenance.validators as v\n"
+            "assert not [m for m in sys.modules if m.startswith('provenance.validators.a')]\n"
+            "assert v.get_rule('atr001').ID == 'ATR001' and len(v.RULES) == 21\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -148,6 +148,7 @@ _DATE_TAIL = (r"(?:\s*[|·•–—-]\s*(?:updated|published|last\s+updated|post
               r"aktualisiert|publicado|atualizado|mis\s+à\s+jour|publié|अपडेटेड|\d).*)?")
 _BY = re.compile(rf"^\s*(?:by|por|von|par|द्वारा)\s+(?P<name>[^|\n]{{2,80}}?){_DATE_TAIL}$",
                  re.IGNORECASE)
+_BY_FIRST = frozenset("bBpPvVद")
 _ALONE = re.compile(rf"^[\s·•|—–-]*(?!\()(?P<name>[^|\n·•]{{2,40}}?){_DATE_TAIL}$", re.IGNORECASE)
 # Without one of these, _ALONE can only match a line of at most 40 characters (and a final
 # line break) after its leading spaces: its date tail starts with one of them.
@@ -264,7 +265,8 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
     """``(credit text, sources)`` for an agency byline segment."""
     if len(text) > 160:
         return None
-    by = _BY.match(text)
+    # _BY can only match a line whose first word starts with one of _BY_FIRST.
+    by = _BY.match(text) if text.lstrip()[:1] in _BY_FIRST else None
     if by is not None:
         name = by.group("name")
         names = split_sources(name, known)

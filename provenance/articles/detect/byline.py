@@ -94,7 +94,7 @@ class _Names:
 
 def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...], names: _Names) -> None:
     """Dates from any meta-like line; names as ``names`` allows."""
-    parts = [p.strip() for p in re.split(r"\s*\|\s*", text.strip()) if p.strip()]
+    parts = [p for p in (part.strip() for part in text.split("|")) if p]
     plain: list[str] = []
     keyed = False
     for part in parts:

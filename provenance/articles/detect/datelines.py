@@ -127,7 +127,8 @@ def find_place(text: str, known: tuple[str, ...]) -> str | None:
         return credit.place
     # The place ends at a colon or a spaced dash: without one there is nothing to match,
     # and the pattern's many ways to split words make a failed match costly.
-    if _PLACE_END.search(text) is None:
+    if ":" not in text and not (("-" in text or "—" in text or "–" in text)
+                                and _PLACE_END.search(text) is not None):
         return None
     match = _CAPS_PLACE.match(text)
     if match is None:

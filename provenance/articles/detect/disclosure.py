@@ -70,10 +70,10 @@ def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclai
     """Every disclosure in ``article``, in reading order (see the module docstring)."""
     near = image_neighbours(article)
     found: list[Disclaimer] = []
-    heading = False  # the previous line was "ABOUT THE IMAGES" on its own
+    previous = ""  # the line before: it may be "ABOUT THE IMAGES" on its own
     for seg in _segments(article):
-        hit = _in_segment(seg, settings, _positional(seg, near), heading)
-        heading = lx.HEADING_LINE.match(seg.text) is not None
+        hit = _in_segment(seg, settings, _positional(seg, near), previous)
+        previous = seg.text
         if hit is not None:
             offset, text, sentence = hit
             image = _image_for(seg, near, sentence)
@@ -97,13 +97,18 @@ def _positional(seg: Segment, near: dict[int, list[tuple[str, str]]]) -> bool:
 
 
 def _in_segment(seg: Segment, settings: DetectSettings, positional: bool,
-                after_heading: bool) -> tuple[int, str, str] | None:
-    """``(offset, reported text, sentence)`` of the segment's disclosure, if any."""
+                previous: str) -> tuple[int, str, str] | None:
+    """``(offset, reported text, sentence)`` of the segment's disclosure, if any.
+
+    ``previous`` is the line before; it is read as a heading only for a line that may
+    disclose (most never get that far).
+    """
     text = seg.text
     extra = settings.extra_disclosure_phrases
     if not lx.may_claim(text) and not any(p.lower() in text.lower() for p in extra):
         return None
-    heading = after_heading or lx.HEADING.match(text) is not None
+    heading = (lx.HEADING_LINE.match(previous) is not None
+               or lx.HEADING.match(text) is not None)
     bounds = sentences(text)
     for number, (start, end) in enumerate(bounds):
         if end - start > MAX_SENTENCE:

@@ -29,12 +29,14 @@ _QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "�
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "'") + "]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Segment:
-    """A run of text between hard line breaks inside one block.
+    """A run of text between hard line breaks inside one block (read-only by convention).
 
     ``text`` has soft line breaks replaced by spaces (same length as in the block), so an
-    offset into it is also an offset into ``block.text[start:]``.
+    offset into it is also an offset into ``block.text[start:]``. Not a frozen dataclass:
+    the detectors make one for every line of every page, and a frozen ``__init__`` (one
+    ``object.__setattr__`` per field) costs twice as much.
     """
 
     text: str
