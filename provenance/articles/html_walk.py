@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .html_classes import is_strong_boilerplate
 
@@ -44,6 +44,37 @@ BLOCK_TAGS = frozenset({
     "form", "fieldset", "legend", "caption", "center", "hr", "body", "details", "summary",
     "menu", "picture", "html", "hgroup", "noframes", "frameset", "frame",
 })
+
+
+
+def _tag_ids(names: frozenset[str]) -> dict[int, str]:
+    """lexbor's number for each tag name: comparing ``node.tag_id`` costs less than
+    building ``node.tag``, a new string, for every node of a page.
+
+    Standard HTML tags have fixed numbers; they are read from small parsed samples (table
+    parts and frames only exist in their own context) so that no number is written here.
+    """
+    samples = ("<table><caption></caption><thead><tr><th></th></tr></thead><tbody><tr><td>"
+               "</td></tr></tbody><tfoot></tfoot></table>", "<frameset><frame></frameset>",
+               "<!--c-->", *(f"<{name}></{name}>" for name in sorted(names)))
+    found: dict[str, int] = {}
+    for sample in samples:
+        root = LexborHTMLParser(sample).root
+        for node in root.traverse(include_text=True) if root is not None else ():
+            if node.tag is not None:
+                found.setdefault(node.tag, node.tag_id)
+    missing = names - found.keys()
+    if missing:  # a parser that no longer knows a standard tag: fail loudly, not silently
+        raise RuntimeError(f"lexbor has no tag id for {sorted(missing)}")
+    return {found[name]: name for name in names}
+
+
+_SPECIAL = frozenset({"img", "br", "a", "-text", "-comment"})
+_IDS = _tag_ids(SKIP_TAGS | BLOCK_TAGS | _SPECIAL)
+_ID = {name: number for number, name in _IDS.items()}
+_SKIP_IDS = frozenset(_ID[name] for name in SKIP_TAGS)
+_BLOCK_NAMES = {_ID[name]: name for name in BLOCK_TAGS}  # block tag id -> name
+_TEXT, _COMMENT, _IMG, _BR, _A = (_ID[n] for n in ("-text", "-comment", "img", "br", "a"))
 
 _PAGE_TAGS = frozenset({"html", "body"})
 _COLLAPSE_TAGS = frozenset({"nav", "aside", "footer"})
@@ -202,40 +233,42 @@ class Walker:
                 node = node.parent
 
     def _walk(self, node: LexborNode, cont: int, depth: int) -> None:
-        # The hot loop of the reader: tests ordered by frequency, text handled inline.
+        # The hot loop of the reader: tests ordered by frequency, text handled inline,
+        # children followed by first_child/next and told apart by number (see _tag_ids).
         buf = self._buf
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
+        child = node.first_child
+        while child is not None:
+            tag_id = child.tag_id
+            if tag_id == _TEXT:
                 text = child.text_content
-                if not text:
-                    continue
-                if text.isspace():
+                if text and text.isspace():
                     # Layout whitespace between elements: one space, and none at all at the
                     # start of a block, so empty blocks never reach _flush.
                     if buf:
                         buf.append(" ")
-                    continue
-                buf.append(text)
-                if self._in_link:
-                    self._link_chars += len(text.strip())
-            elif tag in SKIP_TAGS:
-                continue
+                elif text:
+                    buf.append(text)
+                    if self._in_link:
+                        self._link_chars += len(text.strip())
+            elif tag_id in _SKIP_IDS:
+                pass
             elif depth > _MAX_DEPTH:
                 buf.append(" " + child.text(deep=True, separator=" ") + " ")
-            elif tag in BLOCK_TAGS:
+            elif tag_id in _BLOCK_NAMES:
+                tag = _BLOCK_NAMES[tag_id]
                 if tag in self._collapse:
                     self._collapsed(child, tag, cont)
                 else:
                     self._block(child, tag, cont, depth)
-            elif tag == "img":
+            elif tag_id == _IMG:
                 self._image(child, cont)
-            elif tag == "br":
+            elif tag_id == _BR:
                 self._line_break(cont)
-            elif tag == "-comment":
+            elif tag_id == _COMMENT:
                 self._comment(child)
             else:
-                self._inline(child, tag == "a", cont, depth)
+                self._inline(child, tag_id == _A, cont, depth)
+            child = child.next
 
     def _line_break(self, cont: int) -> None:
         # <br><br> separates paragraphs on pages that have no <p>: split the block there.
@@ -249,7 +282,7 @@ class Walker:
         first = node.first_child
         if first is None:
             return
-        if first.tag == "-text" and first.next is None:
+        if first.tag_id == _TEXT and first.next is None:
             # Most inline elements (<a>, <span>, <strong>) hold one text node: take it
             # without another generator and recursion.
             text = first.text_content

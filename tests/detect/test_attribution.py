@@ -214,3 +214,19 @@ def test_policy_known_source_enables_ambiguous_forms() -> None:
     assert find_attributions(art, DetectSettings()) == []
     custom = DetectSettings(known_sources=(*DetectSettings().known_sources, "KCNA"))
     assert _as_tuples(find_attributions(art, custom)) == [("(KCNA)", "KCNA", 2, "body")]
+
+
+def test_a_repeated_line_is_credited_again_with_its_own_line_and_neighbours() -> None:
+    """Lines read before are remembered with their credits; what depends on the page
+    (the line number, the zone, an image next to the line) still comes from the page."""
+    settings = DetectSettings()
+    first = article(("boilerplate", "AP"), ("boilerplate", "(With inputs from PTI)", 7))
+    again = article(("body", "Rain again.", 3), ("body", "(With inputs from PTI)", 40))
+    assert find_attributions(first, settings) == [
+        Attribution("AP", "AP", 1, "boilerplate"),
+        Attribution("(With inputs from PTI)", "PTI", 7, "boilerplate")]
+    assert find_attributions(again, settings) == [
+        Attribution("(With inputs from PTI)", "PTI", 40, "body")]
+    # The same bare agency line next to an image is that image's photo credit.
+    by_image = article(("body", "AP"), ("body", "The harbour froze."), images=(("a.jpg", 0),))
+    assert [a for a in find_attributions(by_image, settings) if a.text == "AP"] == []

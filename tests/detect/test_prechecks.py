@@ -113,7 +113,8 @@ def test_lazy_pattern_compiles_once_on_first_use() -> None:
 def test_every_lexicon_pattern_compiles_case_insensitively() -> None:
     patterns = [v for v in vars(lexicon).values() if isinstance(v, lexicon.LazyPattern)]
     patterns += [p for _, p in lexicon.CLAIMS] + list(lexicon.NEGATIONS.values())
-    assert len(patterns) == 34
+    patterns += list(lexicon.CLAIM_VERBS.values())
+    assert len(patterns) == 41
     assert all(p.compiled.flags & re.IGNORECASE for p in patterns)
 
 
@@ -254,3 +255,32 @@ def test_prechecks_examples() -> None:
     assert datelines._PLACE_END.search("MUMBAI: The talks")
     assert datelines._PLACE_END.search("WASHINGTON — The talks")
     assert datelines._PLACE_END.search("The council met on Tuesday") is None
+
+
+_CLAIMS_BY_LANGUAGE = {
+    "en": ["This picture was generated with AI.", "An AI-assisted illustration.",
+           "Image made using Midjourney.", "AI was used to create this graphic.",
+           "We used Midjourney to design the cover.", "Drawn by artificial intelligence.",
+           "The collage was composed via DALL-E 3."],
+    "de": ["Dieses Bild wurde mit KI erzeugt.", "KI-generiertes Symbolbild.",
+           "Erstellt mit Midjourney.", "Mit Hilfe von KI gestaltet."],
+    "es": ["Imagen generada con IA.", "Ilustración hecha mediante Midjourney.",
+           "Creamos esta imagen usando inteligencia artificial."],
+    "fr": ["Image générée par l'IA.", "Illustration conçue avec Midjourney.",
+           "Photo retouchée à l'aide de l'IA."],
+    "pt": ["Imagem gerada por IA.", "Ilustração feita com Midjourney.",
+           "Criamos esta imagem usando inteligência artificial."],
+    "hi": ["यह तस्वीर एआई की मदद से बनाई गई है", "एआई जनित तस्वीर", "एआई से बनी तस्वीर"],
+    "ur": ["یہ تصویر اے آئی کی مدد سے بنائی گئی ہے"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_CLAIMS_BY_LANGUAGE))
+def test_every_claim_needs_one_of_its_languages_verbs(lang: str) -> None:
+    """CLAIM_VERBS gates the claim patterns: blanking the verbs out must stop every match."""
+    patterns = [p for code, p in lexicon.CLAIMS if code == lang]
+    gate = lexicon.CLAIM_VERBS[lang].compiled
+    for sentence in _CLAIMS_BY_LANGUAGE[lang]:
+        assert any(p.search(sentence) for p in patterns), sentence
+        blanked = gate.sub(lambda m: "#" * len(m.group()), sentence)
+        assert not any(p.search(blanked) for p in patterns), blanked

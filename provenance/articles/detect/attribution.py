@@ -40,7 +40,6 @@ from typing import Any
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.lexicon import LazyPattern
 from provenance.articles.detect.segments import (
-    Segment,
     image_neighbours,
     inside,
     iter_segments,
@@ -176,34 +175,63 @@ def find_attributions(article: Article, settings: DetectSettings) -> list[Attrib
     return _dedupe(found)
 
 
+# A credit found in a line: (offset in the line, credit text, sources).
+_Credit = tuple[int, str, tuple[str, ...]]
+# Lines up to this long are remembered with their credits (see _credits_of).
+_MAX_REMEMBERED = 300
+_REMEMBERED = 20_000
+
+
 def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
           skip: tuple[str, ...]) -> list[Attribution]:
     found: list[Attribution] = []
+    memo = _memo(settings.known_sources, settings.extra_attribution_phrases)
     for seg in iter_segments(article, skip_zones=skip):
-        found.extend(_in_segment(seg, settings, seg.index in near))
+        text, zone = seg.text, seg.block.zone
+        key = (text, zone == "headline", seg.index in near)
+        credits = memo.get(key) if len(text) <= _MAX_REMEMBERED else None
+        if credits is None:
+            credits = _credits_of(text, key[1], key[2], settings)
+            if len(text) <= _MAX_REMEMBERED:
+                if len(memo) >= _REMEMBERED:
+                    memo.clear()
+                memo[key] = credits
+        for offset, credit, sources in credits:
+            line = seg.line_at(offset)
+            found.extend(Attribution(credit, source, line, zone) for source in sources)
     return found
 
 
-def _in_segment(seg: Segment, settings: DetectSettings, by_image: bool) -> list[Attribution]:
-    if seg.block.zone == "headline":
-        return _attrs(seg, 0, seg.text.strip(), _suffix(seg.text, settings))
+@lru_cache(maxsize=8)
+def _memo(known: tuple[str, ...],
+          extra: tuple[str, ...]) -> dict[tuple[str, bool, bool], tuple[_Credit, ...]]:
+    """Credits of short lines already read, for one policy's sources and phrases.
+
+    Menus, share bars and footers repeat the same short lines on every page of a site;
+    what a line credits depends only on its text, on whether it is a headline and on
+    whether it stands next to an image (see :func:`_credits_of`).
+    """
+    return {}
+
+
+def _credits_of(text: str, headline: bool, by_image: bool,
+                settings: DetectSettings) -> tuple[_Credit, ...]:
+    """The credits in one line: a headline's suffix; else a dateline credit, an agency
+    byline and a closing credit."""
+    if headline:
+        return ((0, text.strip(), tuple(_suffix(text, settings))),)
     known = settings.known_sources
-    out: list[Attribution] = []
-    credit = find_credit(seg.text, known)
+    out: list[_Credit] = []
+    credit = find_credit(text, known)
     if credit is not None:
-        out += _attrs(seg, 0, credit.text, list(credit.sources))
-    byline = _byline(seg.text, known, by_image)
+        out.append((0, credit.text, credit.sources))
+    byline = _byline(text, known, by_image)
     if byline is not None:
-        out += _attrs(seg, 0, byline[0], byline[1])
-    closing = _closing(seg.text, settings)
+        out.append((0, byline[0], tuple(byline[1])))
+    closing = _closing(text, settings)
     if closing is not None:
-        out += _attrs(seg, closing[0], closing[1], closing[2])
-    return out
-
-
-def _attrs(seg: Segment, offset: int, text: str, sources: list[str]) -> list[Attribution]:
-    line = seg.line_at(offset)
-    return [Attribution(text, s, line, seg.block.zone) for s in sources]
+        out.append((closing[0], closing[1], tuple(closing[2])))
+    return tuple(out)
 
 
 def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] | None:

@@ -135,11 +135,14 @@ def _claim(sentence: str, settings: DetectSettings) -> tuple[str, int, int] | No
         if at >= 0:
             hits.append((at, at + len(phrase), "extra"))
     languages = lx.claim_languages(sentence)
+    verbs = {lang for lang in languages if lx.CLAIM_VERBS[lang].search(sentence)}
     for lang, pattern in lx.CLAIMS:
-        match = pattern.search(sentence) if lang in languages else None
+        match = pattern.search(sentence) if lang in verbs else None
         if match:
             hits.append((match.start(), match.end(), lang))
-    credit = lx.CREDIT_TOOL.match(sentence) if languages else None
+    # A tool credit ("Illustration: Midjourney") has its separator; most sentences have none.
+    separated = ":" in sentence or "/" in sentence or "|" in sentence
+    credit = lx.CREDIT_TOOL.match(sentence) if languages and separated else None
     if credit:
         hits.append((credit.start(), credit.end(), "credit"))
     if not hits:

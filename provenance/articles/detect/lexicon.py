@@ -157,6 +157,26 @@ CLAIMS: tuple[tuple[str, LazyPattern], ...] = (
                       r"(?:بنائی|بنایا|بنائے|بنی|تیار|تخلیق)", _F)),
 )
 
+# Every claim pattern of a language holds one of these verbs (or "used"): a sentence
+# without any skips that language's patterns, which are costly to compile and run (a
+# name like "Gemini" or the word "AI" alone makes a sentence a candidate in every
+# language). tests/detect/test_prechecks.py checks that each claim needs its verbs.
+CLAIM_VERBS: dict[str, LazyPattern] = {
+    "en": LazyPattern(r"generat|creat|made|make|produc|render|edit|enhanc|alter|manipulat|"
+                      r"modif|assist|design|drawn|illustrat|compos|used", _F),
+    "de": LazyPattern(r"generiert|erzeugt|erstellt|bearbeitet|gestützt|gestaltet|geschaffen|"
+                      r"produziert|verändert|hergestellt", _F),
+    "es": LazyPattern(r"generad|cread|hech|elaborad|producid|editad|modificad|manipulad|"
+                      r"realizad|diseñad|retocad|alterad|generamos|creamos|hicimos|"
+                      r"elaboramos|editamos", _F),
+    "fr": LazyPattern(r"g[ée]n[ée]r[ée]|cr[ée][ée]|r[ée]alis[ée]|produit|fabriqu[ée]|"
+                      r"retouch[ée]|modifi[ée]|con[çc]u|illustr[ée]", _F),
+    "pt": LazyPattern(r"gerad|criad|feit|produzid|editad|modificad|manipulad|elaborad|"
+                      r"desenvolvid|alterad|geramos|criamos|fizemos", _F),
+    "hi": LazyPattern(r"बना|बनी|तैयार|जनरेट|निर्मित|जनित", _F),
+    "ur": LazyPattern(r"بنائی|بنایا|بنائے|بنی|تیار|تخلیق", _F),
+}
+
 IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphics?|artwork|"
                r"visuals?|pics?|thumbnail|rendering|collage|cartoon|Bild|Bilder|Fotos?|"
                r"Illustrationen|Grafik(?:en)?|Symbolbild|Titelbild|Aufmacherbild|Abbildung|"
