@@ -284,3 +284,16 @@ def test_every_claim_needs_one_of_its_languages_verbs(lang: str) -> None:
         assert any(p.search(sentence) for p in patterns), sentence
         blanked = gate.sub(lambda m: "#" * len(m.group()), sentence)
         assert not any(p.search(blanked) for p in patterns), blanked
+
+
+_LINE_PARTS = st.sampled_from(["AI", "ai", "Ai-made", "said", "KI", "IA", "I.A.", "A.I", "x",
+                               " ", ".", "Midjourney", "stable diffusion", "İ", "ſ", "ki ",
+                               "एआई", "اے آئی", "inteligência", "künstliche", "-", "(", "\u2028"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_LINE_PARTS, max_size=6).map("".join), max_size=8))
+def test_claim_candidates_are_the_lines_that_may_claim(lines: list[str]) -> None:
+    """One pass over the joined lines finds exactly the lines may_claim accepts."""
+    assert lexicon.claim_candidates(lines) == {
+        i for i, line in enumerate(lines) if lexicon.may_claim(line)}

@@ -70,9 +70,14 @@ def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclai
     """Every disclosure in ``article``, in reading order (see the module docstring)."""
     near = image_neighbours(article)
     found: list[Disclaimer] = []
+    segments = list(_segments(article))
+    # Only lines that may claim AI made something can disclose (with no extra phrases).
+    candidates = (None if settings.extra_disclosure_phrases
+                  else lx.claim_candidates([seg.text for seg in segments]))
     previous = ""  # the line before: it may be "ABOUT THE IMAGES" on its own
-    for seg in _segments(article):
-        hit = _in_segment(seg, settings, _positional(seg, near), previous)
+    for number, seg in enumerate(segments):
+        hit = (_in_segment(seg, settings, _positional(seg, near), previous)
+               if candidates is None or number in candidates else None)
         previous = seg.text
         if hit is not None:
             offset, text, sentence = hit
