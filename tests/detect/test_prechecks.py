@@ -297,3 +297,23 @@ def test_claim_candidates_are_the_lines_that_may_claim(lines: list[str]) -> None
     """One pass over the joined lines finds exactly the lines may_claim accepts."""
     assert lexicon.claim_candidates(lines) == {
         i for i, line in enumerate(lines) if lexicon.may_claim(line)}
+
+
+_CREDIT_PARTS = st.sampled_from([
+    "(With inputs from PTI)", "With inputs from agencies", "(Reuters)", "— AFP", " - AP",
+    "Source: Ministry", "(Reporting by Jane Doe; Editing by Joe Roe)", "Com informações da",
+    " Reuters", ". ", "! ", "? ", "”", "’", ")", "]", "\"", " ", "x", "Mit Material von dpa",
+    "Avec AFP", "(Con información de EFE)", "© Provided by The Canadian Press", "-", "·",
+    "syndicated feed", "इनपुट: एजेंसी", "Inputs: IANS", "(ANI)", "e" * 40])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CREDIT_PARTS, max_size=12).map("".join), st.integers(0, 60))
+def test_closing_forms_start_only_where_their_lead_can(text: str, cut: int) -> None:
+    """_find tries a form only at its possible starts and finds what search() finds."""
+    cut = min(cut, len(text))
+    for form in attr._CLOSINGS + attr._extra_closings(("per",)):
+        starts = attr._tail_starts(text, cut)
+        found, searched = attr._find(form, text, cut, starts), form.pattern.search(text, cut)
+        assert (found and (found.span(), found.groupdict())) == (
+            searched and (searched.span(), searched.groupdict())), (form.pattern, text, cut)

@@ -65,6 +65,7 @@ class _Closing:
     # What the credit itself must contain, matched against ``fold(text)``: a line without
     # it skips the costly pattern. ``None``: no pre-check (the user's phrases).
     hint: re.Pattern[str] | None = None
+    where: str = "tail"  # a key of _LEADS: where the credit may start (see _find)
 
 
 _SRC = r"(?P<src>[^()\n]{2,80}?)"
@@ -110,7 +111,7 @@ def _c(hint: str, body: str, source: str | None = None, need_known: bool = False
        where: str = "tail") -> _Closing:
     full = _LEADS[where] + "(?P<m>" + body + r")\s*\.?\s*$"
     pattern = re.compile(hint) if hint else None
-    return _Closing(LazyPattern(full, re.IGNORECASE), source, need_known, pattern)
+    return _Closing(LazyPattern(full, re.IGNORECASE), source, need_known, pattern, where)
 
 
 # Each form: the text it must contain (its cheap pre-check), then the pattern.
@@ -242,16 +243,49 @@ def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] 
     folded = fold(text)
     forms = (*extra, *_CLOSINGS) if _maybe_closing(folded, cut) else extra
     seen: dict[re.Pattern[str], bool] = {}  # hint -> found, each looked for at most once
+    starts: list[int] | None = None  # where a "tail" form may start, worked out on first need
     for form in forms:
         if form.hint is not None and not _has(seen, form.hint, folded, cut):
             continue
-        match = form.pattern.search(text, cut)
+        if form.where == "tail" and starts is None:
+            starts = _tail_starts(text, cut)
+        match = _find(form, text, cut, starts or [])
         if match is None or inside(quoted_spans(text), match.start("m"), match.end("m")):
             continue
         sources = _sources(match, form, settings.known_sources)
         if sources:
             return match.start("m"), match.group("m").strip(), sources
     return None
+
+
+def _find(form: _Closing, text: str, cut: int, starts: list[int]) -> re.Match[str] | None:
+    """``form.pattern.search(text, cut)``, trying only the positions where it can start.
+
+    A "line" form starts with ``^``, which matches at the real start of the text only; a
+    "tail" form starts at the text's start or right after a sentence end (its lead's
+    look-behind). Searching instead tries the pattern at every one of up to 500 positions.
+    Trying the possible starts in order finds the same, leftmost, match
+    (tests/detect/test_prechecks.py compares the two).
+    """
+    if form.where == "line":
+        return form.pattern.match(text) if cut == 0 else None
+    if form.where == "tail":
+        for start in starts:
+            match = form.pattern.match(text, start)
+            if match is not None:
+                return match
+        return None
+    return form.pattern.search(text, cut)
+
+
+_SENTENCE_END = re.compile(r"[.!?\"”’)\]]")  # the tail lead's look-behind set
+
+
+def _tail_starts(text: str, cut: int) -> list[int]:
+    """Every position at or after ``cut`` where a "tail" form's lead can match, in order."""
+    starts = [0] if cut == 0 else []
+    starts.extend(m.end() for m in _SENTENCE_END.finditer(text, max(cut - 1, 0)))
+    return starts
 
 
 def _maybe_closing(folded: str, cut: int) -> bool:
