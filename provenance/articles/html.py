@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from provenance.model import Article, Block, ImageRef, Suppression
 
@@ -101,9 +101,8 @@ def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
     except Exception as exc:  # selectolax raises plain errors on input it cannot take
         raise ValueError(f"HTML cannot be parsed: {exc}") from exc
     meta = read_meta(tree, text)
-    # Script and style text inside collapsed <nav>/<aside>/<footer> must not become blocks.
-    tree.strip_tags(["script", "style", "noscript", "template", "svg"])
-    walker = Walker(collapse=True).run(tree.root) if tree.root is not None else Walker()
+    walker = Walker(collapse=True).run(tree.root, _strip(tree)) if tree.root is not None \
+        else Walker()
     zones, places = assign_zones(walker.segments, walker.containers, meta)
     lines = LineMap(text, _body_start(text))
     offsets = [lines.locate(seg.text) for seg in walker.segments]
@@ -120,6 +119,28 @@ def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
         if directives else []
     _jsonld_body_fallback(article, meta, text, lines)
     return article
+
+
+# Elements whose text is never shown, and the page's main headings.
+_STRIP_OR_H1 = "script, style, noscript, template, svg, h1"
+
+
+def _strip(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Take out every element whose text is never shown; return the ``<h1>`` elements.
+
+    Script and style text inside a box read as one block (a ``<nav>``, a sidebar) must not
+    become a block. One CSS pass finds both (strip_tags walks the page once per tag name,
+    and looking for the headings was another walk). Elements are detached, not destroyed,
+    so one inside another already taken out is safe to detach; an ``<h1>`` inside one
+    protects only detached elements, which the walker never reaches.
+    """
+    headings = []
+    for node in tree.css(_STRIP_OR_H1):
+        if node.tag == "h1":
+            headings.append(node)
+        else:
+            node.decompose(recursive=False)
+    return headings
 
 
 def _jsonld_body_fallback(article: Article, meta: PageMeta, text: str, lines: LineMap) -> None:

@@ -213,20 +213,25 @@ class Walker:
         self._figures: list[_Figure] = []
         self._caption_depth = 0
 
-    def run(self, node: LexborNode) -> Walker:
-        """Walk ``node``'s children (the ``<html>`` or ``<body>`` element) and return self."""
+    def run(self, node: LexborNode, headings: list[LexborNode] | None = None) -> Walker:
+        """Walk ``node``'s children (the ``<html>`` or ``<body>`` element) and return self.
+
+        ``headings``: the page's ``<h1>`` elements when the caller has them already (else
+        they are looked up).
+        """
         if self._collapse_classes:
-            self._protect_headings(node)
+            self._protect_headings(node if headings is None else headings)
         self._walk(node, 0, 1)
         self._flush(0)
         return self
 
-    def _protect_headings(self, root: LexborNode) -> None:
+    def _protect_headings(self, where: LexborNode | list[LexborNode]) -> None:
         """Elements around an ``<h1>`` hold the article whatever their class says.
 
         A wrapper named ``page has-sidebar`` or ``nav-open`` must not be read as one block.
+        ``where``: the root to look for ``<h1>`` s under, or the ``<h1>`` s themselves.
         """
-        for h1 in root.css("h1"):
+        for h1 in where.css("h1") if isinstance(where, LexborNode) else where:
             node = h1.parent
             while node is not None and len(self._protected) < 10_000:
                 self._protected.add(node.mem_id)
