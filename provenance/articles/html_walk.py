@@ -46,8 +46,7 @@ BLOCK_TAGS = frozenset({
 })
 
 
-
-def _tag_ids(names: frozenset[str]) -> dict[int, str]:
+def _tag_ids(names: frozenset[str]) -> dict[str, int]:
     """lexbor's number for each tag name: comparing ``node.tag_id`` costs less than
     building ``node.tag``, a new string, for every node of a page.
 
@@ -66,12 +65,11 @@ def _tag_ids(names: frozenset[str]) -> dict[int, str]:
     missing = names - found.keys()
     if missing:  # a parser that no longer knows a standard tag: fail loudly, not silently
         raise RuntimeError(f"lexbor has no tag id for {sorted(missing)}")
-    return {found[name]: name for name in names}
+    return {name: found[name] for name in names}
 
 
 _SPECIAL = frozenset({"img", "br", "a", "-text", "-comment"})
-_IDS = _tag_ids(SKIP_TAGS | BLOCK_TAGS | _SPECIAL)
-_ID = {name: number for number, name in _IDS.items()}
+_ID = _tag_ids(SKIP_TAGS | BLOCK_TAGS | _SPECIAL)  # tag name -> lexbor tag id
 _SKIP_IDS = frozenset(_ID[name] for name in SKIP_TAGS)
 _BLOCK_NAMES = {_ID[name]: name for name in BLOCK_TAGS}  # block tag id -> name
 _TEXT, _COMMENT, _IMG, _BR, _A = (_ID[n] for n in ("-text", "-comment", "img", "br", "a"))
@@ -220,18 +218,17 @@ class Walker:
         they are looked up).
         """
         if self._collapse_classes:
-            self._protect_headings(node if headings is None else headings)
+            self._protect_headings(node.css("h1") if headings is None else headings)
         self._walk(node, 0, 1)
         self._flush(0)
         return self
 
-    def _protect_headings(self, where: LexborNode | list[LexborNode]) -> None:
+    def _protect_headings(self, headings: list[LexborNode]) -> None:
         """Elements around an ``<h1>`` hold the article whatever their class says.
 
         A wrapper named ``page has-sidebar`` or ``nav-open`` must not be read as one block.
-        ``where``: the root to look for ``<h1>`` s under, or the ``<h1>`` s themselves.
         """
-        for h1 in where.css("h1") if isinstance(where, LexborNode) else where:
+        for h1 in headings:
             node = h1.parent
             while node is not None and len(self._protected) < 10_000:
                 self._protected.add(node.mem_id)

@@ -73,7 +73,9 @@ _END = r"\s*\.?\s*"
 # Where a closing form may start: anywhere (``glued``: so distinctive it may end any text,
 # even mid-sentence), after the last sentence of a paragraph (``tail``), or only as the
 # whole line.
-_LEADS = {"glued": r"", "tail": r"(?:^[—–·•*-]*|(?<=[.!?\"”’)\]]))\s*",
+# What ends a sentence, before a "tail" form (see _tail_starts).
+_SENTENCE_END = r"[.!?\"”’)\]]"
+_LEADS = {"glued": r"", "tail": rf"(?:^[—–·•*-]*|(?<={_SENTENCE_END}))\s*",
           "line": r"^[\s—–·•*-]*"}
 _MAX_CLOSING = 500  # closing credits are short: only the end of a long line is searched
 # Every built-in closing form ends the line with a bracket or a dash and a few words, or
@@ -278,13 +280,13 @@ def _find(form: _Closing, text: str, cut: int, starts: list[int]) -> re.Match[st
     return form.pattern.search(text, cut)
 
 
-_SENTENCE_END = re.compile(r"[.!?\"”’)\]]")  # the tail lead's look-behind set
+_SENTENCE_END_RE = re.compile(_SENTENCE_END)
 
 
 def _tail_starts(text: str, cut: int) -> list[int]:
     """Every position at or after ``cut`` where a "tail" form's lead can match, in order."""
     starts = [0] if cut == 0 else []
-    starts.extend(m.end() for m in _SENTENCE_END.finditer(text, max(cut - 1, 0)))
+    starts.extend(m.end() for m in _SENTENCE_END_RE.finditer(text, max(cut - 1, 0)))
     return starts
 
 
