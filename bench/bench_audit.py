@@ -69,9 +69,10 @@ def drive(argv: Sequence[str]) -> int:
     from provenance.cache import open_cache
     from provenance.engine import AuditConfig
     from provenance.parallel import run_audit_parallel
-    from provenance.paths import collect, common_root
+    from provenance.paths import common_root
     from provenance.report import ReportBuilder, header
     from provenance.reporters import make_reporter
+    from provenance.walk import collect
 
     watcher = DescendantPeak()
     watcher.start()

@@ -1,8 +1,10 @@
 """Drive an audit: collect the files, audit articles then standalone images, feed the report.
 
 Articles are processed in path order, so entries reach the reporters already sorted by
-(path, index). Images found while walking a folder are audited standalone only when no
-article referenced them; images named on the command line always are.
+(path, index). An image is audited standalone only when no audited article showed it,
+whether it was found by a walk or named on the command line: an image and the article that
+shows it, named together (as the pre-commit hook names staged files), are reported once,
+under the article.
 """
 
 from __future__ import annotations
@@ -51,5 +53,5 @@ def emit_outcome(builder: ReportBuilder, outcome: FileOutcome, referenced: set[s
 
 
 def standalone_images(found: Sequence[Found], referenced: set[str]) -> list[Found]:
-    """Images audited on their own: named on the command line, or shown by no article."""
-    return [f for f in found if f.kind == "image" and (f.explicit or f.rel not in referenced)]
+    """Images audited on their own: those no audited article showed."""
+    return [f for f in found if f.kind == "image" and f.rel not in referenced]

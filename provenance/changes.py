@@ -1,25 +1,46 @@
-"""``--changed-since REF``: audit only what a change touched, for pre-publish CI gates.
+"""Audit what a change touched, with the articles that show a changed image.
 
-An article is audited when its own file changed since the git ref (committed, modified or
-untracked), or when an image it references changed. Finding the second kind means reading
-the unchanged articles' references (cheap: no image is opened) and resolving them the way
-the audit does. Git is asked locally; nothing touches the network.
+Two callers hand the audit a set of changed files:
+
+* ``--changed-since REF``, a pre-publish CI gate: the files changed between
+  ``git merge-base REF HEAD`` and the working tree (what a pull request changed, not what
+  other desks merged into REF since the branch started), plus untracked ones;
+* the pre-commit hook, which names the staged files on the command line.
+
+Either way a changed image is judged where readers see it: every article under the
+audited PATHs (``--changed-since``) or under the root (named images) that shows the image
+is audited, and the image is reported once, under those articles. An image that no article
+shows is audited on its own. Finding the articles costs one read of each candidate file's
+bytes: only a file that holds the image's file name is parsed for its references, which
+resolve exactly as the audit resolves them (web roots, the site's own URLs). Git is asked
+locally; nothing touches the network.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
-from provenance.paths import Found, UsageError, resolve_reference
+from provenance.paths import Found, UsageError, inside, relative, resolve_reference
+
+_MAX_ARTICLE_BYTES = 20_000_000
 
 
 def changed_files(ref: str, cwd: Path) -> set[Path]:
-    """Absolute paths of files changed since ``ref``, plus untracked ones."""
+    """Absolute paths of files changed since the merge base of ``ref`` and HEAD, plus
+    untracked ones (``ref`` itself where the two share no history)."""
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    diff = _git(["diff", "--name-only", "-z", ref, "--"], top)
+    try:
+        base = _git(["merge-base", ref, "HEAD"], top).strip() or ref
+    except UsageError:
+        _git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], top)  # a bad ref: say so
+        base = ref
+    diff = _git(["diff", "--name-only", "-z", base, "--"], top)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
     names = [n for n in (diff + untracked).split("\0") if n]
     return {Path(os.path.realpath(top / name)) for name in names}
@@ -28,7 +49,7 @@ def changed_files(ref: str, cwd: Path) -> set[Path]:
 def _git(args: Sequence[str], cwd: Path) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                              check=False, timeout=60)
+                              check=False, timeout=60, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UsageError(f"--changed-since needs git: {exc}") from None
     if done.returncode != 0:
@@ -37,25 +58,89 @@ def _git(args: Sequence[str], cwd: Path) -> str:
     return done.stdout
 
 
-def select_changed(found: Sequence[Found], changed: set[Path], root: Path) -> list[Found]:
-    """The files to audit: changed articles, articles showing a changed image, changed images."""
+def select_changed(found: Sequence[Found], changed: set[Path], cfg: Any) -> list[Found]:
+    """Changed articles, the articles that show a changed image, and changed images."""
+    root = cfg.root
+    real_root = Path(os.path.realpath(root))
+    selected = [f for f in found if Path(os.path.realpath(f.path)) in changed]
+    images = {relative(p, real_root) for p in changed
+              if inside(p, real_root) and _is_image(p)}
+    chosen = {f.rel for f in selected}
+    candidates = [f for f in found if f.kind == "article" and f.rel not in chosen]
+    selected += articles_showing(images, candidates, cfg)
+    return sorted(selected, key=lambda f: f.rel)
+
+
+def with_referrers(found: Sequence[Found], cfg: Any, policy: Any) -> list[Found]:
+    """``found`` plus, for each image named on the command line, the articles under the
+    root that show it (so the image is judged with its page, and reported once)."""
+    named = {f.rel for f in found if f.kind == "image" and f.explicit}
+    if not named:
+        return list(found)
+    from provenance.config import selection_for
+    from provenance.walk import collect
+
+    everything = collect([cfg.root], cfg.root, selection=selection_for(policy, cfg.root))
+    have = {f.rel for f in found}
+    candidates = [f for f in everything if f.kind == "article" and f.rel not in have]
+    extra = articles_showing(named, candidates, cfg)
+    return sorted([*found, *extra], key=lambda f: f.rel)
+
+
+def articles_showing(images: set[str], candidates: Iterable[Found], cfg: Any) -> list[Found]:
+    """The candidate articles that reference one of ``images`` (root-relative paths)."""
+    if not images:
+        return []
+    needles = _needles(images)
+    shown = []
+    for item in candidates:
+        data = _bytes(item.path)
+        if data is None or not any(n in data for n in needles):
+            continue
+        if images & set(_references(item, cfg)):
+            shown.append(item)
+    return shown
+
+
+def _needles(images: set[str]) -> list[bytes]:
+    """What an article that shows one of the images must contain: its file name, as
+    written or percent-encoded."""
+    names = {rel.rpartition("/")[2] for rel in images}
+    return sorted({form.encode("utf-8") for name in names
+                   for form in (name, quote(name))})
+
+
+def _bytes(path: Path) -> bytes | None:
+    """A regular file's bytes (a FIFO or device is never opened), None if unreadable."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ARTICLE_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            return fh.read(_MAX_ARTICLE_BYTES)
+    except OSError:
+        return None
+
+
+def _references(item: Found, cfg: Any) -> list[str]:
+    """Root-relative paths of the images an article file shows, resolved as the audit does."""
     from provenance.articles import ArticleError, NotAnArticle, read_article_file
 
-    selected = []
-    for item in found:
-        real = Path(os.path.realpath(item.path))
-        if real in changed:
-            selected.append(item)
-            continue
-        if item.kind != "article":
-            continue
-        try:
-            articles = read_article_file(item.path, item.rel)
-        except (ArticleError, NotAnArticle):
-            continue
-        refs = (ref.src for a in articles if hasattr(a, "images") for ref in a.images)
-        resolved = (resolve_reference(src, item.path, root) for src in refs)
-        if any(r.path is not None and Path(os.path.realpath(r.path)) in changed
-               for r in resolved):
-            selected.append(item)
-    return selected
+    try:
+        articles = read_article_file(item.path, item.rel, placement=cfg.placement)
+    except (ArticleError, NotAnArticle, RecursionError, ValueError):
+        return []
+    rels = []
+    for article in articles:
+        for ref in getattr(article, "images", ()):
+            where = resolve_reference(ref.src, item.path, cfg.root, cfg.site, item.rel,
+                                      ref.placement, getattr(article, "url", None))
+            if where.rel is not None:
+                rels.append(where.rel)
+    return rels
+
+
+def _is_image(path: Path) -> bool:
+    from provenance.paths import kind_of
+
+    return kind_of(path) == "image"

@@ -49,19 +49,39 @@ def _rule_ids(spec: str | None, option: str) -> list[str]:
     return items
 
 
-def _root_and_files(paths: Sequence[str], root: str | None,
-                    named_as: str | None = None) -> tuple[Path, list[Any]]:
-    from provenance.paths import UsageError, collect, common_root
+@dataclass(frozen=True)
+class _Located:
+    """The audit's root, policy and walk, worked out the same way however it is called."""
+
+    root: Path
+    policy: Any
+    walk: Any
+
+
+def _locate(paths: Sequence[str], root: str | None, config_file: str | None,
+            named_as: str | None = None, outputs: Sequence[str] = (),
+            force_exclude: bool = False) -> _Located:
+    """Policy from the PATHs' common folder upwards; root from ``--root`` or the project
+    (:func:`provenance.paths.project_root`); then the walk under the policy's selection."""
+    from provenance.config import ConfigError, load_policy, selection_for
+    from provenance.paths import UsageError, common_root, project_root
+    from provenance.walk import walk
 
     given = [Path(p) for p in paths] or [Path(".")]
     for p in given:
         if not p.exists():
             raise click.BadParameter(f"path does not exist: {p}", param_hint="PATH")
-    base = Path(root).resolve() if root else common_root(given)
-    if root and not base.is_dir():
+    if root and not Path(root).is_dir():
         raise click.BadParameter(f"{root} is not a folder", param_hint="--root")
     try:
-        return base, collect(given, base, named_as=named_as)
+        policy = load_policy(Path(config_file) if config_file else None, common_root(given))
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid configuration: {exc}") from None
+    base = Path(root).resolve() if root else project_root(given, policy.file)
+    selection = selection_for(policy, base, [Path(o) for o in outputs], force_exclude)
+    try:
+        return _Located(base, policy, walk(given, base, named_as=named_as,
+                                           selection=selection))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -128,7 +148,14 @@ def _audit_options(f: Any) -> Any:
                      "checks (default: the current time)."),
         click.option("--no-progress", is_flag=True, help="No progress bar on stderr."),
         click.option("--changed-since", metavar="GIT-REF", help="Audit only articles changed "
-                     "since the git ref, and those whose images changed."),
+                     "since the git ref's merge base with HEAD, and those whose images "
+                     "changed."),
+        click.option("--force-exclude", is_flag=True, help="Apply the policy's excludes, "
+                     ".gitignore and site-generator folders to files named as PATHs too "
+                     "(the pre-commit hook names every staged file)."),
+        click.option("--show-files", is_flag=True, help="List the files that would be "
+                     "audited, what is skipped and why, and the detected sites; audit "
+                     "nothing."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -144,20 +171,16 @@ class _Run:
     cfg: Any
     fail_on: str
     baseline: str | None
+    walk: Any = None
 
 
 def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None,
                  select: str | None, ignore: str | None, trust_anchors: str | None,
                  now_text: str | None, changed_since: str | None = None,
                  fail_on: str | None = None, baseline: str | None = None,
-                 named_as: str | None = None) -> _Run:
-    from provenance.config import (
-        CliOverrides,
-        ConfigError,
-        build_audit_config,
-        effective,
-        load_policy,
-    )
+                 named_as: str | None = None, outputs: Sequence[str] = (),
+                 force_exclude: bool = False, referrers: bool = True) -> _Run:
+    from provenance.config import CliOverrides, ConfigError, build_audit_config, effective
 
     for name, value in (("--trust-anchors", trust_anchors), ("--baseline", baseline),
                         ("--config", config_file)):
@@ -169,22 +192,31 @@ def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None
         ignore=tuple(_rule_ids(ignore, "--ignore")) if ignore is not None else None,
         fail_on=fail_on, trust_anchors=Path(trust_anchors) if trust_anchors else None,
         baseline=Path(baseline) if baseline else None)
-    base, found = _root_and_files(paths, root, named_as)
-    if changed_since:
-        from provenance.changes import changed_files, select_changed
-        from provenance.paths import UsageError
-
-        try:
-            found = select_changed(found, changed_files(changed_since, base), base)
-        except UsageError as exc:
-            raise click.UsageError(str(exc)) from None
+    located = _locate(paths, root, config_file, named_as, outputs, force_exclude)
+    base, policy = located.root, located.policy
     try:
-        policy = load_policy(Path(config_file) if config_file else None)
-        cfg = build_audit_config(policy, cli_values, base, now)
+        cfg = build_audit_config(policy, cli_values, base, now, located.walk.sites)
         data = effective(policy, cli_values)
     except ConfigError as exc:
         raise click.UsageError(f"invalid configuration: {exc}") from None
-    return _Run(base, found, cfg, data["fail_on"], data.get("baseline"))
+    found = _with_referrers(located, cfg, changed_since) if referrers else located.walk.found
+    return _Run(base, found, cfg, data["fail_on"], data.get("baseline"), located.walk)
+
+
+def _with_referrers(located: _Located, cfg: Any, changed_since: str | None) -> list[Any]:
+    """The files to audit: the walk's, narrowed by ``--changed-since``; an image named on
+    the command line brings in the articles that show it (see :mod:`provenance.changes`)."""
+    from provenance.changes import changed_files, select_changed, with_referrers
+    from provenance.paths import UsageError
+
+    found = located.walk.found
+    try:
+        if changed_since:
+            changed = changed_files(changed_since, located.root)
+            return select_changed(found, changed, cfg)
+        return with_referrers(found, cfg, located.policy)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _execute(run: _Run, reporters: Sequence[Any], no_progress: bool,
@@ -266,16 +298,20 @@ def _accepted(baseline: str | None) -> dict[str, Any]:
 def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
           select: str | None, ignore: str | None, trust_anchors: str | None,
           now_text: str | None, no_progress: bool, changed_since: str | None,
-          fmt: str | None, output: str | None,
+          force_exclude: bool, show_files: bool, fmt: str | None, output: str | None,
           reports: tuple[str, ...], fail_on: str | None, baseline: str | None,
           timestamp: bool, jobs: int, cache_file: str | None, no_cache: bool) -> None:
     """Audit articles and images under PATHs and report what is missing or wrong."""
     from provenance.report import exit_code
 
-    run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
-                       changed_since, fail_on, baseline)
-    accepted = _accepted(run.baseline)
     pairs = _outputs(fmt, output, reports)
+    run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
+                       changed_since, fail_on, baseline,
+                       outputs=[file for _, file in pairs if file], force_exclude=force_exclude)
+    if show_files:
+        _show_files(run)
+        sys.exit(0)
+    accepted = _accepted(run.baseline)
     generated = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp \
         else None
     cache = _open_cache(cache_file, no_cache, run, paths, now_text is not None)
@@ -287,6 +323,21 @@ def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
     if all(file is not None for _, file in pairs):  # nothing on stdout: say what happened
         _echo_written(tail["summary"], [file for _, file in pairs if file])
     sys.exit(exit_code(tail))
+
+
+def _show_files(run: _Run) -> None:
+    """``--show-files``: what would be audited, what is skipped and why, and the sites."""
+    from provenance.output import safe_text
+
+    for item in run.found:
+        click.echo(f"{item.kind:<8} {safe_text(item.rel)}")
+    for rel, why in run.walk.skipped:
+        click.echo(f"{'skipped':<8} {safe_text(rel)}  ({why})")
+    for folder, site in sorted(run.walk.sites.sites.items()):
+        roots = ", ".join(r or "." for r in site.web_roots) or "none"
+        click.echo(f"{'site':<8} {folder or '.'}  {site.kind}: / -> {roots}")
+    click.echo(f"{len(run.found)} files to audit, {len(run.walk.skipped)} skipped; root "
+               f"{_display_root(run.root)}", err=True)
 
 
 def _echo_written(summary: dict[str, Any], files: Sequence[str]) -> None:
@@ -311,13 +362,16 @@ def baseline() -> None:
 def baseline_create(paths: tuple[str, ...], root: str | None, config_file: str | None,
                     select: str | None, ignore: str | None, trust_anchors: str | None,
                     now_text: str | None, no_progress: bool, changed_since: str | None,
-                    output: str) -> None:
+                    force_exclude: bool, show_files: bool, output: str) -> None:
     """Audit PATHs and store the fingerprints of every finding in FILE."""
     from provenance.baseline import BaselineCollector, write_baseline
     from provenance.report import EXIT_INTERNAL
 
     run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
-                       changed_since)
+                       changed_since, outputs=[output], force_exclude=force_exclude)
+    if show_files:
+        _show_files(run)
+        sys.exit(0)
     collector = BaselineCollector()
     tail = _execute(run, [collector], no_progress)
     write_baseline(Path(output), collector.entries)
@@ -359,7 +413,7 @@ def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str | N
     from provenance.reporters.views import inspect_text
 
     run = _prepare_run(paths, root, config_file, None, None, trust_anchors, now_text,
-                       fail_on=fail_on, named_as="image")
+                       fail_on=fail_on, named_as="image", referrers=False)
     cfg, found = run.cfg, run.found
     cache, builder = ImageCache(cfg), ReportBuilder([], fail_on=run.fail_on)
     entries, started = [], time.perf_counter()
@@ -393,9 +447,13 @@ def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
     from provenance.reporters.json import dumps
     from provenance.reporters.views import extract_text
 
-    base, found = _root_and_files(paths, root)
-    # No rules run here: the configuration only says where the root is.
-    cfg = AuditConfig(root=base, rules={}, now=_parse_now(None))
+    located = _locate(paths, root, None)
+    base, found = located.root, located.walk.found
+    # No rules run here: the configuration says where the root and the sites are.
+    from provenance.config import placement_settings
+
+    cfg = AuditConfig(root=base, rules={}, now=_parse_now(None), site=located.walk.sites,
+                      placement=placement_settings(located.policy.data))
     cache = ImageCache(cfg)
     entries: list[Any] = []
     errors: list[Any] = []
@@ -424,21 +482,30 @@ def config() -> None:
 
 
 @config.command("show")
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
-              help="Policy file (default: discovered from the working directory).")
-def config_show(config_file: str | None) -> None:
-    """Print the effective merged policy (JSON) and the files it came from."""
+              help="Policy file (default: discovered from the PATHs upwards).")
+@click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds every "
+              "read (default: the project root).")
+def config_show(paths: tuple[str, ...], config_file: str | None, root: str | None) -> None:
+    """Print the effective merged policy (JSON), the files it came from, the root and the
+    sites detected under PATHs (default: the working directory), with where / maps."""
     import json
 
-    from provenance.config import CliOverrides, ConfigError, effective, load_policy
+    from provenance.config import CliOverrides, ConfigError, effective
 
+    located = _locate(paths, root, config_file)
     try:
-        policy = load_policy(Path(config_file) if config_file else None)
-        data = effective(policy, CliOverrides())
+        data = effective(located.policy, CliOverrides())
     except ConfigError as exc:
         raise click.UsageError(f"invalid configuration: {exc}") from None
-    click.echo(json.dumps({"sources": list(policy.sources), "config": data}, indent=2,
-                          ensure_ascii=False))
+    sites = located.walk.sites
+    shown = [site.describe() for _, site in sorted(sites.sites.items())]
+    if sites.configured is not None:
+        shown.insert(0, sites.configured.describe())
+    click.echo(json.dumps({"sources": list(located.policy.sources), "config": data,
+                           "root": _display_root(located.root), "sites": shown},
+                          indent=2, ensure_ascii=False))
 
 
 @config.command("validate")

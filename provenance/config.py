@@ -2,7 +2,7 @@
 
 Sources, first found wins: ``--config FILE``; else the first ``provenance.toml`` (its
 top-level keys, or its ``[tool.provenance]`` table) or ``pyproject.toml`` with a
-``[tool.provenance]`` table, searching from the working directory upwards and stopping at
+``[tool.provenance]`` table, searching from the audited files' common folder upwards and stopping at
 the git root. Each file is validated against ``schemas/config.schema.json`` on its own,
 then its ``extends`` chain (a shipped preset — ``default``, ``strict``, ``eu-ai-act`` — or a
 path relative to the file) is merged under it. Command-line flags override the result.
@@ -29,7 +29,7 @@ from provenance import package_text
 from provenance.findings import Severity
 
 PRESETS = ("default", "strict", "eu-ai-act")
-_ADDITIVE_LISTS = ("extra_sources", "extra_generators")
+_ADDITIVE_LISTS = ("extra_sources", "extra_generators", "extend_exclude")
 
 
 class ConfigError(Exception):
@@ -47,6 +47,7 @@ class Policy:
     data: Mapping[str, Any]
     sources: tuple[str, ...] = ()
     base_dir: Path = field(default_factory=Path.cwd)
+    file: Path | None = None  # the policy file, None when only a preset applies
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -75,12 +76,14 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def load_policy(config: Path | None, cwd: Path | None = None) -> Policy:
-    """The effective policy: ``config`` if given, else the discovered file, else defaults."""
-    path = config if config is not None else discover((cwd or Path.cwd()).resolve())
+    """The effective policy: ``config`` if given, else the file discovered from ``cwd``
+    (the audited files' common folder; default the working directory), else defaults."""
+    start = (cwd or Path.cwd()).resolve()
+    path = config if config is not None else discover(start)
     if path is None:
-        return Policy(_preset("default", ()), ("preset:default",), Path.cwd().resolve())
+        return Policy(_preset("default", ()), ("preset:default",), start)
     data, sources = _load_chain(path.resolve(), ())
-    return Policy(data, sources, path.resolve().parent)
+    return Policy(data, sources, path.resolve().parent, path.resolve())
 
 
 def _load_chain(path: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -176,7 +179,7 @@ def merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
             for kind, items in value.items():
                 phrases[kind] = list(dict.fromkeys([*phrases.get(kind, []), *items]))
             out[key] = phrases
-        elif key in ("rules", "timezones"):
+        elif key in ("rules", "timezones", "site"):
             merged = dict(out.get(key, {}))
             for name, item in value.items():
                 merged[name] = {**merged.get(name, {}), **item} if isinstance(item, dict) \
@@ -249,7 +252,8 @@ def effective(policy: Policy, cli: CliOverrides) -> dict[str, Any]:
     return data
 
 
-def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any) -> Any:
+def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any,
+                       site_map: Any = None) -> Any:
     """The :class:`~provenance.engine.AuditConfig` a run uses; ``ConfigError`` on problems."""
     from provenance.articles.detect.settings import (
         DEFAULT_KNOWN_SOURCES,
@@ -274,7 +278,32 @@ def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any) 
                        trust_anchors=_anchors(data.get("trust_anchors")),
                        extra_generators=tuple(data.get("extra_generators", ())),
                        detect=detect, overrides=overrides,
-                       policy_dir=policy.base_dir)
+                       policy_dir=policy.base_dir, site=site_map,
+                       placement=placement_settings(data))
+
+
+def placement_settings(data: Mapping[str, Any]) -> Any:
+    """The readers' :class:`~provenance.articles.PlacementSettings` from ``[site]``: the
+    policy's image fields and shortcodes are added to the built-in ones."""
+    from provenance.articles import DEFAULT_PLACEMENT, PlacementSettings
+
+    site = data.get("site", {})
+    return PlacementSettings(
+        image_fields=tuple(dict.fromkeys([*DEFAULT_PLACEMENT.image_fields,
+                                          *site.get("image_fields", ())])),
+        shortcodes=tuple(dict.fromkeys([*DEFAULT_PLACEMENT.shortcodes,
+                                        *site.get("shortcodes", ())])))
+
+
+def selection_for(policy: Policy, root: Path, outputs: Sequence[Path] = (),
+                  force_exclude: bool = False) -> Any:
+    """The walk's :class:`~provenance.walk.Selection` under this policy."""
+    from provenance.site import configured_site
+    from provenance.walk import Selection
+
+    configured = configured_site(policy.get("site", {}), policy.base_dir, root)
+    return Selection.from_policy(policy.data, policy.base_dir, outputs=tuple(outputs),
+                                 force_exclude=force_exclude, configured_site=configured)
 
 
 def _anchors(path: str | None) -> str | None:

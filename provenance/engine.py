@@ -72,6 +72,11 @@ class AuditConfig:
     detect: Any = None  # provenance.articles.detect.DetectSettings, built by config
     overrides: tuple[Override, ...] = ()
     policy_dir: Path | None = None  # policy globs are relative to the policy file's folder
+    # provenance.site.SiteMap: where site-absolute references and the site's own URLs lead
+    # (web roots, base URLs per detected or configured site); None: no site layout.
+    site: Any = None
+    # provenance.articles.PlacementSettings: front-matter image fields and shortcodes.
+    placement: Any = None
 
     def policy_path(self, rel: str) -> str:
         """``rel`` (relative to the root) as the policy's globs see it."""
@@ -232,7 +237,10 @@ def _resolve_images(article: Article, file: Path, cfg: AuditConfig,
                     images: ImageCache) -> list[ResolvedImage]:
     resolved = []
     for ref in article.images:
-        where = resolve_reference(ref.src, file, cfg.root)
+        where = resolve_reference(ref.src, file, cfg.root, cfg.site, article.path,
+                                  ref.placement, article.url)
+        if where.status == "remote" and ref.placement == "srcset":
+            continue  # another size of a picture that is not read: nothing more to say
         evidence = None
         if where.status == "ok" and where.path is not None and where.rel is not None:
             evidence = images.read(where.path, where.rel)
@@ -301,7 +309,7 @@ def _read_items(found: Found, cfg: AuditConfig) -> list[Any]:
         return [_ReadFailure(None, "the file is a symlink that leads outside the audit "
                                    "root; it was not read")]
     try:
-        return list(read_article_file(found.path, found.rel))
+        return list(read_article_file(found.path, found.rel, placement=cfg.placement))
     except NotAnArticle:
         raise _Skipped from None
     except ArticleError as exc:

@@ -51,6 +51,13 @@ class ImageRef:
     alt: str | None = None
     position: int = 0
     credit: str | None = None
+    # How the page places it: "markdown" (``![]()``, reference or linked image), "html"
+    # (``<img>``, ``<picture>``), "srcset" (another file the same ``<img>``/``<picture>``
+    # offers), "shortcode" (Hugo), "include" (Jekyll/Liquid), "front-matter" (a hero/cover/
+    # image field). None where the reader does not say.
+    # A front-matter path that is not found beside the article is looked up in the site's
+    # web roots (themes treat those fields as site paths).
+    placement: str | None = None
 
 
 @dataclass(slots=True)
@@ -123,6 +130,9 @@ class Article:
     # "publisher"/"sourceOrganization", a <meta name="author"> that is an agency...).
     attribution_hints: list[str] = field(default_factory=list)
     language: str | None = None
+    # The page's own address where it says so (an HTML page's canonical link): a saved or
+    # built page's full URLs on that origin are read from its site folder.
+    url: str | None = None
 
     def text_blocks(self, *zones: str) -> list[Block]:
         """Blocks in the given zones (all zones when none are named), in reading order."""

@@ -38,3 +38,14 @@ def _default_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7f, *range(0x80, 0xa0))}
+
+
+def safe_text(text: str) -> str:
+    """``text`` fit for a terminal line: control characters (ESC, newlines, C1) and lone
+    surrogates (an undecodable file name) shown as escapes instead of acting."""
+    text = text.translate(_CONTROL)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if any(
+        "\ud800" <= ch <= "\udfff" for ch in text) else text

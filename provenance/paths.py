@@ -1,26 +1,28 @@
-"""The audit root: where reads may go, how folders are walked, how image references resolve.
+"""The audit root: where reads may go, what the default root is, how image references resolve.
 
-Every read is bounded by the root (PRODUCT.md "Paths and the root"). A reference that
-escapes it — ``..``, an absolute path, ``file://``, a symlink leading out — is refused
-unread; ``http(s)://`` and ``data:`` references are never fetched. Paths in reports are
-POSIX and relative to the root.
+Every read is bounded by the root (PRODUCT.md "Paths and the root"). A relative reference
+resolves against its article; a site-absolute one and a URL on the site's own origins against
+the site's web roots (:mod:`provenance.site`). Whatever then escapes the root — ``..``,
+``file://``, a symlink leading out, an absolute path with no web root — is refused unread;
+other ``http(s)://`` and ``data:`` references are never fetched. Paths in reports are POSIX
+and relative to the root. What a walk reads is :mod:`provenance.walk`.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import posixpath
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from provenance.articles import ARTICLE_EXTENSIONS
 from provenance.images.model import IMAGE_EXTENSIONS
 
-# Folders never walked: hidden ones (.git, .cache...) and tool caches.
-SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
-
+if TYPE_CHECKING:
+    from provenance.site import SiteMap
 
 class UsageError(Exception):
     """A command-line problem (exit 2): a missing PATH, a PATH outside the root."""
@@ -73,6 +75,42 @@ def common_root(paths: Sequence[Path]) -> Path:
     return Path(os.path.commonpath(folders)) if folders else Path.cwd().resolve()
 
 
+_SITE_MARKERS = frozenset({"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "_config.yml",
+                           "_config.yaml", "_config.toml", ".eleventy.js", "eleventy.config.js",
+                           "eleventy.config.mjs", "eleventy.config.cjs", "astro.config.mjs",
+                           "astro.config.ts", "next.config.js", "next.config.mjs"})
+
+
+def project_root(paths: Sequence[Path], policy_file: Path | None) -> Path:
+    """The default root: the policy file's folder, else the git root, else the nearest
+    folder holding a site generator's config, else the deepest common folder of ``paths``
+    — the first that contains every PATH. So ``audit content/posts/x.md``, ``audit
+    content`` and ``audit .`` read the same tree and print the same paths."""
+    common = common_root(paths)
+    candidates = [policy_file.resolve().parent] if policy_file is not None else []
+    candidates += [c for c in (_upwards(common, lambda f: (f / ".git").exists()),
+                               _upwards(common, _holds_site_config)) if c is not None]
+    for candidate in candidates:
+        if inside(common, candidate):
+            return candidate
+    return common
+
+
+def _upwards(start: Path, test: Any) -> Path | None:
+    for folder in (start, *start.parents):
+        if test(folder):
+            return folder
+    return None
+
+
+def _holds_site_config(folder: Path) -> bool:
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return False
+    return bool(names & _SITE_MARKERS) or ("content" in names and "config.toml" in names)
+
+
 def relative(path: Path, root: Path) -> str:
     """``path`` as a POSIX string relative to ``root`` (both already resolved)."""
     return PurePosixPath(*path.relative_to(root).parts).as_posix() or "."
@@ -95,49 +133,6 @@ def kind_of(path: Path | str) -> str | None:
     return None
 
 
-def collect(paths: Sequence[Path], root: Path, *, named_as: str | None = None) -> list[Found]:
-    """Every article and image under ``paths``, sorted by relative path, each once.
-
-    A PATH that does not exist or lies outside ``root`` is a :class:`UsageError`.
-    Walking never follows symlinked folders and skips hidden folders. With ``named_as``,
-    a file named directly counts as that kind whatever its extension (``inspect`` lists an
-    unknown format as unsupported instead of dropping it).
-    """
-    found: dict[str, Found] = {}
-    for given in paths:
-        if not given.exists() and not given.is_symlink():
-            raise UsageError(f"path does not exist: {given}")
-        # Resolve like the root is resolved, so a PATH reached through a symlinked folder
-        # (or given relative to one) compares equal; what lies inside is checked per file.
-        absolute = given.resolve()
-        if not inside(absolute, root):
-            raise UsageError(f"path {given} is outside the root {root}")
-        explicit = not absolute.is_dir()
-        candidates = [(str(absolute), relative(absolute, root))] if explicit else \
-            _walk(absolute, root)
-        for file, rel in candidates:
-            kind = named_as if explicit and named_as else kind_of(file)
-            if kind is not None and (explicit or rel not in found):
-                found[rel] = Found(kind, file, rel, explicit)
-    return [found[k] for k in sorted(found)]
-
-
-def _walk(folder: Path, root: Path) -> Iterator[tuple[str, str]]:
-    """Files under ``folder`` (inside ``root``): their paths and root-relative POSIX paths.
-
-    Both are cut from the walk's own strings: an archive has hundreds of thousands of
-    files, and building a Path per file (let alone ``Path.relative_to``) costs more than
-    the rest of the walk."""
-    prefix = os.path.join(str(root), "")
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
-        base = os.path.join(dirpath, "")
-        where = base[len(prefix):].replace(os.sep, "/")
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield base + name, where + name
-
-
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """Where an image reference led: ``status`` and, when local, the file and its rel path."""
@@ -147,22 +142,74 @@ class Resolution:
     rel: str | None = None
 
 
-def resolve_reference(src: str, article_file: Path, root: Path) -> Resolution:
+def resolve_reference(src: str, article_file: Path, root: Path, site_map: SiteMap | None = None,
+                      rel: str | None = None, placement: str | None = None,
+                      page_url: str | None = None) -> Resolution:
     """Resolve an image ``src`` written in ``article_file`` without reading anything.
 
-    The lexical check catches ``..`` and absolute paths; the ``realpath`` check catches
-    symlinks that lead out of the root. Neither opens the file.
+    A relative reference resolves against the article; a site-absolute one (``/x.jpg``) and
+    a URL on the site's own origins against the site's web roots (:mod:`provenance.site`;
+    ``rel`` is the article's root-relative path, which picks its site); other URLs are
+    remote. The lexical check catches ``..`` and absolute paths; the ``realpath`` check
+    catches symlinks that lead out of the root. Neither opens the file. A URL on the origin
+    of the page's own address (``page_url``, its canonical link) is read locally when its
+    site folder holds the file, else it stays remote.
     """
-    text = src.strip()
+    from provenance.articles.liquid import normalize_liquid_src
+    from provenance.site import page_origin_candidates, url_target, web_candidates
+
+    text = normalize_liquid_src(src.strip())
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
-    if text.startswith("//") or (scheme and scheme != "file" and not _is_drive(scheme)):
-        # http(s), protocol-relative, data:, any other scheme (cid:, blob:...): never fetched.
+    site = site_map.site_for(rel) if site_map is not None and rel is not None else None
+    if text.startswith("//") or scheme in ("http", "https"):
+        target = url_target(text, site_map) if site_map is not None else None
+        if target is not None:
+            return _in_web_roots([target], root)
+        if page_url and rel is not None:
+            saved = _in_web_roots(page_origin_candidates(text, page_url, rel, site), root)
+            if saved.status == "ok":
+                return saved
         return Resolution("remote")
-    if scheme == "file" or _is_drive(scheme) or text.startswith(("/", "\\")):
+    if scheme and scheme != "file" and not _is_drive(scheme):
+        # data:, any other scheme (cid:, blob:...): never fetched.
+        return Resolution("remote")
+    if scheme == "file" or _is_drive(scheme) or text.startswith("\\"):
         return Resolution("outside-root")
     local = unquote(parts.path)
-    candidate = Path(os.path.normpath(article_file.parent / local))
+    if text.startswith("/"):
+        candidates = web_candidates(local, site)
+        # With no web root, an absolute path names the machine's file system: refused.
+        return _in_web_roots(candidates, root) if candidates else Resolution("outside-root")
+    found = _local(Path(os.path.normpath(article_file.parent / local)), root)
+    if found.status == "missing" and placement == "front-matter":
+        # Themes print front-matter images as site paths when they are not page resources.
+        candidates = web_candidates("/" + local, site)
+        if candidates:
+            fallback = _in_web_roots(candidates, root)
+            return fallback if fallback.status == "ok" else found
+    return found
+
+
+def _in_web_roots(candidates: Sequence[tuple[str, str]], root: Path) -> Resolution:
+    """The first web root holding the file; else missing in the first one.
+
+    ``..`` is taken off at the web root, as a web server does, so a path cannot climb out
+    of its web root; a symlink leading out of the audit root is still refused.
+    """
+    first: Resolution | None = None
+    for folder, below in candidates:
+        inner = posixpath.normpath("/" + below).lstrip("/")
+        base = root / folder if folder else root
+        found = _local(Path(os.path.normpath(base / inner)) if inner else base, root)
+        if found.status != "missing" or first is None:
+            first = first or found
+        if found.status != "missing":
+            return found
+    return first or Resolution("outside-root")
+
+
+def _local(candidate: Path, root: Path) -> Resolution:
     if not inside(candidate, root):
         return Resolution("outside-root")
     real = Path(os.path.realpath(candidate))

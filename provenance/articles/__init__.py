@@ -58,6 +58,31 @@ class NotAnArticle(Exception):
     """JSON that is not ninjs-like (no headline, body or uri): skipped, not INP001."""
 
 
+class TemplateFile(NotAnArticle):
+    """A site generator's template (Go template or Liquid in front matter or markup), not an
+    article: skipped and counted in ``summary.skipped``, never INP001."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementSettings:
+    """Site-specific ways a page places images, from the policy's ``[site]`` table.
+
+    ``image_fields``: front-matter keys naming images (dotted for nested tables:
+    ``cover.image``); ``shortcodes``: Hugo shortcode names whose parameters name image
+    files (``figure`` is always one).
+    """
+
+    image_fields: tuple[str, ...] = (
+        "image", "images", "featured_image", "featuredImage", "feature_image", "cover.image",
+        "cover", "hero", "hero_image", "thumbnail", "og_image", "banner", "header.image",
+        "header.overlay_image", "header.teaser", "teaser",
+    )
+    shortcodes: tuple[str, ...] = ("figure", "img", "image", "imgproc", "picture", "photo")
+
+
+DEFAULT_PLACEMENT = PlacementSettings()
+
+
 @dataclass(frozen=True, slots=True)
 class RecordError:
     """One record of a multi-item file (ninjs array, JSON Lines) that yields no article.
@@ -82,7 +107,8 @@ def format_for_path(path: pathlib.Path | str) -> str | None:
 
 
 def read_article_file(
-    path: pathlib.Path, rel: str, *, max_bytes: int = 20_000_000
+    path: pathlib.Path, rel: str, *, max_bytes: int = 20_000_000,
+    placement: PlacementSettings | None = None,
 ) -> list[ReadResult]:
     """Read one article file (see the module docstring for what comes back)."""
     fmt = format_for_path(path)
@@ -93,9 +119,12 @@ def read_article_file(
 
     decoded = decode_bytes(data)
     text = decoded.text
+    if _is_own_report(text, fmt):
+        raise NotAnArticle("a report written by provenance")
     # decode_bytes refuses text holding NUL: the HTML reader need not look for it again,
     # and when the bytes are the text's UTF-8 its parser takes them as they are.
-    source = _Source(nul_free=True, utf8=data if decoded.exact_utf8 else None)
+    source = _Source(nul_free=True, utf8=data if decoded.exact_utf8 else None,
+                     placement=placement or DEFAULT_PLACEMENT)
     return _parse(text, rel, confirm_format(text, fmt), source)
 
 
@@ -116,6 +145,13 @@ def _read_bytes(path: pathlib.Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise ArticleError(f"the file is larger than the {max_bytes:,} byte limit for an article")
     return data
+
+
+def _is_own_report(text: str, fmt: str) -> bool:
+    """The HTML and Markdown reports this tool writes (JSON ones are not ninjs-like)."""
+    if fmt == "html":
+        return '<meta name="generator" content="provenance">' in text[:2048]
+    return fmt == "markdown" and text.startswith("## provenance: ")
 
 
 def confirm_format(text: str, fmt: str) -> str:
@@ -150,9 +186,10 @@ def _looks_like_one_json_document(text: str) -> bool:
     return first in ("{", "[")
 
 
-def parse_article_text(text: str, rel: str, fmt: str) -> list[ReadResult]:
+def parse_article_text(text: str, rel: str, fmt: str,
+                       placement: PlacementSettings | None = None) -> list[ReadResult]:
     """Parse text already decoded, as format ``fmt`` (one of :data:`FORMATS`)."""
-    return _parse(text, rel, fmt, _Source())
+    return _parse(text, rel, fmt, _Source(placement=placement or DEFAULT_PLACEMENT))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +198,7 @@ class _Source:
 
     nul_free: bool = False  # the text holds no NUL character
     utf8: bytes | None = None  # the text's exact UTF-8 encoding
+    placement: PlacementSettings = DEFAULT_PLACEMENT
 
 
 def _parse(text: str, rel: str, fmt: str, source: _Source) -> list[ReadResult]:
@@ -179,7 +217,7 @@ def _dispatch(text: str, rel: str, fmt: str, source: _Source) -> list[ReadResult
     if fmt == "markdown":
         from provenance.articles.markdown import read_markdown
 
-        return [read_markdown(text, rel)]
+        return [read_markdown(text, rel, source.placement)]
     if fmt == "ninjs":
         from provenance.articles.ninjs import read_ninjs
 
@@ -194,6 +232,12 @@ def _dispatch(text: str, rel: str, fmt: str, source: _Source) -> list[ReadResult
 
 
 def _read_html(text: str, rel: str, source: _Source) -> Article:
+    """Read an HTML page; a site generator's template raises :class:`TemplateFile`."""
+    from provenance.articles.liquid import template_reason
+
+    reason = template_reason(text)
+    if reason is not None:
+        raise TemplateFile(f"not an article: {reason}")
     try:
         from provenance.articles.html import read_html
     except ImportError:

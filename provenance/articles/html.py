@@ -15,6 +15,12 @@ Metadata comes from schema.org JSON-LD, ``<meta>`` tags and ``<title>``
 (:mod:`~provenance.articles.html_meta`); lines are found by searching the source
 (:mod:`~provenance.articles.html_lines`). :func:`html_fragment` reads HTML embedded in
 ninjs or Markdown, which has no page structure and no meaningful lines.
+
+Images (``placement="html"``): every ``<img>`` the article shows, and every other file its
+``srcset`` or ``<picture>`` sources offer, each an :class:`~provenance.model.ImageRef` with
+the image's caption, alt and position — a reader may be served any of them. Whether a file
+is a site generator's template rather than a page is decided before reading
+(:func:`provenance.articles.liquid.template_reason`).
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from provenance.model import Article, Block, ImageRef, Suppression
 from .html_lines import LineMap
 from .html_meta import PageMeta, parse_directive, read_meta
 from .html_score import ContentScorer
-from .html_walk import Container, RawImage, Segment, Walker
+from .html_walk import Container, RawImage, Segment, Walker, other_files
 
 __all__ = ["html_fragment", "read_html"]
 
@@ -49,6 +55,8 @@ _FALLBACK_SHARE = 0.25
 _FALLBACK_MIN_CHARS = 200
 _MAX_META_CHARS = 200
 _MAX_STANDFIRST_CHARS = 600
+# How far before an <img>'s src its <picture> sources are looked for.
+_PICTURE_SPAN = 4_000
 
 
 def read_html(text: str, path: str, *, nul_free: bool = False,
@@ -201,7 +209,7 @@ def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
     tree = LexborHTMLParser(f"<body>{fragment}</body>")
     walker = Walker().run(tree.body) if tree.body is not None else Walker()
     # Images first: an image followed by caption-class text claims it as its caption.
-    images = [_image_ref(img, walker.segments, None) for img in walker.images]
+    images = _fragment_images(walker)
     blocks = [Block("caption" if seg.caption else "body", seg.text, None, seg.image)
               for seg in walker.segments]
     return blocks, images
@@ -342,16 +350,21 @@ def _page_images(walker: Walker, zones: list[str], places: list[str], lines: Lin
         if not _image_shown(img, zones, places):
             continue
         start = offsets[img.position - 1] if 0 < img.position <= len(offsets) else 0
-        ref = _image_ref(img, walker.segments, lines.line_of_offset(
-            lines.find_raw(img.src.split("&")[0], start)))
+        found = lines.find_raw(img.src.split("&")[0], start)
+        ref = _image_ref(img, walker.segments, lines.line_of_offset(found))
         refs.append(ref)
+        # The image's other files stand in its tag or its <picture>, just around its src.
+        near = max(found - _PICTURE_SPAN, 0)
+        for url in other_files(img.src, img.srcsets) if img.srcsets else ():
+            line = lines.line_of_offset(lines.find_raw(url.split("&")[0], near))
+            refs.append(_alternate_ref(url, ref, line))
     if not refs and meta.images:
         # The lead image declared in JSON-LD / og:image: the page shows it but the markup
         # (a CSS background, a script-built gallery) does not.
         src = meta.images[0]
         line = lines.line_of_offset(max(lines.find_raw(src.split("&")[0], 0), 0))
         first_body = next((i for i, z in enumerate(zones) if z == "body"), 0)
-        refs.append(ImageRef(src=src, line=line, position=first_body))
+        refs.append(ImageRef(src=src, line=line, position=first_body, placement="html"))
     return refs
 
 
@@ -375,7 +388,24 @@ def _image_ref(img: RawImage, segs: list[Segment], line: int | None) -> ImageRef
         segs[position].image = img.src
         caption = segs[position].text
         position += 1
-    return ImageRef(src=img.src, line=line, caption=caption, alt=img.alt, position=position)
+    return ImageRef(src=img.src, line=line, caption=caption, alt=img.alt, position=position,
+                    placement="html")
+
+
+def _alternate_ref(src: str, image: ImageRef, line: int | None) -> ImageRef:
+    """Another file the same ``<img>`` offers (srcset, ``<picture>``): the image's caption,
+    alt and position are its own."""
+    return ImageRef(src=src, line=line, caption=image.caption, alt=image.alt,
+                    position=image.position, placement="srcset")
+
+
+def _fragment_images(walker: Walker) -> list[ImageRef]:
+    refs: list[ImageRef] = []
+    for img in walker.images:
+        ref = _image_ref(img, walker.segments, None)
+        refs.append(ref)
+        refs.extend(_alternate_ref(url, ref, None) for url in other_files(img.src, img.srcsets))
+    return refs
 
 
 def _fill_meta(article: Article, meta: PageMeta, blocks: list[Block]) -> None:
@@ -386,6 +416,7 @@ def _fill_meta(article: Article, meta: PageMeta, blocks: list[Block]) -> None:
     article.updated_raw = meta.updated
     article.attribution_hints = list(meta.publishers)
     article.language = meta.language
+    article.url = meta.url
 
 
 def _suppressions(text: str, comments: list[tuple[str, int]], lines: LineMap,

@@ -39,6 +39,7 @@ class PageMeta:
     images: list[str] = field(default_factory=list)
     publishers: list[str] = field(default_factory=list)
     language: str | None = None
+    url: str | None = None  # the page's own address: <link rel="canonical">, else og:url
 
 
 def read_meta(tree: LexborHTMLParser, source: str) -> PageMeta:
@@ -63,6 +64,7 @@ def read_meta(tree: LexborHTMLParser, source: str) -> PageMeta:
     if not meta.images and tags.get("og:image"):
         meta.images = [tags["og:image"]]
     meta.title = title
+    meta.url = tags.get("link:canonical") or tags.get("og:url")
     html = tree.css_first("html")
     lang = html.attributes.get("lang") if html is not None else None
     meta.language = meta.language or (lang.strip() if lang and lang.strip() else None)
@@ -93,7 +95,7 @@ def _head_tags(tree: LexborHTMLParser) -> tuple[dict[str, str], str | None]:
     if title is None or not any(key.startswith("og:") for key in found):
         # A stray element closes <head> early and the parser puts the rest of it in
         # <body>: then every <meta> and <title> of the page is looked for.
-        found, title = _tags_of(tree.css("title, meta"))
+        found, title = _tags_of(tree.css("title, meta, link"))
     return found, title
 
 
@@ -104,6 +106,11 @@ def _tags_of(nodes: Iterable[LexborNode]) -> tuple[dict[str, str], str | None]:
         tag = node.tag
         if tag == "title" and title is None:
             title = normalize_space(node.text()) or None
+        elif tag == "link":
+            attrs = node.attributes
+            href = attrs.get("href")
+            if (attrs.get("rel") or "").strip().lower() == "canonical" and href and href.strip():
+                found.setdefault("link:canonical", href.strip())
         elif tag == "meta":
             attrs = node.attributes
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")

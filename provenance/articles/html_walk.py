@@ -7,7 +7,9 @@ One pass over the selectolax (lexbor) tree turns the page into:
   (:class:`Container`) that holds it;
 * :class:`Container` s — every block-level element with its tag, class/id tokens and parent,
   so the content scorer can reason about ancestry without touching the tree again;
-* :class:`RawImage` s — ``<img>`` elements with their figure caption, if any;
+* :class:`RawImage` s — ``<img>`` elements with their figure caption, if any, and the
+  ``srcset`` values of the image and its ``<picture>`` sources (every file they offer is
+  an image too: a reader may be served any of them, and each may carry its own metadata);
 * the text of every HTML comment with the segment index it precedes (inline suppressions).
 
 On full pages (``collapse=True``) a ``<nav>``, ``<aside>`` or ``<footer>``, a hidden element
@@ -28,6 +30,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .html_classes import is_strong_boilerplate
+from .liquid import normalize_liquid_src
 
 # Elements whose content is never reader-visible text.
 SKIP_TAGS = frozenset({
@@ -68,11 +71,12 @@ def _tag_ids(names: frozenset[str]) -> dict[str, int]:
     return {name: found[name] for name in names}
 
 
-_SPECIAL = frozenset({"img", "br", "a", "-text", "-comment"})
+_SPECIAL = frozenset({"img", "br", "a", "source", "-text", "-comment"})
 _ID = _tag_ids(SKIP_TAGS | BLOCK_TAGS | _SPECIAL)  # tag name -> lexbor tag id
 _SKIP_IDS = frozenset(_ID[name] for name in SKIP_TAGS)
 _BLOCK_NAMES = {_ID[name]: name for name in BLOCK_TAGS}  # block tag id -> name
 _TEXT, _COMMENT, _IMG, _BR, _A = (_ID[n] for n in ("-text", "-comment", "img", "br", "a"))
+_PICTURE, _SOURCE = _ID["picture"], _ID["source"]
 
 _PAGE_TAGS = frozenset({"html", "body"})
 _COLLAPSE_TAGS = frozenset({"nav", "aside", "footer"})
@@ -90,6 +94,17 @@ _MAX_DEPTH = 250
 _PIXEL_SIZES = frozenset({"0", "1", "0px", "1px"})
 # Attributes that hold the real URL of a lazily loaded image.
 _LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src")
+_SRCSET_ATTRS = ("srcset", "data-srcset")
+
+# srcset, as the HTML standard parses it ("parse a srcset attribute"): separators are ASCII
+# whitespace and commas; a URL is a run of non-whitespace (commas inside it stay, trailing
+# ones end the candidate); descriptors run to the next comma outside parentheses. The
+# separators are taken possessively and the descriptors have one way to match, so both
+# patterns are linear on any input.
+_SRCSET_URL_RE = re.compile(r"[ \t\n\r\f,]*+([^ \t\n\r\f,][^ \t\n\r\f]*)")
+_SRCSET_DESCRIPTORS_RE = re.compile(r"[^,(]*(?:\([^)]*\)?[^,(]*)*")
+# Candidates read per attribute: real pages offer a handful, hostile ones thousands.
+_MAX_CANDIDATES = 16
 
 
 @dataclass(slots=True)
@@ -117,7 +132,12 @@ class Segment:
 
 @dataclass(slots=True)
 class RawImage:
-    """An ``<img>`` as found: ``position`` is the index of the first segment after it."""
+    """An ``<img>`` as found: ``position`` is the index of the first segment after it.
+
+    ``srcsets``: the image's own ``srcset``/``data-srcset`` values, then its ``<picture>``
+    sources'; :func:`other_files` reads the further files they offer only for the images
+    the article shows (sidebars are full of responsive thumbnails).
+    """
 
     src: str
     alt: str | None
@@ -125,6 +145,7 @@ class RawImage:
     position: int
     in_figure: bool = False
     caption: str | None = None
+    srcsets: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -168,9 +189,12 @@ def is_hidden(attrs: dict[str, str | None]) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def image_src(attrs: dict[str, str | None]) -> str | None:
-    """The URL of the picture an ``<img>`` shows: a lazy-load attribute, else ``src``, else
-    the first ``srcset`` candidate (a ``data:`` URL only when there is nothing else).
+def image_src(attrs: dict[str, str | None], srcsets: tuple[str, ...] = (),
+              own: int = 0) -> str | None:
+    """The URL of the picture an ``<img>`` shows first: a lazy-load attribute, else ``src``,
+    else the largest candidate of its own ``srcset`` values (the first ``own`` of
+    ``srcsets``), else of its ``<picture>`` sources' (the rest), else a ``data:`` URL.
+    Liquid references (``{{ site.baseurl }}/x.jpg``) are read as the site paths they stand for.
 
     ``None`` for no URL at all and for 1x1 tracking pixels, which show the reader nothing.
     """
@@ -181,15 +205,95 @@ def image_src(attrs: dict[str, str | None]) -> str | None:
     for name in _LAZY_SRC:
         lazy = (attrs.get(name) or "").strip()
         if lazy and not lazy.startswith("data:"):
-            return lazy
+            return normalize_liquid_src(lazy)
     src = (attrs.get("src") or "").strip()
     if src and not src.startswith("data:"):
-        return src
-    for name in ("srcset", "data-srcset"):
-        first = (attrs.get(name) or "").strip().split(",")[0].split()
-        if first:
-            return first[0]
+        return normalize_liquid_src(src)
+    for group in (srcsets[:own], srcsets[own:]):
+        candidates = [c for value in group for c in srcset_candidates(value)]
+        if candidates:
+            return max(candidates, key=lambda c: c[1])[0]
     return src or None
+
+
+def image_urls(attrs: dict[str, str | None], sources: tuple[str, ...] = ()) -> list[str]:
+    """Every file an ``<img>`` may show, the one it shows first (:func:`image_src`), then
+    :func:`other_files` of its ``srcset``/``data-srcset`` and of ``sources`` (its
+    ``<picture>``'s ``<source>`` srcset values); ``[]`` for none (or a tracking pixel)."""
+    own = tuple(v for name in _SRCSET_ATTRS if (v := attrs.get(name)))
+    srcset = own + sources
+    src = image_src(attrs, srcset, len(own))
+    return [src, *other_files(src, srcset)] if src else []
+
+
+def other_files(src: str, srcsets: tuple[str, ...]) -> list[str]:
+    """The candidates of ``srcsets`` naming another file than ``src`` and each other, in
+    order: one per URL path, scheme, host, query and fragment ignored (``a.jpg?w=400`` and
+    ``a.jpg?w=800`` are one file)."""
+    found, seen = [], {_file_key(src)}
+    for value in srcsets:
+        for url, _ in srcset_candidates(value):
+            key = _file_key(url)
+            if key not in seen:
+                seen.add(key)
+                found.append(url)
+    return found
+
+
+def srcset_candidates(value: str) -> list[tuple[str, tuple[int, float]]]:
+    """The (URL, size) candidates of a ``srcset`` value, at most ``_MAX_CANDIDATES``.
+
+    ``size`` orders them: (width of a ``w`` descriptor, else 0; ``x`` density, 1 when
+    absent), so width wins where given. ``data:`` URLs are left out: they hold no file.
+    """
+    if "{{" in value:
+        value = normalize_liquid_src(value)
+    found: list[tuple[str, tuple[int, float]]] = []
+    pos = 0
+    while len(found) < _MAX_CANDIDATES:
+        match = _SRCSET_URL_RE.match(value, pos)
+        if match is None:
+            break
+        url, pos = match.group(1), match.end()
+        descriptors = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            tail = _SRCSET_DESCRIPTORS_RE.match(value, pos)
+            if tail is not None:
+                descriptors, pos = tail.group(), tail.end()
+        if not url.startswith("data:"):
+            found.append((url, _size(descriptors)))
+    return found
+
+
+def _size(descriptors: str) -> tuple[int, float]:
+    width, density = 0, 1.0
+    for token in descriptors.split(None, 3)[:3]:  # a valid candidate has one or two
+        number, unit = token[:-1], token[-1:].lower()
+        try:
+            if unit == "w":
+                width = int(number)
+            elif unit == "x":
+                density = float(number)
+        except ValueError:  # a descriptor browsers would reject: read the URL all the same
+            continue
+    return width, density
+
+
+def _file_key(url: str) -> str:
+    """The URL's path, without scheme, host, query or fragment: one key per file."""
+    cut = len(url)
+    for mark in "?#":
+        at = url.find(mark, 0, cut)
+        if at >= 0:
+            cut = at
+    path = url[:cut]
+    host = path.find("//")
+    if host == 0 or (host > 0 and path[host - 1] == ":"):
+        slash = path.find("/", host + 2)
+        path = path[slash:] if slash >= 0 else "/"
+    return path
 
 
 class Walker:
@@ -376,12 +480,16 @@ class Walker:
 
     def _image(self, node: LexborNode, cont: int) -> None:
         attrs = node.attributes
-        src = image_src(attrs)
+        own = tuple(filter(None, (attrs.get("srcset"), attrs.get("data-srcset"))))
+        parent = node.parent
+        srcsets = own + _picture_sources(parent) if parent is not None \
+            and parent.tag_id == _PICTURE else own
+        src = image_src(attrs, srcsets, len(own))
         if not src:
             return
         pending = 1 if "".join(self._buf).strip() else 0
         img = RawImage(src, attrs.get("alt"), cont, len(self.segments) + pending,
-                       in_figure=bool(self._figures))
+                       in_figure=bool(self._figures), srcsets=srcsets)
         if self._figures:
             fig = self._figures[-1]
             fig.first_src = fig.first_src or src
@@ -397,3 +505,15 @@ class Walker:
         for k in fig.images:
             self.images[k].caption = caption
             self.images[k].position = len(self.segments)
+
+
+def _picture_sources(picture: LexborNode) -> tuple[str, ...]:
+    """The srcset values of a ``<picture>``'s ``<source>`` elements, in document order."""
+    found: list[str] = []
+    child = picture.first_child
+    while child is not None:
+        if child.tag_id == _SOURCE:
+            attrs = child.attributes
+            found.extend(v for name in _SRCSET_ATTRS if (v := attrs.get(name)))
+        child = child.next
+    return tuple(found)

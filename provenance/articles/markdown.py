@@ -1,7 +1,10 @@
-"""Markdown articles (``.md``, ``.markdown``) with optional YAML (``---``) or TOML (``+++``)
-front matter.
+"""Markdown articles (``.md``, ``.markdown``), as Hugo, Jekyll and other static-site
+generators write them.
 
-Front matter keys (first present wins; dates stay raw strings for the detectors):
+Front matter
+------------
+YAML between ``---`` lines, TOML between ``+++`` lines, or a JSON object (a Hugo page may
+start with ``{ … }``). Keys (first present wins; dates stay raw strings for the detectors):
 ``title``/``headline`` -> headline, ``author``/``authors``/``byline``/``by`` -> byline,
 ``date``/``published``/``pubDate``/``publishDate``/``datePublished`` -> published_raw,
 ``updated``/``lastmod``/``modified``/``dateModified`` -> updated_raw, ``dateline``/
@@ -9,43 +12,113 @@ Front matter keys (first present wins; dates stay raw strings for the detectors)
 ``lang``/``language`` -> language, ``description``/``summary``/``subtitle``/``standfirst``
 -> a standfirst block, ``provenance: {disable: [{rule, reason}]}`` -> file suppressions.
 Malformed front matter is an :class:`~provenance.articles.ArticleError` (INP001): the
-author should hear about it rather than have metadata silently dropped.
+author should hear about it rather than have metadata silently dropped — unless it holds
+template syntax (``date: {{ .Date }}`` in a Hugo archetype, ``{% … %}`` Liquid): such a
+file is a :class:`~provenance.articles.TemplateFile`, skipped and counted, not an article.
 
-Body, read line by line (a small CommonMark subset, no Markdown library):
+Body
+----
+Read as CommonMark (markdown-it-py, with footnotes and ``{…}`` attributes). Lines are real
+file lines, front matter counted.
 
-* ``# Heading`` (or a setext ``===`` heading): the first level-1 heading is the headline
-  (``Article.headline``; the front matter title is used when there is none, as a headline
-  block at the title's line). Other headings, paragraphs, list items and quotes are body
-  blocks; a ``By …`` or ``… | Updated: …`` paragraph right under the headline is meta and
+* The first level-1 heading (``#`` or setext ``===``) is the headline (else the front
+  matter title, as a headline block at the title's line). Other headings, paragraphs,
+  list items, quotes and footnotes are body blocks, their inline markup reduced to its
+  text. A ``By …`` or ``… | Updated: …`` paragraph right under the headline is meta and
   the paragraphs before it standfirst; from a boilerplate marker (``Tags:``,
   ``Related Stories``…, as in the text reader) on, everything is boilerplate.
-* ``![alt](src "title")`` and reference images ``![alt][ref]``: an ImageRef at the
-  image's line. Caption = the paragraph right after an image-only paragraph (a caption
-  block with ``image=src``) unless that paragraph is a heading, list item, quote, image or
-  longer than :data:`CAPTION_MAX_CHARS` (then it is body prose); else the ``title``.
-* ``<figure>…</figure>`` and other raw HTML blocks go through the HTML reader's
-  ``html_fragment`` (a small stdlib fallback is used when that module is not installed);
-  their blocks get the file line where their text is found, else the HTML block's first line.
+* Indented and fenced code, inline code, ``{% highlight %}``/``{{< highlight >}}``
+  blocks and ``\\!`` escapes never hold images. Shortcodes and Liquid tags are markup, not
+  text.
+* Raw HTML blocks (``<figure>``, ``<img>``, ``<picture>``, ``<div>``…) go through the HTML
+  reader's ``html_fragment``; their blocks get the file line where their text is found,
+  else the HTML block's first line. A ``<figure>`` split by blank lines is read whole.
+* Footnotes (``[^1]: …``) are body blocks at the end; ``{.class}`` and kramdown ``{: …}``
+  attribute lists are markup.
 * ``<!-- provenance: disable=AID003 reason="…" -->`` suppresses for the next block (scope
   ``block``, ``block`` = its index); ``disable-file=`` for the whole article.
-* Fenced code is skipped. Inline markup (emphasis, code, links) is reduced to its text.
+
+Images (``ImageRef.placement``)
+-------------------------------
+``markdown``
+    ``![alt](src "title")``, ``![alt](<file with spaces.png>)``, reference images
+    (``![alt][id]``, ``![alt][]``, ``![id]``), a linked image ``[![alt](a.png)](…)``, an
+    image inside a sentence.
+``html``
+    ``<img>``, ``<figure>`` and ``<picture>``, as blocks or inline in a paragraph. Every
+    file a ``srcset`` or ``<source srcset>`` names is an image of its own (``src``, else the
+    largest candidate, first), with the same caption and position.
+``shortcode``
+    Hugo ``{{< figure src="…" caption="…" >}}`` / ``{{% … %}}``, named params (quoted with
+    ``"…"`` or ``\\`…\\```, or bare) or positional ones (``{{< img "/x.png" "Caption" >}}``:
+    the first positional image file is the src, the next value the caption). For
+    ``figure`` and the shortcodes named in the policy's ``[site] shortcodes``, every
+    parameter naming an image file (``.jpg .jpeg .png .webp .gif .tif .tiff .avif .heic
+    .heif .svg``, any case, query allowed) is an image; for any other shortcode a ``src=``
+    image file. Caption: ``caption``, else ``title``; an ``attr`` credit follows it
+    (``caption — attr``), as the figure prints it. Shortcodes inside raw HTML count too.
+``include``
+    Jekyll ``{% include figure.html image="…" caption="…" %}`` (also
+    ``include_relative``): every parameter naming an image file (``image``, ``image_path``,
+    ``src``, ``file``, ``url``, ``path``…); caption from ``caption``, ``title`` or ``alt``.
+``front-matter``
+    The fields in the policy's ``[site] image_fields`` (dotted for nested tables:
+    ``cover.image``): a string, a list of strings (Hugo ``images``) or a table with
+    ``src``/``image``/``url``/``path``; kept when it names an image file, or starts with
+    ``http`` or ``/``. Caption: ``cover.caption`` for ``cover.image``,
+    ``header.caption``/``header.image_description`` for ``header.image``, else
+    ``<field>_caption``, ``image_caption``, ``caption`` (alt: ``<field>_alt``, ``alt``); a
+    caption block right under the headline. The same file named twice is one image. The
+    hero stands at the top of the page: its ``position`` is the first block after the
+    headline, so a disclosure in the standfirst or first paragraph sits next to it.
+
+Liquid URLs in a src — ``{{ site.baseurl }}/x.jpg``, ``{{ site.url }}{{ site.baseurl }}``,
+``{{ '/x.jpg' | relative_url }}``, ``| absolute_url``, ``| prepend: site.baseurl`` — are
+read as the site path (``/x.jpg``). Every other src is kept as written; the engine resolves
+it (site-absolute ``/x`` against the site's web roots).
+
+Captions
+--------
+Only text in a caption position is an image's caption: the lines right under the image in
+the same paragraph (no blank line between), an emphasised paragraph (``*…*``, ``_…_``)
+right after it, a paragraph after it that is a photo credit (``… Photo: Ana Lopes``), the
+image's title, a ``<figcaption>``, or the shortcode, include or front-matter caption. Any of
+these becomes a caption block (zone ``caption``, ``image=src``), except when longer than
+:data:`CAPTION_MAX_CHARS` or when it reads as the article's attribution (``(With inputs
+from agencies.)``, ``(Reporting by …; Editing by …)``): that is body text. Any other
+paragraph after an image is body.
 
 ``ImageRef.position`` is the index of the first non-caption block after the image (the
-block an inline image sits in, for an image inside a paragraph). Lines are real file lines,
-front matter counted.
+block an inline image sits in, for an image inside a paragraph).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+import bisect
 import re
-import tomllib
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from provenance.articles import ArticleError, check_block_sizes
-from provenance.articles.ninjs import suppressions_from
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from provenance.articles import (
+    DEFAULT_PLACEMENT,
+    PlacementSettings,
+    check_block_sizes,
+)
+from provenance.articles.fragments import PictureTags, fragment_blocks
+from provenance.articles.front_matter import (
+    apply_front_matter,
+    names_image_file,
+    read_front_matter,
+)
+from provenance.articles.liquid import normalize_liquid_src
 from provenance.articles.text import (
     HARD_MARKER,
     HEADER_WINDOW,
@@ -57,415 +130,574 @@ from provenance.articles.text import (
 from provenance.model import Article, Block, ImageRef, Suppression
 
 CAPTION_MAX_CHARS = 400
-
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_HR = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
-_QUOTE = re.compile(r"^\s*>\s?")
-_REF_DEF = re.compile(
-    r"^ {0,3}\[([^\[\]]{1,300})\]:\s*<?(\S{1,2000}?)>?(?:\s+[\"'(](.{0,300})[\"')])?\s*$"
-)
-# Every repetition is bounded and brackets cannot nest, so a hostile megabyte paragraph of
-# "![" or "[a](" costs linear time instead of quadratic backtracking.
-_IMAGE = re.compile(
-    r"!\[(?P<alt>[^\[\]]{0,300})\](?:\(\s*<?(?P<src>[^\s()<>]{1,2000})>?"
-    r"(?:\s+[\"'(](?P<title>[^\"'()]{0,300})[\"')])?\s*\)|\[(?P<ref>[^\[\]]{0,300})\])"
-)
-_LINK = re.compile(r"\[([^\[\]]{0,300})\]\([^()\s]{0,2000}(?:\s+\"[^\"]{0,300}\")?\)")
-# Emphasis and code markers at word edges are dropped without pairing them (pairing costs
-# quadratic time on unbalanced input); intraword underscores (snake_case) stay.
-_EMPHASIS = re.compile(r"(?<!\w)[*_`]+(?=\S)|(?<=\S)[*_`]+(?!\w)")
-# Inline HTML in a paragraph (a comment, <em>, <br>) is markup, not text.
-_INLINE_HTML = re.compile(r"<!--[^>]{0,300}-->|</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,300})?/?>")
-_HTML_START = re.compile(r"^ {0,3}<(?:figure|img|picture|div|p|table|section|aside)\b", re.I)
-
-_KEYS: dict[str, tuple[str, ...]] = {
-    "headline": ("title", "headline"),
-    "byline": ("author", "authors", "byline", "by"),
-    "published": ("date", "published", "pubDate", "publishDate", "datePublished", "published_at"),
-    "updated": ("updated", "lastmod", "modified", "dateModified", "last_modified", "updated_at"),
-    "dateline": ("dateline", "located"),
-    "hints": ("source", "sources", "credit", "credits"),
-    "language": ("lang", "language"),
-    "standfirst": ("description", "summary", "subtitle", "standfirst", "dek"),
-}
+# A shortcode or Liquid tag longer than this is stray braces, not a tag.
+_MAX_TAG_CHARS = 4000
 
 
-@dataclass(slots=True)
-class _FrontMatter:
-    data: dict[str, Any]
-    lines: list[str]  # the front matter's own lines, fence excluded
-    first_line: int  # file line of lines[0]
-    body_start: int  # 0-based index of the first body line
+# One Liquid output tag on one line (bounded and brace-free, so the scan stays linear).
+_LIQUID_OUTPUT = re.compile(r"\{\{[^{}\n]{1,2000}\}\}")
+_TAG_OPENERS = (("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"))
+_INCLUDES = frozenset(("include", "include_relative", "include_cached"))
+_PARAM = re.compile(r"""(?:([A-Za-z_][\w-]{0,60})\s{0,20}=\s{0,20})?"""
+                    r"""("[^"]*"|'[^']*'|`[^`]*`|[^\s"'`]+)""")
+# kramdown attribute lists (``{: .center}``) are markup, not text.
+_IAL = re.compile(r"\{:[^{}\n]{0,200}\}")
+_EMPHASIS_TAG = re.compile(r"<(/?)(?:em|i|small)\s*>", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<(?:br|img|hr)\b", re.IGNORECASE)
+# A closing line crediting where the article came from: body text, never a caption.
+_ATTRIBUTION = re.compile(
+    r"^[\s(\[]*(?:with\s+(?:additional\s+)?(?:agency\s+|wire\s+)?inputs?\b|inputs?\s*(?:from|:)"
+    r"|(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b"
+    r"|(?:sources?|fontes?|fuentes?|quellen?)\s*:|con\s+informaci|mit\s+material|com\s+informa)",
+    re.IGNORECASE)
+# A photo credit stays with its picture, even as a paragraph of its own.
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[\s(\[|—–-])(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?"
+    r"|credits?|fotos?|bild|imagen)(?:\s+credits?)?\s*:\s*\S"
+    r"|\b(?:photo|picture|image|illustration)\s+(?:by|courtesy(?:\s+of)?)\s+\S"
+    r"|\bREUTERS/|\bAP\s+Photo\b|\bGetty\s+Images\b",
+    re.IGNORECASE)
+
+InlineRule = Callable[[StateInline, bool], bool]
 
 
-@dataclass(slots=True)
-class _Pending:
-    image: ImageRef
-    title: str | None
+# --- the parser ------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Body:
-    """Parser state: blocks so far, images waiting for a caption, directives in waiting."""
+class _CommonMark(MarkdownIt):
+    """CommonMark that keeps every destination as written: the engine resolves files, and a
+    ``file:`` or ``data:`` src is still a picture on the page to report."""
 
-    refs: dict[str, tuple[str, str | None]]
-    blocks: list[Block] = field(default_factory=list)
-    images: list[ImageRef] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
-    waiting: list[Suppression] = field(default_factory=list)
-    pending: list[_Pending] = field(default_factory=list)
-    para: list[tuple[int, str]] = field(default_factory=list)
-    para_kind: str = "paragraph"
-    headline: str | None = None
+    def normalizeLink(self, url: str) -> str:  # noqa: N802 (markdown-it's name)
+        return url
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802
+        return True
 
 
-def read_markdown(text: str, rel: str) -> Article:
+def _build_parser() -> MarkdownIt:
+    md = _CommonMark("commonmark").use(footnote_plugin, inline=False).use(attrs_plugin)
+    md.block.ruler.before("html_block", "site_tag", _site_tag_block,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.inline.ruler.after("text", "site_tag", _site_tag_inline)
+    # Each rule runs at every markup character: the trigger test first keeps a megabyte of
+    # "{{<" or "![" to a few seconds.
+    for name, trigger, closes, records in (
+            ("link", "[", True, False), ("footnote_ref", "[", True, False),
+            ("image", "!", True, True), ("newline", "\n", False, True),
+            ("escape", "\\", False, True), ("html_inline", "<", False, True),
+            ("attr", "{", False, False)):
+        ruler = md.inline.ruler
+        rule = ruler.__rules__[ruler.__find__(name)].fn
+        ruler.at(name, _wrapped(rule, trigger, closes, records))
+    return md
+
+
+def _wrapped(rule: InlineRule, trigger: str, closes: bool, records: bool) -> InlineRule:
+    """``rule``, run only at its ``trigger`` character; with ``closes``, only when a ``]``
+    follows (else every bracket would scan to the end of the paragraph: a megabyte of
+    ``![`` took 15 s); with ``records``, the tokens it pushes get ``meta["pos"]``, their
+    offset in the inline source, from which the reader counts file lines (children of an
+    inline token carry no map)."""
+    def run(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if state.src[start] != trigger or closes and start >= _last_index(state, "]"):
+            return False
+        count = len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if records and not silent:
+            for token in state.tokens[count:]:
+                token.meta.setdefault("pos", start)
+        return True
+    return run
+
+
+def _last_index(state: StateInline, char: str) -> int:
+    """``state.src.rfind(char)``, once per inline source."""
+    src = state.src
+    cache: dict[tuple[int, str], tuple[str, int]] = state.env.setdefault("_provenance_last", {})
+    hit = cache.get((id(src), char))
+    if hit is None or hit[0] is not src:
+        hit = cache[(id(src), char)] = (src, src.rfind(char))
+    return hit[1]
+
+
+def _find_after(env: Any, src: str, needle: str, start: int) -> int:
+    """``src.find(needle, start)``, remembered per needle so that many openers without a
+    closer cost one scan, not one each."""
+    cache: dict[tuple[int, str], tuple[str, int, int]] = env.setdefault("_provenance_find", {})
+    hit = cache.get((id(src), needle))
+    if hit is None or hit[0] is not src or hit[1] > start or 0 <= hit[2] < start:
+        hit = cache[(id(src), needle)] = (src, start, src.find(needle, start))
+    return hit[2]
+
+
+def _tag_at(src: str, pos: int) -> tuple[str, str] | None:
+    """The opener and closer of a shortcode or Liquid tag starting at ``pos``, if any."""
+    if not src.startswith("{", pos):
+        return None
+    for opener, closer in _TAG_OPENERS:
+        if src.startswith(opener, pos):
+            # {{</* figure */>}} is Hugo's way of printing a shortcode as text.
+            return None if src.startswith("/*", pos + len(opener)) else (opener, closer)
+    return None
+
+
+def _tag_end(env: Any, src: str, pos: int, tag: tuple[str, str]) -> int:
+    found = _find_after(env, src, tag[1], pos + len(tag[0]))
+    stop = found + len(tag[1])
+    return stop if found >= 0 and stop - pos <= _MAX_TAG_CHARS else -1
+
+
+def _site_tag_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A shortcode or Liquid tag alone on its line(s): one ``site_tag`` token."""
+    if state.is_code_block(start):
+        return False
+    pos = state.bMarks[start] + state.tShift[start]
+    tag = _tag_at(state.src, pos)
+    stop = -1 if tag is None else _tag_end(state.env, state.src, pos, tag)
+    if stop < 0:
+        return False
+    last = start
+    while last < end and state.eMarks[last] < stop - 1:
+        last += 1
+    if last >= end or state.src[stop:state.eMarks[last]].strip():
+        return False
+    if silent:
+        return True
+    content = state.src[pos:stop]
+    if _tag_name(content) == "highlight":  # code: skipped to its closing tag
+        closer = "endhighlight" if content.startswith("{%") else "/highlight"
+        last = _line_holding(state, _find_after(state.env, state.src, closer, stop), last, end)
+    token = state.push("site_tag", "", 0)
+    token.content, token.map = content, [start, last + 1]
+    state.line = last + 1
+    return True
+
+
+def _tag_name(tag: str) -> str:
+    opener = next(o for o, _ in _TAG_OPENERS if tag.startswith(o))
+    head = re.match(r"[\s-]*([^\s%>}]+)", tag[len(opener):])
+    return head[1].lower() if head else ""
+
+
+def _line_holding(state: StateBlock, pos: int, line: int, end: int) -> int:
+    """The line holding ``pos`` (searched from ``line``), or ``line`` when ``pos`` < 0."""
+    if pos < 0:
+        return line
+    while line + 1 < end and state.eMarks[line] < pos:
+        line += 1
+    return line
+
+
+def _site_tag_inline(state: StateInline, silent: bool) -> bool:
+    """A shortcode or Liquid tag inside a paragraph: one ``site_tag`` token, not text."""
+    tag = _tag_at(state.src, state.pos)
+    stop = -1 if tag is None else _tag_end(state.env, state.src, state.pos, tag)
+    if stop < 0 or stop > state.posMax:
+        return False
+    if not silent:
+        token = state.push("site_tag", "", 0)
+        token.content, token.meta["pos"] = state.src[state.pos:stop], state.pos
+    state.pos = stop
+    return True
+
+
+_MD = _build_parser()
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def read_markdown(text: str, rel: str, placement: PlacementSettings | None = None) -> Article:
     """Read a Markdown article (format ``markdown``)."""
+    placement = placement or DEFAULT_PLACEMENT
     lines = text.split("\n")
     check_line_lengths(lines)
-    article = Article(path=rel, format="markdown")
-    fm = _front_matter(lines)
-    body = _parse_body(lines, fm.body_start, _reference_definitions(lines, fm.body_start))
-    article.blocks, article.images = body.blocks, body.images
-    article.suppressions = body.suppressions
-    article.headline = body.headline
-    _apply_front_matter(article, fm)
+    fm = read_front_matter(text, lines)
+    body = _body_source(lines, fm.body_start)
+    walker = _Walker(placement, body.split("\n"))
+    walker.walk(_MD.parse(body, {}))
+    walker.finish()
+    article = Article(path=rel, format="markdown", headline=walker.headline,
+                      blocks=walker.blocks, images=walker.images,
+                      suppressions=walker.suppressions)
+    apply_front_matter(article, fm, placement, inline_text)
     _zone_header_and_boilerplate(article.blocks, article)
     check_block_sizes(article)
     return article
 
 
-# --- front matter -------------------------------------------------------------------------
+def _body_source(lines: list[str], start: int) -> str:
+    """The body with the front matter blanked (markdown-it then counts file lines), Liquid
+    URLs resolved, and a lone carriage return kept from starting a line."""
+    body = "\n" * start + "\n".join(lines[start:])
+    if "\r" in body:
+        body = body.replace("\r\n", "\n").replace("\r", " ")
+    return normalise_liquid_urls(body)
 
 
-def _front_matter(lines: list[str]) -> _FrontMatter:
-    fence = lines[0].strip() if lines else ""
-    if fence not in ("---", "+++"):
-        return _FrontMatter({}, [], 1, 0)
-    closers = ("---", "...") if fence == "---" else ("+++",)
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in closers), None)
-    if end is None:
-        return _FrontMatter({}, [], 1, 0)  # a lone rule, not front matter
-    raw = lines[1:end]
-    data = _load_yaml("\n".join(raw)) if fence == "---" else _load_toml("\n".join(raw))
-    return _FrontMatter(data, raw, 2, end + 1)
-
-
-def _load_yaml(source: str) -> dict[str, Any]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at front matter line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        raise ArticleError(f"malformed YAML front matter{where}: {problem}") from None
-    except RecursionError:
-        raise ArticleError("YAML front matter nested too deeply to read") from None
-    return data if isinstance(data, dict) else {}
-
-
-def _load_toml(source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise ArticleError(f"malformed TOML front matter: {exc}") from None
-    except RecursionError:
-        raise ArticleError("TOML front matter nested too deeply to read") from None
-
-
-def _scalar(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
-        return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, dict):
-        return _scalar(value.get("name"))
-    return None
-
-
-def _names(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    return [s for s in (_scalar(v) for v in items) if s]
-
-
-def _lookup(fm: _FrontMatter, role: str) -> tuple[Any, int | None]:
-    """The value for a role and the file line of its key (None when absent)."""
-    for key in _KEYS[role]:
-        for actual in (key, key.lower()):
-            if actual in fm.data and fm.data[actual] not in (None, "", []):
-                return fm.data[actual], _key_line(fm, actual)
-    return None, None
-
-
-def _key_line(fm: _FrontMatter, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]")
-    for offset, line in enumerate(fm.lines):
-        if pattern.match(line):
-            return fm.first_line + offset
-    return None
-
-
-def _apply_front_matter(article: Article, fm: _FrontMatter) -> None:
-    if not fm.data:
-        return
-    title, title_line = _lookup(fm, "headline")
-    byline, _ = _lookup(fm, "byline")
-    article.byline = ", ".join(_names(byline)) or None
-    article.published_raw = _scalar(_lookup(fm, "published")[0])
-    article.updated_raw = _scalar(_lookup(fm, "updated")[0])
-    article.dateline = _scalar(_lookup(fm, "dateline")[0])
-    article.language = _scalar(_lookup(fm, "language")[0])
-    article.attribution_hints = list(dict.fromkeys(_names(_lookup(fm, "hints")[0])))
-    standfirst, standfirst_line = _lookup(fm, "standfirst")
-    if (text := _scalar(standfirst)) is not None:
-        at = 1 if article.blocks and article.blocks[0].zone == "headline" else 0
-        _insert_block(article, at, Block("standfirst", text, standfirst_line))
-    if article.headline is None and (text := _scalar(title)) is not None:
-        article.headline = text
-        _insert_block(article, 0, Block("headline", text, title_line))
-    directives, line = fm.data.get("provenance"), _key_line(fm, "provenance")
-    article.suppressions = suppressions_from(directives, line) + article.suppressions
-
-
-def _insert_block(article: Article, at: int, block: Block) -> None:
-    """Insert a block and keep image positions and block suppressions pointing right."""
-    article.blocks.insert(at, block)
-    for image in article.images:
-        if image.position >= at:
-            image.position += 1
-    for sup in article.suppressions:
-        if sup.block is not None and sup.block >= at:
-            sup.block += 1
-
-
-# --- body ------------------------------------------------------------------------------------
-
-
-def _reference_definitions(lines: list[str], start: int) -> dict[str, tuple[str, str | None]]:
-    refs: dict[str, tuple[str, str | None]] = {}
-    for line in lines[start:]:
-        m = _REF_DEF.match(line)
-        if m:
-            refs.setdefault(m[1].strip().lower(), (m[2], m[3]))
-    return refs
-
-
-def _parse_body(lines: list[str], start: int, refs: dict[str, tuple[str, str | None]]) -> _Body:
-    state = _Body(refs)
-    i = start
-    while i < len(lines):
-        i = _step(state, lines, i)
-    _flush(state)
-    _resolve_pending(state)
-    for sup in state.waiting:  # a directive with no block after it suppresses nothing
-        state.suppressions.append(sup)
-    return state
-
-
-def _step(state: _Body, lines: list[str], i: int) -> int:
-    """Consume the construct starting at ``lines[i]``; return the next index to read."""
-    line, number = lines[i], i + 1
-    if not line.strip():
-        _flush(state)
-        return i + 1
-    if _FENCE.match(line):
-        return _skip_fence(state, lines, i)
-    if line.lstrip().startswith("<!--"):
-        return _comment(state, lines, i)
-    if _HTML_START.match(line):
-        return _html_block(state, lines, i)
-    if _REF_DEF.match(line):
-        return i + 1
-    if (m := _ATX.match(line)) is not None:
-        _flush(state)
-        _heading(state, len(m[1]), m[2] or "", number)
-        return i + 1
-    if state.para and state.para_kind == "paragraph" and (m := _SETEXT.match(line)):
-        text = " ".join(t for _, t in state.para)
-        first = state.para[0][0]
-        state.para = []
-        _heading(state, 1 if m[1].startswith("=") else 2, text, first)
-        return i + 1
-    if _HR.match(line):
-        _flush(state)
-        _resolve_pending(state)
-        return i + 1
-    _paragraph_line(state, line, number)
-    return i + 1
-
-
-def _paragraph_line(state: _Body, line: str, number: int) -> None:
-    if (m := _LIST.match(line)) is not None:
-        _flush(state)
-        state.para, state.para_kind = [(number, line[m.end():].strip())], "list"
-    elif (m := _QUOTE.match(line)) is not None:
-        if state.para_kind != "quote":
-            _flush(state)
-        state.para.append((number, line[m.end():].strip()))
-        state.para_kind = "quote"
-    else:
-        if state.para_kind == "quote" and not line.startswith((" ", "\t")):
-            _flush(state)
-        state.para.append((number, line.strip()))
-
-
-def _skip_fence(state: _Body, lines: list[str], i: int) -> int:
-    _flush(state)
-    _resolve_pending(state)
-    m = _FENCE.match(lines[i])
-    marker = m[1][0] * len(m[1]) if m else "```"
-    j = i + 1
-    while j < len(lines) and not lines[j].strip().startswith(marker):
-        j += 1
-    return j + 1
-
-
-def _comment(state: _Body, lines: list[str], i: int) -> int:
-    _flush(state)
-    j = i
-    while j < len(lines) and "-->" not in lines[j]:
-        j += 1
-    last, rest = (lines[j].split("-->", 1) + [""])[:2] if j < len(lines) else ("", "")
-    comment = " ".join([s.strip() for s in lines[i:j]] + [last.strip() + " -->"])
-    directive = parse_directive(comment)
-    if directive is not None:
-        scope: Literal["file", "block"] = (
-            "file" if directive.kind == "disable-file" else "block"
-        )
-        for rule in directive.rules:
-            sup = Suppression(rule, directive.reason, i + 1, scope)
-            (state.suppressions if scope == "file" else state.waiting).append(sup)
-    if rest.strip():  # text after the comment on its closing line starts the next paragraph
-        _paragraph_line(state, rest, j + 1)
-    return j + 1
-
-
-def _heading(state: _Body, level: int, text: str, number: int) -> None:
-    _resolve_pending(state)
-    text = inline_text(text)
-    if not text:
-        return
-    if level == 1 and state.headline is None:
-        state.headline = text
-        _add_block(state, Block("headline", text, number))
-    else:
-        _add_block(state, Block("body", text, number))
-
-
-def _add_block(state: _Body, block: Block) -> None:
-    for sup in state.waiting:
-        sup.block = len(state.blocks)
-        state.suppressions.append(sup)
-    state.waiting = []
-    state.blocks.append(block)
+def normalise_liquid_urls(text: str) -> str:
+    """Each Liquid URL tag read as the site path it builds (``{{ site.baseurl }}/x.jpg`` ->
+    ``/x.jpg``, ``{{ 'x.jpg' | relative_url }}`` -> ``/x.jpg``, see
+    :func:`~provenance.articles.liquid.normalize_liquid_src`); never adds or removes a line."""
+    if "{{" not in text:
+        return text
+    return _LIQUID_OUTPUT.sub(lambda m: normalize_liquid_src(m[0]), text)
 
 
 def inline_text(text: str) -> str:
-    """Markdown inline markup reduced to its text (links keep their words)."""
-    text = _IMAGE.sub(" ", _INLINE_HTML.sub(" ", text))  # images are ImageRefs, not words
-    text = _EMPHASIS.sub("", _LINK.sub(r"\1", text))
-    return " ".join(text.split())
+    """Markdown inline markup reduced to its text (links keep their words, images and
+    shortcodes go)."""
+    tokens = _MD.parseInline(text, {})
+    return _joined(_read_lines(tokens[0], DEFAULT_PLACEMENT)) if tokens else ""
 
 
-def _flush(state: _Body) -> None:
-    """Turn the buffered paragraph into blocks, images and captions.
-
-    Leading lines holding only images start new pending images (the text under them, in
-    the same paragraph or the next one, is their caption candidate).
-    """
-    if not state.para:
-        return
-    para, kind = state.para, state.para_kind
-    state.para, state.para_kind = [], "paragraph"
-    lead = 0
-    while lead < len(para) and _only_images(para[lead][1]):
-        lead += 1
-    if lead:
-        _resolve_pending(state)
-        state.pending = [_Pending(_image_ref(state, m, number), m["title"])
-                         for number, line in para[:lead] for m in _IMAGE.finditer(line)]
-        para = para[lead:]
-    if not para:
-        return
-    text = inline_text(" ".join(_IMAGE.sub(" ", line) for _, line in para))
-    if not text:
-        return
-    if state.pending and kind == "paragraph" and len(text) <= CAPTION_MAX_CHARS:
-        _caption(state, text, para[0][0])
-        return
-    _resolve_pending(state)
-    position = len(state.blocks)
-    _add_block(state, Block("body", text, para[0][0]))
-    for number, line in para:  # inline images live inside the block just added
-        for m in _IMAGE.finditer(line):
-            image = _image_ref(state, m, number)
-            image.position = position
-            state.images.append(image)
+# --- shortcodes and includes -----------------------------------------------------------------
 
 
-def _only_images(line: str) -> bool:
-    return bool(_IMAGE.search(line)) and not _IMAGE.sub("", line).strip()
+@dataclass(slots=True)
+class _Placed:
+    """The images a shortcode or include places, with its caption."""
+
+    images: list[ImageRef]
+    caption: str | None
+    caption_line: int
 
 
-def _image_ref(state: _Body, m: re.Match[str], number: int) -> ImageRef:
-    src, title = m["src"], m["title"]
-    if src is None:
-        label = (m["ref"] or m["alt"]).strip().lower()
-        src, title = state.refs.get(label, (label, None))
-    return ImageRef(src=src, line=number, alt=m["alt"] or None, caption=title or None)
+@dataclass(slots=True)
+class _Param:
+    key: str | None  # None for a positional parameter
+    value: str
+    offset: int  # in the tag's text
 
 
-def _caption(state: _Body, text: str, number: int) -> None:
-    pending, state.pending = state.pending, []
-    state.blocks.append(Block("caption", text, number, pending[-1].image.src))
-    for item in pending:
-        item.image.caption = text
-        item.image.position = len(state.blocks)
-        state.images.append(item.image)
-
-
-def _resolve_pending(state: _Body) -> None:
-    """Images with no caption paragraph: their title, if any, is the caption."""
-    pending, state.pending = state.pending, []
-    for item in pending:
-        if item.title:
-            state.blocks.append(Block("caption", item.title, item.image.line, item.image.src))
-        item.image.position = len(state.blocks)
-        state.images.append(item.image)
-
-
-# --- raw HTML blocks ---------------------------------------------------------------------------
-
-
-def _html_block(state: _Body, lines: list[str], i: int) -> int:
-    _flush(state)
-    _resolve_pending(state)
-    is_figure = lines[i].lstrip().lower().startswith("<figure")
-    j = i
-    if is_figure:
-        while j < len(lines) and "</figure>" not in lines[j].lower():
-            j += 1
+def placed_images(tag: str, line: int, placement: PlacementSettings) -> _Placed | None:
+    """The images of one shortcode or Liquid include (``tag`` with its braces; ``line`` is
+    the file line it starts on), or ``None`` when it places none."""
+    parsed = _parse_tag(tag)
+    if parsed is None:
+        return None
+    kind, name, params = parsed
+    if kind == "include":
+        chosen = [p for p in params if p.key and names_image_file(p.value)]
+    elif name in placement.shortcodes or name == "figure":
+        chosen = [p for p in params if names_image_file(p.value)]
     else:
-        while j + 1 < len(lines) and lines[j + 1].strip():
-            j += 1
-    source = lines[i:j + 1]
-    blocks, images = fragment_blocks("\n".join(source))
-    offset = len(state.blocks)
-    for block in blocks:
-        _add_block(state, Block(block.zone, block.text, _find_line(source, block.text, i + 1),
-                                block.image))
-    for image in images:
-        image.position += offset
-        image.line = _find_line(source, image.src, i + 1)
-        state.images.append(image)
-    return j + 1
+        chosen = [p for p in params if p.key == "src" and names_image_file(p.value)]
+    if not chosen:
+        return None
+    caption, caption_at = _tag_caption(kind, params, chosen[0])
+    alt = next((inline_text(p.value) or None for p in params if p.key == "alt"), None)
+    images = [ImageRef(p.value, line + tag.count("\n", 0, p.offset), caption, alt,
+                       placement=kind) for p in chosen]
+    return _Placed(images, caption, line + tag.count("\n", 0, caption_at))
+
+
+def _parse_tag(tag: str) -> tuple[str, str, list[_Param]] | None:
+    """("shortcode" | "include", name, params) of a tag; None for a closing tag or a
+    Liquid tag other than an include."""
+    opener, closer = next((o, c) for o, c in _TAG_OPENERS if tag.startswith(o))
+    inner_end = len(tag) - len(closer) if tag.endswith(closer) else len(tag)
+    head = re.match(r"[\s-]*(\S+)", tag[len(opener):inner_end])
+    if head is None or head[1].startswith("/"):
+        return None
+    name = head[1].lower()
+    kind = "include" if opener == "{%" else "shortcode"
+    if kind == "include" and name not in _INCLUDES:
+        return None
+    params = [_Param(m[1].lower() if m[1] else None, _unquote(m[2]), m.start(2))
+              for m in _PARAM.finditer(tag, len(opener) + head.end(), inner_end)]
+    return kind, name, [p for p in params if p.value not in ("-", "")]
+
+
+def _unquote(raw: str) -> str:
+    return raw[1:-1].strip() if raw[:1] in "\"'`" and len(raw) > 1 else raw.strip()
+
+
+def _tag_caption(kind: str, params: list[_Param], src: _Param) -> tuple[str | None, int]:
+    """The caption (with the ``attr`` credit after it) and its offset in the tag."""
+    named = {p.key: p for p in reversed(params) if p.key}
+    keys = ("caption", "title", "alt") if kind == "include" else ("caption", "title")
+    chosen = next((named[k] for k in keys if k in named and inline_text(named[k].value)), None)
+    if chosen is None and src.key is None:  # {{< img "/x.png" "A caption" >}}
+        positional = [p for p in params if p.key is None]
+        after = positional[positional.index(src) + 1:]
+        chosen = next((p for p in after if not names_image_file(p.value)), None)
+    texts = [inline_text(p.value) for p in (chosen, named.get("attr")) if p is not None]
+    caption = " — ".join(t for t in texts if t) or None
+    at = chosen.offset if chosen else named["attr"].offset if "attr" in named else 0
+    return caption, at
+
+
+def site_tags(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every shortcode and Liquid tag in ``text``, in order (linear time)."""
+    found: list[tuple[int, int]] = []
+    env: dict[str, Any] = {}
+    pos = text.find("{")
+    while pos >= 0:
+        tag = _tag_at(text, pos)
+        stop = -1 if tag is None else _tag_end(env, text, pos, tag)
+        if stop > 0:
+            found.append((pos, stop))
+        pos = text.find("{", max(stop, pos + 1))
+    return found
+
+
+# --- the body -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An image waiting for its caption; ``primary`` is False for a srcset's other files."""
+
+    image: ImageRef
+    title: str | None = None
+    primary: bool = True
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of a paragraph: its text (images and tags removed) and images."""
+
+    number: int
+    text: str
+    images: list[_Pending] = field(default_factory=list)
+    emphasised: bool = False  # every word of its text is inside *…* or _…_
+    leading: bool = True  # its images come before any of its text
+
+
+class _Walker:
+    """Blocks, images and suppressions from markdown-it's token stream."""
+
+    def __init__(self, placement: PlacementSettings, lines: list[str]) -> None:
+        self.placement = placement
+        self.lines = lines  # the body source (Liquid URLs resolved), for raw HTML
+        self.blocks: list[Block] = []
+        self.images: list[ImageRef] = []
+        self.suppressions: list[Suppression] = []
+        self.waiting: list[Suppression] = []
+        self.pending: list[_Pending] = []
+        self.headline: str | None = None
+
+    def walk(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            i = self._step(tokens, i)
+
+    def finish(self) -> None:
+        self._resolve()
+        self.suppressions += self.waiting  # a directive with no block after it
+        self.waiting = []
+
+    def _step(self, tokens: list[Token], i: int) -> int:
+        token = tokens[i]
+        if token.type == "paragraph_open":
+            self._paragraph(tokens[i + 1])
+            return i + 3
+        if token.type == "heading_open":
+            self._resolve()
+            self._heading(int(token.tag[1:]), tokens[i + 1])
+            return i + 3
+        if token.type == "inline":
+            self._paragraph(token)
+        elif token.type == "html_block":
+            return self._html_block(tokens, i)
+        elif token.type == "site_tag":
+            self._site_tag(token)
+        elif token.type != "paragraph_close":
+            self._resolve()  # code, a rule, a list or quote boundary: no caption follows
+        return i + 1
+
+    # paragraphs and headings
+
+    def _paragraph(self, token: Token) -> None:
+        lines = _read_lines(token, self.placement)
+        if self.pending and _is_caption_paragraph(lines):
+            self._caption(_joined(lines), lines[0].number)
+            return
+        self._resolve()
+        run: list[_Line] = []  # body lines
+        under: list[_Line] = []  # lines right under images: their caption candidate
+        for line in lines:
+            if line.images and (not line.text or line.leading and line.emphasised):
+                self._under_images(under)
+                self._body(run)
+                run, under = [], []
+                self.pending += line.images
+                if line.text:
+                    self._under_images([replace(line, images=[])])
+            elif self.pending:
+                under.append(line)
+            else:
+                run.append(line)
+        self._under_images(under)
+        self._body(run)
+
+    def _under_images(self, lines: list[_Line]) -> None:
+        if not lines:
+            return
+        text = _joined(lines)
+        if _caption_like(text) and not any(line.images for line in lines):
+            self._caption(text, lines[0].number)
+        else:
+            self._resolve()
+            self._body(lines)
+
+    def _body(self, lines: list[_Line]) -> None:
+        text = _joined(lines)
+        position = len(self.blocks)
+        if text:
+            number = next(line.number for line in lines if line.text)
+            self._add_block(Block("body", text, number))
+        for line in lines:  # inline images live inside the block just added
+            for item in line.images:
+                item.image.position = position
+                self.images.append(item.image)
+
+    def _heading(self, level: int, token: Token) -> None:
+        lines = _read_lines(token, self.placement)
+        text = _joined(lines)
+        if text and level == 1 and self.headline is None:
+            self.headline = text
+            position = len(self.blocks)
+            self._add_block(Block("headline", text, lines[0].number))
+            for item in (i for line in lines for i in line.images):
+                item.image.position = position
+                self.images.append(item.image)
+        else:
+            self._body(lines)
+
+    def _add_block(self, block: Block) -> None:
+        for sup in self.waiting:
+            sup.block = len(self.blocks)
+            self.suppressions.append(sup)
+        self.waiting = []
+        self.blocks.append(block)
+
+    # captions
+
+    def _caption(self, text: str, number: int) -> None:
+        pending, self.pending = self.pending, []
+        src = next(item.image.src for item in reversed(pending) if item.primary)
+        self.blocks.append(Block("caption", text, number, src))
+        for item in pending:
+            item.image.caption = text
+            item.image.position = len(self.blocks)
+            self.images.append(item.image)
+
+    def _resolve(self) -> None:
+        """Images with no caption paragraph: their title, if any, is the caption."""
+        pending, self.pending = self.pending, []
+        for item in pending:
+            if item.title:
+                self.blocks.append(Block("caption", item.title, item.image.line,
+                                         item.image.src))
+            item.image.position = len(self.blocks)
+            self.images.append(item.image)
+
+    # shortcodes, includes, raw HTML, comments
+
+    def _site_tag(self, token: Token) -> None:
+        self._resolve()
+        line = token.map[0] + 1 if token.map else 1
+        placed = placed_images(token.content, line, self.placement)
+        if placed is not None:
+            self._place(placed)
+
+    def _place(self, placed: _Placed) -> None:
+        if placed.caption is None:  # a caption may follow, as for a Markdown image
+            self.pending += [_Pending(image) for image in placed.images]
+            return
+        self.blocks.append(Block("caption", placed.caption, placed.caption_line,
+                                 placed.images[0].src))
+        for image in placed.images:
+            image.position = len(self.blocks)
+            self.images.append(image)
+
+    def _html_block(self, tokens: list[Token], i: int) -> int:
+        token = tokens[i]
+        if token.content.lstrip().startswith("<!--"):
+            self._comment(token)
+            return i + 1
+        self._resolve()
+        j = _figure_end(tokens, i)
+        first, last = (token.map or [0, 0])[0], (tokens[j].map or [0, 0])[1]
+        source = self.lines[first:last]
+        html, placed = self._tags_in_html("\n".join(source), first + 1)
+        blocks, images = fragment_blocks(html)  # srcset and <picture> files included
+        self._fragment(blocks, images, source, first + 1)
+        for item in placed:
+            self._place(item)
+        return j + 1
+
+    def _tags_in_html(self, html: str, first: int) -> tuple[str, list[_Placed]]:
+        """Shortcodes inside raw HTML (Hugo expands them there too): their images, and the
+        HTML without them."""
+        spans = site_tags(html) if "{" in html else []
+        placed = [p for start, stop in spans
+                  if (p := placed_images(html[start:stop], first + html.count("\n", 0, start),
+                                         self.placement)) is not None]
+        for start, stop in reversed(spans):
+            html = html[:start] + re.sub(r"[^\n]", " ", html[start:stop]) + html[stop:]
+        return html, placed
+
+    def _fragment(self, blocks: list[Block], images: list[ImageRef], source: list[str],
+                  first: int) -> None:
+        for image in images:
+            image.line = _find_line(source, image.src, first)
+            image.placement = "html"
+        if not blocks:  # a bare <img> or <picture>: a caption may follow
+            self.pending += [_Pending(image) for image in images]
+            return
+        offset = len(self.blocks)
+        for block in blocks:
+            line = _find_line(source, block.text, first)
+            self._add_block(Block(block.zone, block.text, line, block.image))
+        for image in images:
+            image.position += offset
+            self.images.append(image)
+
+    def _comment(self, token: Token) -> None:
+        """Directives in ``<!-- -->`` comments; text after the last one on its line is read
+        as Markdown."""
+        content, first = token.content, (token.map or [0, 0])[0] + 1
+        rest = content.lstrip()
+        while rest.startswith("<!--"):
+            end = rest.find("-->")
+            comment, rest = (rest, "") if end < 0 else (rest[:end + 3], rest[end + 3:])
+            line = first + content.count("\n", 0, len(content) - len(rest) - len(comment))
+            self._directive(" ".join(comment.split()), line)
+            rest = rest.lstrip()
+        if rest.strip():
+            tokens = _MD.parse(rest.strip(), {})
+            shift = first - 1 + content.rstrip("\n").count("\n")
+            for tok in tokens:
+                tok.map = [tok.map[0] + shift, tok.map[1] + shift] if tok.map else None
+            self.walk(tokens)
+
+    def _directive(self, comment: str, line: int) -> None:
+        directive = parse_directive(comment)
+        if directive is None:
+            return
+        scope: Literal["file", "block"] = "file" if directive.kind == "disable-file" else "block"
+        for rule in directive.rules:
+            sup = Suppression(rule, directive.reason, line, scope)
+            (self.suppressions if scope == "file" else self.waiting).append(sup)
+
+
+def _figure_end(tokens: list[Token], i: int) -> int:
+    """A ``<figure>`` split by blank lines into several HTML blocks is read as one."""
+    html = tokens[i].content.lower()
+    if not html.lstrip().startswith("<figure") or "</figure>" in html:
+        return i
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].type == "html_block":
+        j += 1
+        if "</figure>" in tokens[j].content.lower():
+            break
+    return j
 
 
 def _find_line(source: list[str], text: str, first: int) -> int:
@@ -477,86 +709,136 @@ def _find_line(source: list[str], text: str, first: int) -> int:
     return first
 
 
-def fragment_blocks(html: str) -> tuple[list[Block], list[ImageRef]]:
-    """Blocks and images of an HTML fragment via ``html.html_fragment`` (lines are None).
-
-    Falls back to :class:`_FragmentParser` (stdlib) when the HTML reader is not installed.
-    """
-    try:
-        from provenance.articles.html import html_fragment
-    except ImportError:
-        parser = _FragmentParser()
-        parser.feed(html)
-        parser.close()
-        parser.end_block()
-        return parser.blocks, parser.images
-    return html_fragment(html)
+# --- inline tokens -> lines -------------------------------------------------------------------
 
 
-class _FragmentParser(HTMLParser):
-    """Minimal fallback: paragraph-like elements -> blocks, ``<img>`` -> images,
-    ``<figcaption>`` -> a caption block tied to the figure's image."""
-
-    _BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
-                         "figcaption", "div", "section", "article", "td", "br", "hl1", "hl2"))
-    _SKIP = frozenset(("script", "style", "head", "title", "template"))
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[Block] = []
-        self.images: list[ImageRef] = []
-        self._text: list[str] = []
-        self._caption_for: str | None = None
-        self._figure_image: str | None = None
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BLOCKS:
-            self.end_block()
-            if tag == "figcaption":
-                self._caption_for = self._figure_image
-        elif tag == "img":
-            self._image(dict(attrs))
-        elif tag == "figure":
-            self.end_block()
-            self._figure_image = None
-
-    def _image(self, attrs: dict[str, str | None]) -> None:
-        src = (attrs.get("src") or "").strip()
-        if src:
-            self.end_block()
-            self._figure_image = src
-            self.images.append(ImageRef(src=src, alt=attrs.get("alt") or None,
-                                        position=len(self.blocks)))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCKS or tag == "figure":
-            self.end_block()
-            if tag == "figure":
-                self._figure_image = None
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._text.append(data)
-
-    def end_block(self) -> None:
-        text = " ".join("".join(self._text).split())
-        self._text = []
-        if not text:
-            return
-        if self._caption_for is not None:
-            self.blocks.append(Block("caption", text, None, self._caption_for))
-            for image in self.images:
-                if image.src == self._caption_for and image.caption is None:
-                    image.caption = text
-                    image.position = len(self.blocks)
-            self._caption_for = None
+def _read_lines(token: Token, placement: PlacementSettings) -> list[_Line]:
+    """The lines of an inline token with text or images, each with its file line."""
+    base = token.map[0] + 1 if token.map else 1
+    content = token.content
+    breaks = [m.start() for m in re.finditer("\n", content)] if "\n" in content else []
+    reader = _LineReader(base, breaks, placement)
+    lines: list[_Line] = []
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append(reader.line())
+            reader.next_line(child)
         else:
-            self.blocks.append(Block("body", text))
+            reader.feed(child)
+    lines.append(reader.line())
+    return [line for line in lines if line.text or line.images]
+
+
+class _LineReader:
+    """Reads the children of an inline token one line at a time."""
+
+    def __init__(self, base: int, breaks: list[int], placement: PlacementSettings) -> None:
+        self.base, self.breaks, self.placement = base, breaks, placement
+        self.number = base
+        self.pictures = PictureTags()  # a <picture> may span lines
+        self.depth = 0  # emphasis nesting
+        self._start()
+
+    def _start(self) -> None:
+        self.parts: list[str] = []
+        self.images: list[_Pending] = []
+        self.plain = False  # text outside emphasis
+        self.seen_text = False
+        self.leading = True  # no image after text yet
+
+    def line(self) -> _Line:
+        """The line read so far; the reader moves on to a new one."""
+        text = " ".join(_IAL.sub("", "".join(self.parts)).split())
+        line = _Line(self.number, text, self.images, bool(text) and not self.plain,
+                     self.leading)
+        self._start()
+        return line
+
+    def next_line(self, brk: Token) -> None:
+        self.number = self._line_of(brk) + 1 if "pos" in brk.meta else self.number + 1
+
+    def _line_of(self, token: Token) -> int:
+        pos = token.meta.get("pos")
+        return self.number if pos is None else self.base + bisect.bisect_left(self.breaks, pos)
+
+    def feed(self, token: Token) -> None:
+        kind = token.type
+        if kind in ("text", "code_inline"):
+            self._text(token.content)
+        elif kind.endswith("_open") and kind[:-5] in ("em", "strong", "s"):
+            self.depth += 1
+        elif kind.endswith("_close") and kind[:-6] in ("em", "strong", "s"):
+            self.depth -= 1
+        elif kind == "image":
+            self._markdown_image(token)
+        elif kind == "html_inline":
+            self._html(token)
+        elif kind == "site_tag":
+            self._site_tag(token)
+
+    def _text(self, text: str) -> None:
+        self.parts.append(text)
+        if _IAL.sub("", text).strip():
+            self.seen_text = True
+            self.plain = self.plain or self.depth <= 0
+
+    def _add(self, item: _Pending) -> None:
+        if self.seen_text:
+            self.leading = False
+        self.images.append(item)
+
+    def _markdown_image(self, token: Token) -> None:
+        src = str(token.attrs.get("src") or "")
+        if not src:
+            return
+        title = str(token.attrs.get("title") or "") or None
+        alt = " ".join(_plain(token.children or []).split()) or None
+        self._add(_Pending(ImageRef(src, self._line_of(token), title, alt,
+                                    placement="markdown"), title))
+
+    def _html(self, token: Token) -> None:
+        tag = token.content
+        if (m := _EMPHASIS_TAG.match(tag)) is not None:
+            self.depth += -1 if m[1] else 1
+            return
+        if _BREAK_TAG.match(tag):
+            self.parts.append(" ")
+        found = self.pictures.feed(tag)
+        if found is None:
+            return
+        attrs, files = found
+        for index, url in enumerate(files):
+            image = ImageRef(url, self._line_of(token), None, attrs.get("alt") or None,
+                             placement="html" if index == 0 else "srcset")
+            self._add(_Pending(image, None, index == 0))
+
+    def _site_tag(self, token: Token) -> None:
+        self.parts.append(" ")
+        placed = placed_images(token.content, self._line_of(token), self.placement)
+        for image in placed.images if placed is not None else ():
+            self._add(_Pending(image, None))
+
+
+def _plain(tokens: list[Token]) -> str:
+    return "".join(t.content if t.type in ("text", "code_inline") else
+                   " " if t.type in ("softbreak", "hardbreak") else "" for t in tokens)
+
+
+def _joined(lines: list[_Line]) -> str:
+    return " ".join(line.text for line in lines if line.text)
+
+
+def _caption_like(text: str) -> bool:
+    """Short, and not the article's own closing credit."""
+    return bool(text) and len(text) <= CAPTION_MAX_CHARS and not _ATTRIBUTION.match(text)
+
+
+def _is_caption_paragraph(lines: list[_Line]) -> bool:
+    """A paragraph after a blank line is a caption only when emphasised or a photo credit."""
+    text = _joined(lines)
+    if not _caption_like(text) or any(line.images for line in lines):
+        return False
+    return all(line.emphasised for line in lines if line.text) or bool(_PHOTO_CREDIT.search(text))
 
 
 # --- zones after parsing -----------------------------------------------------------------------

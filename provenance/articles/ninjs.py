@@ -52,7 +52,8 @@ from provenance.articles import (
     RecordError,
     check_block_sizes,
 )
-from provenance.model import Article, Block, ImageRef, Suppression
+from provenance.articles.fragments import fragment_blocks, suppressions_from
+from provenance.model import Article, Block, ImageRef
 
 _IMAGE_TYPES = ("picture", "graphic")
 _NINJS_KEYS = ("headline", "headlines", "body_text", "body_html", "bodies", "uri")
@@ -264,8 +265,6 @@ def _body_kind(body: dict[str, Any]) -> str:
 
 def _add_html(article: Article, html: str) -> None:
     """HTML inside a JSON string: blocks and inline figures, all without lines."""
-    from provenance.articles.markdown import fragment_blocks
-
     blocks, images = fragment_blocks(html)
     offset = len(article.blocks)
     article.blocks += [Block(b.zone, b.text, None, b.image) for b in blocks]
@@ -314,15 +313,3 @@ def pick_rendition(renditions: Any) -> str | None:
 
 def _int(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
-
-
-def suppressions_from(value: Any, line: int | None) -> list[Suppression]:
-    """``{disable: [{rule, reason}]}`` (or ``[{rule, reason}]``) -> file-scope suppressions."""
-    entries = value.get("disable") if isinstance(value, dict) else value
-    found: list[Suppression] = []
-    for entry in _as_list(entries):
-        if isinstance(entry, dict) and (rule := _text(entry.get("rule"))):
-            found.append(Suppression(rule.upper(), _text(entry.get("reason")), line, "file"))
-        elif isinstance(entry, str) and entry.strip():
-            found.append(Suppression(entry.strip().upper(), None, line, "file"))
-    return found

@@ -143,6 +143,7 @@ class HtmlReporter:
             '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{h(CSP)}">\n'
             '<meta name="referrer" content="no-referrer">\n'
+            '<meta name="generator" content="provenance">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{h(title)}</title>\n<style>{CSS}</style></head>\n"
             f'<body><div class="page"><h1>{h(title)}</h1>\n<main id="entries">\n'

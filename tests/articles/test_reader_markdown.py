@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from provenance.articles import ArticleError, parse_article_text
-from provenance.articles.markdown import _FragmentParser, inline_text
+from provenance.articles.fragments import FragmentParser
+from provenance.articles.markdown import inline_text
 from provenance.model import Article, Block, ImageRef, Suppression
 
 
@@ -17,6 +18,11 @@ def _read(text: str) -> Article:
 
 def _blocks(article: Article) -> list[tuple[int | None, str, str, str | None]]:
     return [(b.line, b.zone, b.text, b.image) for b in article.blocks]
+
+
+def _md(src: str, line: int, caption: str | None, alt: str | None, position: int) -> ImageRef:
+    """An image placed with Markdown syntax."""
+    return ImageRef(src, line, caption, alt, position, placement="markdown")
 
 
 YAML_POST = """---
@@ -64,8 +70,8 @@ def test_yaml_front_matter_and_body() -> None:
         (25, "caption", "Illustration created with an image generator.", src),
         (27, "body", "Counting ended on Sunday.", None),
     ]
-    assert article.images == [ImageRef(src, 23, "Illustration created with an image generator.",
-                                       "A rock pool at low tide", 4)]
+    assert article.images == [_md(src, 23, "Illustration created with an image generator.",
+                                  "A rock pool at low tide", 4)]
     assert article.suppressions == [Suppression("ATR001", "volunteer newsletter", 12, "file")]
 
 
@@ -115,45 +121,68 @@ CAPTION_CASES: list[tuple[str, str, list[tuple[int, str, str, str | None]],
         [(1, "headline", "Kiln fire", None), (4, "caption", "The kiln after the fire.",
                                               "kiln.png"),
          (6, "body", "Potters rebuild.", None)],
-        [ImageRef("kiln.png", 3, "The kiln after the fire.", "Kiln", 2)],
+        [_md("kiln.png", 3, "The kiln after the fire.", "Kiln", 2)],
     ),
     (
         "title-is-the-caption-when-no-paragraph-follows",
         "# Kiln fire\n\n![Kiln](kiln.png 'Smoke over the kiln')\n\n## Aftermath\n",
         [(1, "headline", "Kiln fire", None), (3, "caption", "Smoke over the kiln", "kiln.png"),
          (5, "body", "Aftermath", None)],
-        [ImageRef("kiln.png", 3, "Smoke over the kiln", "Kiln", 2)],
+        [_md("kiln.png", 3, "Smoke over the kiln", "Kiln", 2)],
     ),
     (
         "long-paragraph-after-image-is-body",
         "![](wide.jpg)\n\n" + "Long prose follows the picture here. " * 12 + "\n",
         [(3, "body", ("Long prose follows the picture here. " * 12).strip(), None)],
-        [ImageRef("wide.jpg", 1, None, None, 0)],
+        [_md("wide.jpg", 1, None, None, 0)],
     ),
     (
-        "reference-style-image",
+        # The prose paragraph after the blank line is body; the definition's title captions.
+        "reference-style-image-titled-by-its-definition",
         "![Dunes][dune]\n\nWind reshapes the dunes.\n\n[dune]: img/dune.webp \"Dune title\"\n",
-        [(3, "caption", "Wind reshapes the dunes.", "img/dune.webp")],
-        [ImageRef("img/dune.webp", 1, "Wind reshapes the dunes.", "Dunes", 1)],
+        [(1, "caption", "Dune title", "img/dune.webp"),
+         (3, "body", "Wind reshapes the dunes.", None)],
+        [_md("img/dune.webp", 1, "Dune title", "Dunes", 1)],
+    ),
+    (
+        "short-prose-after-a-blank-line-is-body-not-caption",
+        "![Gate](gate.jpg)\n\nThe gate reopens on Monday.\n",
+        [(3, "body", "The gate reopens on Monday.", None)],
+        [_md("gate.jpg", 1, None, "Gate", 0)],
+    ),
+    (
+        "photo-credit-paragraph-stays-the-caption",
+        "![Gate](gate.jpg)\n\nThe east gate at dawn. Photo: Lena Ruiz\n\nIt reopens.\n",
+        [(3, "caption", "The east gate at dawn. Photo: Lena Ruiz", "gate.jpg"),
+         (5, "body", "It reopens.", None)],
+        [_md("gate.jpg", 1, "The east gate at dawn. Photo: Lena Ruiz", "Gate", 1)],
+    ),
+    (
+        "emphasised-credit-line-under-the-last-image-is-body",
+        "Lead.\n\n![Gate](gate.jpg)\n\n*(Reporting by Lena Ruiz; Editing by Tom Hale)*\n",
+        [(1, "body", "Lead.", None),
+         (5, "body", "(Reporting by Lena Ruiz; Editing by Tom Hale)", None)],
+        [_md("gate.jpg", 3, None, "Gate", 1)],
     ),
     (
         "inline-image-inside-a-sentence",
         "A map ![route](route.svg) shows the new path.\n",
         [(1, "body", "A map shows the new path.", None)],
-        [ImageRef("route.svg", 1, None, "route", 0)],
+        [_md("route.svg", 1, None, "route", 0)],
     ),
     (
+        # An emphasised paragraph after a blank line is still a caption (a plain one is body).
         "two-images-share-the-caption",
-        "![a](a.jpg) ![b](b.jpg)\n\nBoth views of the pier.\n",
+        "![a](a.jpg) ![b](b.jpg)\n\n*Both views of the pier.*\n",
         [(3, "caption", "Both views of the pier.", "b.jpg")],
-        [ImageRef("a.jpg", 1, "Both views of the pier.", "a", 1),
-         ImageRef("b.jpg", 1, "Both views of the pier.", "b", 1)],
+        [_md("a.jpg", 1, "Both views of the pier.", "a", 1),
+         _md("b.jpg", 1, "Both views of the pier.", "b", 1)],
     ),
     (
         "heading-after-image-is-not-a-caption",
         "![x](x.jpg)\n# Title after\n",
         [(2, "headline", "Title after", None)],
-        [ImageRef("x.jpg", 1, None, "x", 0)],
+        [_md("x.jpg", 1, None, "x", 0)],
     ),
 ]
 
@@ -183,7 +212,7 @@ def test_figure_goes_through_the_html_fragment_reader() -> None:
 
 
 def test_fallback_fragment_parser() -> None:
-    parser = _FragmentParser()
+    parser = FragmentParser()
     parser.feed("<p>Lead &amp; more.</p><figure><img src='f.png' alt='F'>"
                 "<figcaption>Fig <b>one</b>.</figcaption></figure><script>x()</script>"
                 "<ul><li>Item</li></ul>")

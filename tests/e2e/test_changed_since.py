@@ -67,3 +67,26 @@ def test_bad_ref_is_a_usage_error(repo: Path) -> None:
     from provenance.cli import main
 
     assert main(["audit", ".", "--changed-since", "no-such-ref"]) == 2
+
+
+def test_compares_with_the_merge_base_not_the_refs_tip(repo: Path, tmp_path: Path) -> None:
+    """A branch behind main is not blamed for what other desks merged into main since."""
+    ident = ("-c", "user.name=t", "-c", "user.email=t@example.invalid")
+    git("branch", "-M", "main")
+    git("checkout", "-qb", "desk")
+    (repo / "ferries.md").write_text(ARTICLE.format(title="Ferries", image="quay.png",
+                                                    body="The desk's own update."))
+    git(*ident, "commit", "-qam", "desk edit")
+    git("checkout", "-q", "main")
+    (repo / "tides.md").write_text(ARTICLE.format(title="Tides", image="dock.png",
+                                                  body="Another desk's update on main."))
+    git(*ident, "commit", "-qam", "main edit")
+    git("checkout", "-q", "desk")
+    _, report = audit_json(tmp_path, ".", "--changed-since", "main")
+    assert audited(report) == ["ferries.md"]
+
+
+def test_a_bad_ref_is_a_usage_error(repo: Path, tmp_path: Path) -> None:
+    from provenance.cli import main
+
+    assert main(["audit", ".", "--changed-since", "no-such-ref", "--no-progress"]) == 2

@@ -48,7 +48,9 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_exit_codes_follow_fail_on(site: Path, tmp_path: Path) -> None:
     code, report = audit_json(tmp_path, "news")
     assert code == 0  # only a warning (ATR001) by default
-    assert rules_by_article(report) == [("uncredited.md", None, "ATR001", None)]
+    # The root is the project's (here the git root), whatever PATH is named.
+    assert report["root"] == "."
+    assert rules_by_article(report) == [("news/uncredited.md", None, "ATR001", None)]
     assert audit_json(tmp_path, "news", "--fail-on", "warning")[0] == 1
     assert audit_json(tmp_path, "news", "--fail-on", "never", "--ignore", "ATR")[0] == 0
 
@@ -76,9 +78,9 @@ def test_crashing_validator_exits_3_and_is_named(site: Path, tmp_path: Path,
     code, report = audit_json(tmp_path, "news", "--fail-on", "never")
     assert code == 3
     assert [(e["stage"], e["path"]) for e in report["errors"]] == [
-        ("validate:MET001", "buses.md"), ("validate:MET001", "uncredited.md")]
+        ("validate:MET001", "news/buses.md"), ("validate:MET001", "news/uncredited.md")]
     assert "rule exploded" in report["errors"][0]["message"]
-    assert rules_by_article(report) == [("uncredited.md", None, "ATR001", None)]
+    assert rules_by_article(report) == [("news/uncredited.md", None, "ATR001", None)]
 
 
 def test_policy_changes_severity_and_exit(site: Path, tmp_path: Path) -> None:
@@ -188,17 +190,17 @@ def test_symlinked_files_leading_out_are_not_read(site: Path, tmp_path: Path) ->
     os.symlink(outside / "story.md", site / "news" / "linked.md")
     os.symlink(outside / "photo.jpg", site / "news" / "linked.jpg")
     _, report = audit_json(tmp_path, "news")
-    linked = [a for a in report["articles"] if a["path"] == "linked.md"]
+    linked = [a for a in report["articles"] if a["path"] == "news/linked.md"]
     assert [[f["rule"] for f in a["findings"]] for a in linked] == [["INP001"]]
     assert "leads outside the audit root" in linked[0]["findings"][0]["message"]
     assert [(i["path"], i["status"], [f["rule"] for f in i["findings"]])
-            for i in report["images"]] == [("linked.jpg", "outside-root", ["IMG004"])]
+            for i in report["images"]] == [("news/linked.jpg", "outside-root", ["IMG004"])]
 
 
 def test_paths_through_a_symlinked_folder(site: Path, tmp_path: Path) -> None:
     os.symlink(site, tmp_path / "alias")
     _, report = audit_json(tmp_path, str(tmp_path / "alias" / "news"))
-    assert [a["path"] for a in report["articles"]] == ["buses.md", "uncredited.md"]
+    assert [a["path"] for a in report["articles"]] == ["news/buses.md", "news/uncredited.md"]
 
 
 def test_file_only_output_says_what_was_written(site: Path,

@@ -54,8 +54,10 @@ def test_examples_article_model(examples: Path, tmp_path: Path) -> None:
     assert (md["byline"], md["dateline"], md["published"], md["updated"]) == (
         "Ana Lopes", "Lisbon", "2026-03-02T08:00:00+01:00", "2026-03-02T10:30:00+01:00")
     assert [(a["source"], a["zone"]) for a in md["attributions"]] == [("Reuters", "body")]
+    # The note is its own paragraph under the picture: body text next to the image (only
+    # an emphasised paragraph or a photo credit after a blank line is a caption).
     assert [(d["image"], d["zone"]) for d in md["disclaimers"]] == [
-        ("img/lighthouse-generated.png", "caption")]
+        ("img/lighthouse-generated.png", "body")]
     assert [(i["src"], i["status"], i["ai"]["verdict"]) for i in md["images"]] == [
         ("img/lighthouse-generated.png", "ok", "ai-generated"),
         ("img/sea-wall.jpg", "ok", "not-ai")]

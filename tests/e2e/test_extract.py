@@ -25,7 +25,7 @@ def test_examples_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str
     doc = extract(capsys, str(tmp_path / "examples"))
     zones = {(a["path"], a["index"]): [b["zone"] for b in a["blocks"]] for a in doc["articles"]}
     assert zones[("markdown/sea-wall-storm.md", None)] == [
-        "headline", "body", "caption", "body", "caption", "body"]
+        "headline", "body", "body", "body", "caption", "body"]  # a prose note, a photo credit
     assert zones[("html/market-square.html", None)] == [
         "boilerplate", "headline", "meta", "body", "caption", "body", "caption", "body",
         "boilerplate", "boilerplate"]  # nav; h1; byline; ...; aside and footer

@@ -31,13 +31,13 @@ def test_figure_gives_an_image_and_a_caption_block() -> None:
     ]
     assert images == [ImageRef(src="a/b.jpg", line=None,
                                caption="The dam at dawn. Image generated with AI.",
-                               alt="A dam", position=2)]
+                               alt="A dam", position=2, placement="html")]
 
 
 def test_image_without_figure_and_entities() -> None:
     blocks, images = html_fragment('Caf&eacute; &amp; bar<br><img src="c.png">')
     assert blocks == [Block("body", "Café & bar")]
-    assert images == [ImageRef(src="c.png", position=1)]
+    assert images == [ImageRef(src="c.png", position=1, placement="html")]
 
 
 def test_empty_and_broken_fragments() -> None:
@@ -56,10 +56,12 @@ def test_image_urls_lazy_srcset_and_tracking_pixels() -> None:
         '<img src="data:image/png;base64,iVBO">')
     assert blocks == [Block("body", "Text.")]
     assert images == [
-        ImageRef(src="m/a-400.jpg", alt="a", position=1),
-        ImageRef(src="m/b.jpg", position=1),
-        ImageRef(src="m/c.jpg", position=1),
-        ImageRef(src="data:image/png;base64,iVBO", position=1),
+        # No src: the largest srcset candidate first, then the image's other files.
+        ImageRef(src="m/a-800.jpg", alt="a", position=1, placement="html"),
+        ImageRef(src="m/a-400.jpg", alt="a", position=1, placement="srcset"),
+        ImageRef(src="m/b.jpg", position=1, placement="html"),
+        ImageRef(src="m/c.jpg", position=1, placement="html"),
+        ImageRef(src="data:image/png;base64,iVBO", position=1, placement="html"),
     ]
 
 
@@ -72,4 +74,5 @@ def test_caption_class_text_after_a_loose_image_is_its_caption() -> None:
         Block("caption", "A caption.", None, "x.jpg"),
         Block("body", "More text."),
     ]
-    assert images == [ImageRef(src="x.jpg", caption="A caption.", alt="x", position=2)]
+    assert images == [ImageRef(src="x.jpg", caption="A caption.", alt="x", position=2,
+                               placement="html")]

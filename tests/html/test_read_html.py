@@ -38,7 +38,7 @@ def test_article_element_page() -> None:
     assert article.images == [ImageRef(
         src="images/bridge.jpg", line=18,
         caption="Traffic crosses the bridge shortly after it reopened.",
-        alt="Cars crossing the bridge", position=5)]
+        alt="Cars crossing the bridge", position=5, placement="html")]
     assert (article.path, article.format, article.index) == ("bridge.html", "html", None)
     assert article.headline == "Harbour bridge reopens after repairs"
     assert article.language == "en"
@@ -63,7 +63,7 @@ def test_jsonld_metadata_and_body() -> None:
     assert article.language == "es"
     # The page shows no <img>: the declared lead image stands in, before the first body block.
     assert article.images == [ImageRef(src="https://example.org/orchard.jpg", line=12,
-                                       position=1)]
+                                       position=1, placement="html")]
 
 
 def test_meta_tags_when_there_is_no_jsonld() -> None:
@@ -86,7 +86,8 @@ first ones cut journey times on the busiest routes by a fifth.</p></div></body><
     assert article.byline == "Ina Kahl"
     assert article.published_raw == "2024-03-02T09:00:00Z"
     assert article.updated_raw == "2024-03-01T18:00:00Z"  # raw: MET002 judges the order
-    assert article.images == [ImageRef(src="/media/bus.jpg", line=6, position=0)]
+    assert article.images == [ImageRef(src="/media/bus.jpg", line=6, position=0,
+                                       placement="html")]
 
 
 def test_page_without_semantic_markup() -> None:
@@ -146,10 +147,12 @@ def test_figures_loose_images_and_caption_elements() -> None:
     # URL replaces its data: placeholder; og:image is not added when the page shows images.
     assert article.images == [
         ImageRef(src="img/ferry.png", line=11, caption="The ferry leaves the north pier. "
-                 "Illustration created with an AI tool.", alt="A white ferry", position=3),
+                 "Illustration created with an AI tool.", alt="A white ferry", position=3,
+                 placement="html"),
         ImageRef(src="img/map.png", line=15, caption="The route across the bay.",
-                 alt="Map of the route", position=5),
-        ImageRef(src="img/pier.jpg", line=19, caption=None, alt="", position=6),
+                 alt="Map of the route", position=5, placement="html"),
+        ImageRef(src="img/pier.jpg", line=19, caption=None, alt="", position=6,
+                 placement="html"),
     ]
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from provenance.engine import AuditConfig
-from provenance.paths import Found, collect
+from provenance.paths import Found
 from provenance.report import ReportBuilder, header
 from provenance.reporters.json import JsonReporter
+from provenance.walk import collect
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 

@@ -1,0 +1,330 @@
+"""Front matter of Markdown articles: YAML (``---``), TOML (``+++``) or JSON (``{ … }``).
+
+Key roles (first present wins; dates stay raw strings for the detectors): ``title``/
+``headline`` -> headline, ``author``/``authors``/``byline``/``by`` -> byline, ``date``/
+``published``/… -> published, ``updated``/``lastmod``/… -> updated, ``dateline``/``located``,
+``source``/``credit``/… -> attribution hints, ``lang``/``language``, ``description``/
+``summary``/… -> a standfirst block, ``provenance: {disable: […]}`` -> file suppressions.
+
+Front-matter image fields (:attr:`~provenance.articles.PlacementSettings.image_fields`:
+``image``, ``images``, ``cover.image``, ``hero``…) are the page's hero images, placed under
+the headline with their caption field (``cover.caption``, ``image_caption``…), so the
+standfirst or first paragraph is the block next to them. Malformed front matter is INP001
+(:class:`~provenance.articles.ArticleError`), unless it holds template syntax (a Hugo
+archetype): then the file is a :class:`~provenance.articles.TemplateFile`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import yaml
+
+from provenance.articles import ArticleError, PlacementSettings, TemplateFile
+from provenance.articles.fragments import suppressions_from
+from provenance.model import Article, Block, ImageRef
+
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif",
+                    ".heic", ".heif", ".svg")
+# The C loader reads front matter ten times faster than the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_KEYS: dict[str, tuple[str, ...]] = {
+    "headline": ("title", "headline"),
+    "byline": ("author", "authors", "byline", "by"),
+    "published": ("date", "published", "pubDate", "publishDate", "datePublished", "published_at"),
+    "updated": ("updated", "lastmod", "modified", "dateModified", "last_modified", "updated_at"),
+    "dateline": ("dateline", "located"),
+    "hints": ("source", "sources", "credit", "credits"),
+    "language": ("lang", "language"),
+    "standfirst": ("description", "summary", "subtitle", "standfirst", "dek"),
+}
+_JSON_START = re.compile(r"\{\s*[\"}]")
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    data: dict[str, Any]
+    lines: list[str]  # the front matter's own lines, fences excluded
+    first_line: int  # file line of lines[0]
+    body_start: int  # 0-based index of the first body line
+
+
+def read_front_matter(text: str, lines: list[str]) -> FrontMatter:
+    fence = lines[0].strip() if lines else ""
+    if fence in ("---", "+++"):
+        closers = ("---", "...") if fence == "---" else ("+++",)
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in closers), None)
+        if end is None:
+            return FrontMatter({}, [], 1, 0)  # a lone rule, not front matter
+        raw = lines[1:end]
+        data = _load_yaml("\n".join(raw)) if fence == "---" else _load_toml("\n".join(raw))
+        return FrontMatter(data, raw, 2, end + 1)
+    if _JSON_START.match(text):
+        return _json_front_matter(text, lines)
+    return FrontMatter({}, [], 1, 0)
+
+
+def _json_front_matter(text: str, lines: list[str]) -> FrontMatter:
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        line_end = text.find("\n", exc.pos)
+        _template_or_error(text[:line_end if line_end >= 0 else len(text)],
+                           f"malformed JSON front matter at line {exc.lineno} column "
+                           f"{exc.colno}: {exc.msg}")
+    except RecursionError:
+        raise ArticleError("JSON front matter nested too deeply to read") from None
+    last = text.count("\n", 0, end)
+    return FrontMatter(data if isinstance(data, dict) else {}, lines[:last + 1], 1, last + 1)
+
+
+def _load_yaml(source: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(source, Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+        if "nesting depth" in problem:
+            raise ArticleError("YAML front matter nested too deeply to read") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at front matter line {mark.line + 1}" if mark is not None else ""
+        _template_or_error(source, f"malformed YAML front matter{where}: {problem}")
+    except RecursionError:
+        raise ArticleError("YAML front matter nested too deeply to read") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _load_toml(source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        _template_or_error(source, f"malformed TOML front matter: {exc}")
+    except RecursionError:
+        raise ArticleError("TOML front matter nested too deeply to read") from None
+
+
+def _template_or_error(source: str, message: str) -> NoReturn:
+    """Front matter that does not parse: a template when it holds ``{{ … }}`` or
+    ``{% … %}`` (a Hugo archetype, a Jekyll layout), else the author's mistake."""
+    if _holds_template(source):
+        raise TemplateFile("a site generator template (Go template or Liquid syntax in the "
+                           "front matter), not an article") from None
+    raise ArticleError(message) from None
+
+
+def _holds_template(source: str) -> bool:
+    for line in source.split("\n"):
+        for opener, closer in (("{{", "}}"), ("{%", "%}")):
+            at = line.find(opener)
+            if at >= 0 and line.find(closer, at + 2) >= 0:
+                return True
+    return False
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dict):
+        return _scalar(value.get("name"))
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [s for s in (_scalar(v) for v in items) if s]
+
+
+def _lookup(fm: FrontMatter, role: str) -> tuple[Any, int | None]:
+    """The value for a role and the file line of its key (None when absent)."""
+    for key in _KEYS[role]:
+        for actual in (key, key.lower()):
+            if actual in fm.data and fm.data[actual] not in (None, "", []):
+                return fm.data[actual], _field_line(fm, actual)
+    return None, None
+
+
+def _field_line(fm: FrontMatter, dotted: str) -> int | None:
+    """The file line of a (dotted) key: the top-level key with the least indentation,
+    then each nested key after its parent; the deepest one found."""
+    line, start = None, 0
+    for depth, key in enumerate(dotted.split(".")):
+        pattern = re.compile(rf"^(\s*)\[?\s*[\"']?{re.escape(key)}[\"']?\s*[:=.\]]")
+        hits = [(len(m[1]), i) for i in range(start, len(fm.lines))
+                if (m := pattern.match(fm.lines[i]))]
+        if not hits:
+            break
+        index = min(hits)[1] if depth == 0 else hits[0][1]
+        line, start = fm.first_line + index, index + 1
+    return line
+
+
+def _value_line(fm: FrontMatter, value: str, default: int | None) -> int | None:
+    """The first front matter line at or after ``default`` holding ``value``."""
+    probe = " ".join(value.split())[:30]
+    start = (default - fm.first_line) if default is not None else 0
+    for index in range(max(start, 0), len(fm.lines)):
+        if probe and probe in " ".join(fm.lines[index].split()):
+            return fm.first_line + index
+    return default
+
+
+def apply_front_matter(article: Article, fm: FrontMatter, placement: PlacementSettings,
+                       clean: Callable[[str], str]) -> None:
+    """Fill the article from its front matter (``clean`` reduces a caption's inline markup
+    to its text, as the body's captions are)."""
+    if not fm.data:
+        return
+    title, title_line = _lookup(fm, "headline")
+    byline, _ = _lookup(fm, "byline")
+    article.byline = ", ".join(_names(byline)) or None
+    article.published_raw = _scalar(_lookup(fm, "published")[0])
+    article.updated_raw = _scalar(_lookup(fm, "updated")[0])
+    article.dateline = _scalar(_lookup(fm, "dateline")[0])
+    article.language = _scalar(_lookup(fm, "language")[0])
+    article.attribution_hints = list(dict.fromkeys(_names(_lookup(fm, "hints")[0])))
+    standfirst, standfirst_line = _lookup(fm, "standfirst")
+    if (text := _scalar(standfirst)) is not None:
+        at = 1 if article.blocks and article.blocks[0].zone == "headline" else 0
+        _insert_block(article, at, Block("standfirst", text, standfirst_line))
+    if article.headline is None and (text := _scalar(title)) is not None:
+        article.headline = text
+        _insert_block(article, 0, Block("headline", text, title_line))
+    directives, line = fm.data.get("provenance"), _field_line(fm, "provenance")
+    article.suppressions = suppressions_from(directives, line) + article.suppressions
+    _add_front_matter_images(article, fm, placement, clean)
+
+
+def _insert_block(article: Article, at: int, block: Block) -> None:
+    """Insert a block and keep image positions and block suppressions pointing right."""
+    article.blocks.insert(at, block)
+    for image in article.images:
+        if image.position >= at:
+            image.position += 1
+    for sup in article.suppressions:
+        if sup.block is not None and sup.block >= at:
+            sup.block += 1
+
+
+# --- front-matter images -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hero:
+    image: ImageRef
+    caption_line: int | None
+
+
+def _add_front_matter_images(article: Article, fm: FrontMatter, placement: PlacementSettings,
+                             clean: Callable[[str], str]) -> None:
+    """Heroes first in ``images``, their captions right under the headline, and the first
+    block after those as their position."""
+    heroes = _heroes(fm, placement)
+    for hero in heroes:
+        if hero.image.caption is not None:
+            hero.image.caption = clean(hero.image.caption) or None
+    at = next((i + 1 for i, b in enumerate(article.blocks) if b.zone == "headline"), 0)
+    for hero in heroes:
+        if hero.image.caption is not None:
+            _insert_block(article, at, Block("caption", hero.image.caption, hero.caption_line,
+                                             hero.image.src))
+            at += 1
+    for hero in heroes:
+        hero.image.position = at
+    article.images = [hero.image for hero in heroes] + article.images
+
+
+def _heroes(fm: FrontMatter, placement: PlacementSettings) -> list[_Hero]:
+    """One hero per file; a file named twice (``image`` and ``images``) takes the caption
+    from whichever field has one."""
+    found: dict[str, _Hero] = {}
+    for name in placement.image_fields:
+        value, parent = _dig(fm.data, name)
+        key_line = _field_line(fm, name) if value is not None else None
+        for src, table in _field_sources(value):
+            if not (names_image_file(src) or src.startswith(("http", "/"))):
+                continue
+            hero = _hero(fm, name, src, (table, parent), key_line)
+            first = found.setdefault(src, hero)
+            if first.image.caption is None and hero.image.caption is not None:
+                first.image.caption, first.caption_line = hero.image.caption, hero.caption_line
+            first.image.alt = first.image.alt or hero.image.alt
+    return list(found.values())
+
+
+def _hero(fm: FrontMatter, name: str, src: str,
+          tables: tuple[dict[str, Any] | None, dict[str, Any] | None],
+          key_line: int | None) -> _Hero:
+    (caption, caption_key), (alt, _) = _hero_texts(fm.data, name, *tables)
+    image = ImageRef(src, _value_line(fm, src, key_line), caption, alt,
+                     placement="front-matter")
+    if caption is None:
+        return _Hero(image, None)
+    line = _field_line(fm, caption_key) if caption_key else None
+    return _Hero(image, line or _value_line(fm, caption, key_line))
+
+
+def _hero_texts(data: dict[str, Any], name: str, table: dict[str, Any] | None,
+                parent: dict[str, Any] | None) -> tuple[tuple[str | None, str | None], ...]:
+    """(caption, its dotted key) and (alt, key) for one front-matter image."""
+    if table is not None:  # images: [{src, caption}] or cover: {image, caption}
+        return _first(table, ("caption", "title", "image_description"), None), \
+            _first(table, ("alt",), None)
+    if "." in name and parent is not None:  # cover.image -> cover.caption
+        prefix = name.rsplit(".", 1)[0]
+        return _first(parent, ("caption", "image_description"), prefix), \
+            _first(parent, ("alt",), prefix)
+    return _first(data, (f"{name}_caption", "image_caption", "caption"), ""), \
+        _first(data, (f"{name}_alt", "alt"), "")
+
+
+def _first(table: dict[str, Any], keys: tuple[str, ...],
+           prefix: str | None) -> tuple[str | None, str | None]:
+    """The first of ``keys`` with text, and its dotted path (None for a table in a list)."""
+    for key in keys:
+        if (text := _scalar(table.get(key))) is not None:
+            if prefix is None:
+                return text, None
+            return text, f"{prefix}.{key}" if prefix else key
+    return None, None
+
+
+def _dig(data: dict[str, Any], dotted: str) -> tuple[Any, dict[str, Any] | None]:
+    value: Any = data
+    parent: dict[str, Any] | None = None
+    for key in dotted.split("."):
+        if not isinstance(value, dict):
+            return None, None
+        parent, value = value, value.get(key)
+    return value, parent
+
+
+def _field_sources(value: Any) -> list[tuple[str, dict[str, Any] | None]]:
+    """The srcs a field names: a string, a list of them, or tables with src/image/url/path."""
+    found: list[tuple[str, dict[str, Any] | None]] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and item.strip():
+            found.append((item.strip(), None))
+        elif isinstance(item, dict):
+            src = next((v.strip() for k in ("src", "image", "url", "path")
+                        if isinstance(v := item.get(k), str) and v.strip()), None)
+            if src is not None:
+                found.append((src, item))
+    return found
+
+
+def names_image_file(value: str) -> bool:
+    """Does ``value`` name an image file (by extension, query or fragment allowed)?"""
+    path = value.strip().split("#", 1)[0].split("?", 1)[0]
+    return path.lower().endswith(IMAGE_EXTENSIONS)
