@@ -336,6 +336,7 @@ def _show_files(run: _Run) -> None:
     for folder, site in sorted(run.walk.sites.sites.items()):
         roots = ", ".join(r or "." for r in site.web_roots) or "none"
         click.echo(f"{'site':<8} {folder or '.'}  {site.kind}: / -> {roots}")
+    sys.stdout.flush()
     click.echo(f"{len(run.found)} files to audit, {len(run.walk.skipped)} skipped; root "
                f"{_display_root(run.root)}", err=True)
 

@@ -230,7 +230,10 @@ def _add_front_matter_images(article: Article, fm: FrontMatter, placement: Place
                              clean: Callable[[str], str]) -> None:
     """Heroes first in ``images``, their captions right under the headline, and the first
     block after those as their position."""
-    heroes = _heroes(fm, placement)
+    # A file the body places too is judged there, where the reader sees it with its
+    # caption: the same picture is not reported twice.
+    placed = {image.src for image in article.images}
+    heroes = [hero for hero in _heroes(fm, placement) if hero.image.src not in placed]
     for hero in heroes:
         if hero.image.caption is not None:
             hero.image.caption = clean(hero.image.caption) or None

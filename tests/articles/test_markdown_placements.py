@@ -393,3 +393,11 @@ def test_many_small_placements_stay_linear() -> None:
     article = _read("{{< figure src=a.png >}}" * 20_000 + "\n")
     assert time.perf_counter() - started < 20
     assert len(article.images) == 20_000
+
+
+def test_a_hero_the_body_places_too_is_one_image() -> None:
+    text = ("---\ntitle: Storm\nfeatured_image: /img/storm.png\n---\n\nWaves topped the wall.\n\n"
+            '{{< figure src="/img/storm.png" title="The promenade under water" >}}\n')
+    article = read_markdown(text, "storm.md")
+    assert [(i.src, i.placement, i.line) for i in article.images] == [
+        ("/img/storm.png", "shortcode", 8)]
