@@ -72,6 +72,7 @@ class Site:
     base_urls: tuple[tuple[str, str], ...] = ()  # (normalised URL prefix, folder)
     base_path: str = "/"  # the site's path on its origin, taken off "/blog/x.jpg"
     skip: tuple[tuple[str, str], ...] = ()  # (folder, why) not content: templates, output
+    outputs: tuple[str, ...] = ()  # its build output folders: built sites of their own
 
     def describe(self) -> dict[str, Any]:
         """What ``provenance config show`` prints of the site."""
@@ -142,7 +143,7 @@ class Detector:
                 names = os.listdir(where)
             except OSError:
                 names = ()
-        site = _detect(where, rel, frozenset(names), self._ancestor_is_built(rel))
+        site = _detect(where, rel, frozenset(names), self._ancestor_kind(rel))
         self._seen[rel] = site
         return site
 
@@ -152,31 +153,34 @@ class Detector:
         for depth in range(len(parts) + 1):
             self.folder("/".join(parts[:depth]))
 
-    def _ancestor_is_built(self, rel: str) -> bool:
-        """A built site is its highest ``index.html`` folder: lower ones belong to it."""
+    def _ancestor_kind(self, rel: str) -> str | None:
+        """The kind of the nearest site above ``rel`` (None: none is, or ``rel`` is that
+        site's build output, a built site of its own)."""
         folder = rel
         while folder:
             folder = folder.rpartition("/")[0]
             site = self._seen.get(folder)
             if site is not None:
-                return site.kind in ("built", "mirror")
-        return False
+                return None if rel in site.outputs else site.kind
+        return None
 
     def site_map(self, configured: Site | None = None) -> SiteMap:
         return SiteMap({k: v for k, v in self._seen.items() if v is not None}, configured)
 
 
-def _detect(where: Path, rel: str, names: frozenset[str], inside_built: bool) -> Site | None:
+def _detect(where: Path, rel: str, names: frozenset[str], above: str | None) -> Site | None:
+    """The site whose top is this folder. A generator's config starts a site anywhere; a
+    host-named folder only outside a generator's site or a mirror (HTTrack puts its own
+    index.html above the host folders); a built site's ``index.html`` only where no site
+    is above (lower ones are its pages)."""
     for probe in (_hugo, _jekyll, _node_site):
         site = probe(where, rel, names)
         if site is not None:
             return site
-    if inside_built:
-        return None
     name = rel.rpartition("/")[2].lower()
-    if rel and _HOST_FOLDER.match(name):
+    if rel and above in (None, "built") and _HOST_FOLDER.match(name):
         return _mirror(rel, name)
-    if "index.html" in names or "index.htm" in names:
+    if above is None and ("index.html" in names or "index.htm" in names):
         return Site(rel, "built", (rel,))
     return None
 
@@ -220,7 +224,7 @@ def _hugo(where: Path, rel: str, names: frozenset[str]) -> Site | None:
     skip = [("archetypes", "Hugo archetypes (page templates)"), ("layouts", "Hugo templates"),
             ("themes", "Hugo themes"), ("resources", "Hugo's generated resources"),
             (publish, "Hugo's build output"), ("node_modules", "npm packages")]
-    return _site(rel, "hugo", roots, url, path, skip)
+    return _site(rel, "hugo", roots, url, path, skip, publish)
 
 
 def _hugo_mounts(module: Any) -> list[str]:
@@ -250,31 +254,32 @@ def _jekyll(where: Path, rel: str, names: frozenset[str]) -> Site | None:
         (".jekyll-cache", "Jekyll cache"), ("vendor", "bundled gems"),
         ("node_modules", "npm packages"))]
     skip.append((destination, "Jekyll's build output"))
-    return _site(rel, "jekyll", [source], url, path, skip)
+    return _site(rel, "jekyll", [source], url, path, skip, destination)
 
 
 def _node_site(where: Path, rel: str, names: frozenset[str]) -> Site | None:
     if names.intersection(_ELEVENTY):
         return _site(rel, "eleventy", [".", "src", "public"], None, "/",
                      [("_site", "Eleventy's build output"), ("_includes", "Eleventy layouts"),
-                      ("src/_includes", "Eleventy layouts"), ("node_modules", "npm packages")])
+                      ("src/_includes", "Eleventy layouts"), ("node_modules", "npm packages")],
+                     "_site")
     for kind, files, output in (("astro", _ASTRO, "dist"), ("next", _NEXT, "out")):
         if names.intersection(files):
             skip = [(output, f"{kind.title()}'s build output"), (".next", "Next.js cache"),
                     ("node_modules", "npm packages")]
             if kind == "astro":
                 skip += [("src/layouts", "Astro layouts"), ("src/components", "components")]
-            return _site(rel, kind, ["public"], None, "/", skip)
+            return _site(rel, kind, ["public"], None, "/", skip, output)
     return None
 
 
 def _site(rel: str, kind: str, roots: Sequence[str], url: str | None, path: str,
-          skip: Sequence[tuple[str, str]]) -> Site:
+          skip: Sequence[tuple[str, str]], output: str) -> Site:
     folders = [r for r in dict.fromkeys(_join(rel, r) for r in roots) if _inside(r)]
     urls = ((url, folders[0]),) if url and folders else ()
     skipped = tuple((_join(rel, f), why) for f, why in skip
                     if _inside(_join(rel, f)) and _join(rel, f) != rel)
-    return Site(rel, kind, tuple(folders), urls, path, skipped)
+    return Site(rel, kind, tuple(folders), urls, path, skipped, (_join(rel, output),))
 
 
 def _origin(values: Sequence[str]) -> tuple[str | None, str]:

@@ -298,3 +298,17 @@ def test_a_saved_pages_canonical_origin_is_read_locally(tmp_path: Path) -> None:
     # Not held locally, or another origin: remote as before, never IMG001 on a guess.
     assert at("https://quay.example.com/blog/images/gone.jpg", here) == ("remote", None)
     assert at("https://cdn.example.net/images/tide.jpg", here) == ("remote", None)
+
+
+def test_a_dotted_folder_inside_a_generator_site_is_not_a_mirror(hugo: Path) -> None:
+    put(hugo, "content/posts/v2.news/index.md", "# Release\n")
+    sites = sites_of(hugo, "content/posts/v2.news")
+    site = sites.site_for("content/posts/v2.news/index.md")
+    assert site is not None and site.kind == "hugo"
+
+
+def test_httrack_project_host_folders_below_its_index(tmp_path: Path) -> None:
+    put(tmp_path, "index.html", "<h1>HTTrack project</h1>")
+    put(tmp_path, "www.example.com/news/a.html", "<h1>A</h1>")
+    site = sites_of(tmp_path, "www.example.com/news").site_for("www.example.com/news/a.html")
+    assert site is not None and (site.kind, site.folder) == ("mirror", "www.example.com")

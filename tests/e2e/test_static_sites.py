@@ -128,3 +128,27 @@ def test_an_image_named_alone_is_judged_on_the_pages_that_show_it(hugo: Path,
     assert report["images"] == []
     assert [a["path"] for a in report["articles"]] == ["content/posts/figure.md"]
     assert judged(report) == {("ai-figure.png", "AID001")}
+
+
+def test_config_show_prints_the_layout(hugo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from provenance.cli import main
+
+    assert main(["config", "show", "content/posts/figure.md"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["root"] == "."
+    [site] = shown["sites"]
+    assert (site["kind"], site["web_roots"], site["base_urls"]) == (
+        "hugo", ["static", "assets", "content"], {"https://harbour.example.org/": "static"})
+
+
+def test_jekyll_show_files(jekyll: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from provenance.cli import main
+
+    assert main(["audit", "--show-files"]) == 0
+    out = capsys.readouterr().out
+    for line in ("skipped  _layouts/  (Jekyll layouts)", "skipped  _includes/  (Jekyll includes)",
+                 "skipped  _site/  (Jekyll's build output)",
+                 "site     .  jekyll: / -> ."):
+        assert line in out, line
