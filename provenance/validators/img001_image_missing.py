@@ -1,7 +1,9 @@
 """IMG001 image-missing: the article references an image file that does not exist.
 
 Why: a missing file cannot be checked for AI provenance or credits, and on a live site it
-is a broken picture. References resolve relative to the article, inside the audit root.
+is a broken picture. References resolve relative to the article, inside the audit root; a
+site-absolute one (``/images/x.jpg``) or a URL on the site's own origin in the site's web
+roots, in order (the file is reported missing in the first of them).
 
 Options: none.
 
