@@ -231,8 +231,10 @@ def _hugo_mounts(module: Any) -> list[str]:
     mounts = module.get("mounts") if isinstance(module, dict) else None
     if not isinstance(mounts, list):
         return []
+    # Only mounts onto the static root itself: one onto static/sub would serve its files
+    # under /sub/, which a prefix-free web root cannot say.
     return [m["source"] for m in mounts if isinstance(m, dict) and isinstance(
-        m.get("source"), str) and str(m.get("target", "")).split("/")[0] == "static"]
+        m.get("source"), str) and str(m.get("target", "")).strip("/") == "static"]
 
 
 def _jekyll(where: Path, rel: str, names: frozenset[str]) -> Site | None:

@@ -312,3 +312,28 @@ def test_httrack_project_host_folders_below_its_index(tmp_path: Path) -> None:
     put(tmp_path, "www.example.com/news/a.html", "<h1>A</h1>")
     site = sites_of(tmp_path, "www.example.com/news").site_for("www.example.com/news/a.html")
     assert site is not None and (site.kind, site.folder) == ("mirror", "www.example.com")
+
+
+def test_hugo_config_folder_static_dirs_and_mounts(tmp_path: Path) -> None:
+    put(tmp_path, "config/_default/hugo.yaml",
+        "baseURL: https://tides.example.net/\nstaticDir: [static, uploads]\ntheme: [paper]\n"
+        "module:\n  mounts:\n    - source: media\n      target: static\n"
+        "    - source: sub\n      target: static/sub\n"
+        "publishDir: docs\n")
+    put(tmp_path, "content/news/a.md", "# A\n")
+    site = sites_of(tmp_path, "content/news").site_for("content/news/a.md")
+    assert site is not None and site.kind == "hugo"
+    assert site.web_roots == ("static", "uploads", "media", "assets", "themes/paper/static",
+                              "content")
+    assert dict(site.skip)["docs"] == "Hugo's build output" and site.outputs == ("docs",)
+
+
+def test_jekyll_source_folder_and_a_broken_config(tmp_path: Path) -> None:
+    put(tmp_path, "_config.yml", "source: src\ndestination: build\n")
+    put(tmp_path, "src/_posts/2026-01-01-a.md", "# A\n")
+    site = sites_of(tmp_path, "src/_posts").site_for("src/_posts/2026-01-01-a.md")
+    assert site is not None and site.web_roots == ("src",)
+    assert {"src/_layouts", "src/_includes", "build"} <= set(dict(site.skip))
+    put(tmp_path, "_config.yml", "title: [unclosed\n")  # still Jekyll, with defaults
+    broken = sites_of(tmp_path, "src/_posts").site_for("src/_posts/2026-01-01-a.md")
+    assert broken is not None and (broken.kind, broken.web_roots) == ("jekyll", ("",))
