@@ -138,7 +138,10 @@ class HtmlReporter:
         self._header = header
         if self._root is None:
             self._root = Path(header["root"])  # relative to the working directory
-        title = f"provenance report — {header['root']}"
+        # "." says little in a browser tab: the audited folder's own name does.
+        shown = header["root"] if header["root"] not in (".", "") else \
+            (self._root.resolve().name or ".")
+        title = f"provenance report — {shown}"
         self._write(
             '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{h(CSP)}">\n'
