@@ -19,8 +19,11 @@ An entry is reused only when all of these are unchanged:
   ``(size, mtime_ns, inode)``; only when those differ is its SHA-256 computed and compared
   with the stored one, so a ``touch`` or a copy with the same bytes stays a hit.
 
-The cache is an optimisation and never fatal: a corrupt file is deleted and rebuilt, an
-unwritable one is read if possible and otherwise ignored (``Cache.problem`` says why).
+The cache is an optimisation and never fatal: a corrupt file is deleted and rebuilt, a
+single row that cannot be decoded (sound pages, damaged JSON) is dropped and recomputed, an
+unwritable one is read if possible and otherwise ignored (``Cache.problem`` says why). Text
+SQLite cannot hold (a lone surrogate from hostile input) is stored JSON-escaped; a root or
+path that is not UTF-8 is simply not cached.
 Only the parent process writes (worker processes compute dependency signatures and send
 them back), so there is a single writer per run; SQLite's locking covers concurrent runs.
 Outcomes carrying internal errors or produced after a reader timeout are never stored.
@@ -198,7 +201,7 @@ def context_digest(cfg: AuditConfig) -> str:
 def _signature(path: Path | str) -> tuple[int, int, int] | None:
     try:
         info = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL or lone surrogate, no such file
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
@@ -215,7 +218,7 @@ def sha256_file(path: Path) -> str | None:
         with path.open("rb") as fh:
             while chunk := fh.read(_HASH_CHUNK):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return digest.hexdigest()
 
@@ -227,6 +230,25 @@ def file_dep(root: Path, rel: str, signature: tuple[int, int, int] | None = None
     if sig is None:
         return (rel, None, None, None, None)
     return (rel, sig[0], sig[1], sig[2], sha256_file(path))
+
+
+def _decode_row(deps: Any, payload: Any) -> tuple[list[Dep], Any]:
+    """A row's dependency records and payload; ``ValueError``/``TypeError`` when damaged."""
+    stored: list[Dep] = []
+    for dep in json.loads(deps):
+        rel, size, mtime, ino, digest = dep
+        if not isinstance(rel, str):
+            raise TypeError("dependency path is not text")
+        stored.append((rel, size, mtime, ino, digest))
+    return stored, json.loads(payload)
+
+
+def _storable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def signature_of(path: Path) -> tuple[int, int, int] | None:
@@ -367,15 +389,28 @@ class Cache:
         payload = self._lookup("article", found.rel)
         if payload is None:
             return None
-        return FileOutcome(articles=payload["articles"], referenced=payload["referenced"],
-                           skipped=payload["skipped"])
+        try:
+            outcome = FileOutcome(articles=list(payload["articles"]),
+                                  referenced=list(payload["referenced"]),
+                                  skipped=int(payload["skipped"]))
+        except (TypeError, KeyError, ValueError):
+            self._drop("article", found.rel)
+            return None
+        return outcome
 
     def lookup_image(self, found: Found) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
         """The stored ``images[]`` entry (and errors) of an unchanged standalone image."""
         payload = self._lookup("image", found.rel)
         if payload is None:
             return None
-        return payload["entry"], payload["errors"]
+        try:
+            entry, errors = payload["entry"], payload["errors"]
+        except (TypeError, KeyError):
+            entry = errors = None
+        if not isinstance(entry, dict) or not isinstance(errors, list):
+            self._drop("image", found.rel)
+            return None
+        return entry, errors
 
     def _lookup(self, kind: str, rel: str) -> Any:
         if self._db is None:
@@ -392,18 +427,39 @@ class Cache:
             self._rebuild(exc)
             self.misses += 1
             return None
+        except UnicodeEncodeError:  # a root or path no SQLite text can hold: never stored
+            self.misses += 1
+            return None
         if row is None or row[0] != self.context or not self._current_enough(row[1]):
             self.misses += 1
             return None
-        stored = [tuple(d) for d in json.loads(row[2])]
-        fresh = self._unchanged(stored)
+        try:
+            stored, payload = _decode_row(row[2], row[3])
+            fresh = self._unchanged(stored)
+        except (ValueError, TypeError):
+            # Sound pages, damaged row (a flipped byte in its JSON): drop it, compute again.
+            self._drop(kind, rel)
+            return None
         if fresh is None:
             self.misses += 1
             return None
         if fresh != stored:  # same bytes, new stat: remember it so we do not hash again
             self._write(kind, rel, fresh, row[3], row[1])
         self.hits += 1
-        return json.loads(row[3])
+        return payload
+
+    def _drop(self, kind: str, rel: str) -> None:
+        """Forget an entry that cannot be decoded; the file counts as a miss."""
+        self.misses += 1
+        if self._db is None or not self._writable:
+            return
+        try:
+            self._db.execute("DELETE FROM entries WHERE root=? AND kind=? AND rel=?",
+                             (self.root, kind, rel))
+        except sqlite3.OperationalError as exc:
+            self._stop_writing(exc)
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(exc)
 
     def _current_enough(self, then: float) -> bool:
         """Computed at this run's ``now``, or up to ``now_tolerance`` before it."""
@@ -464,7 +520,10 @@ class Cache:
             return
         for dep in deps[1:]:  # the file itself is looked up once per run; images are shared
             self._remember(dep)
-        self._write(kind, rel, list(deps), json.dumps(payload, ensure_ascii=False))
+        text = json.dumps(payload, ensure_ascii=False)
+        if not _storable(text):  # a lone surrogate from hostile input: escape it instead
+            text = json.dumps(payload)
+        self._write(kind, rel, list(deps), text)
 
     def _write(self, kind: str, rel: str, deps: Sequence[Dep], payload: str,
                then: float | None = None) -> None:
@@ -487,6 +546,8 @@ class Cache:
             self._stop_writing(exc)
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
+        except UnicodeEncodeError:
+            pass  # a root or path SQLite text cannot hold (not UTF-8): left uncached
 
     def _commit(self) -> None:
         if self._db is None or self._pending == 0:

@@ -35,15 +35,32 @@ def changed_files(ref: str, cwd: Path) -> set[Path]:
     """Absolute paths of files changed since the merge base of ``ref`` and HEAD, plus
     untracked ones (``ref`` itself where the two share no history)."""
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    commit = _commit_of(ref, top)
     try:
-        base = _git(["merge-base", ref, "HEAD"], top).strip() or ref
+        base = _git(["merge-base", "--end-of-options", commit, "HEAD"], top).strip() or commit
     except UsageError:
-        _git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], top)  # a bad ref: say so
-        base = ref
-    diff = _git(["diff", "--name-only", "-z", base, "--"], top)
+        base = commit  # no shared history: the diff is against the ref itself
+    diff = _git(["diff", "--name-only", "-z", "--end-of-options", base, "--"], top)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
     names = [n for n in (diff + untracked).split("\0") if n]
     return {Path(os.path.realpath(top / name)) for name in names}
+
+
+def _commit_of(ref: str, top: Path) -> str:
+    """The commit ``ref`` names, as a full hash; a usage error if it names none.
+
+    The ref comes from the command line: ``--end-of-options`` keeps one that starts with
+    ``-`` (``--output=FILE``) from being taken as an option (git 2.24 or later), and only
+    the hash it resolves to is handed to the commands that follow.
+    """
+    try:
+        out = _git(["rev-parse", "--verify", "--quiet", "--end-of-options",
+                    ref + "^{commit}"], top).strip()
+    except UsageError:
+        out = ""
+    if not out or not all(c in "0123456789abcdef" for c in out):
+        raise UsageError(f"--changed-since: {ref!r} is not a commit in this repository")
+    return out
 
 
 def _git(args: Sequence[str], cwd: Path) -> str:
@@ -88,17 +105,27 @@ def with_referrers(found: Sequence[Found], cfg: Any, policy: Any) -> list[Found]
 
 
 def articles_showing(images: set[str], candidates: Iterable[Found], cfg: Any) -> list[Found]:
-    """The candidate articles that reference one of ``images`` (root-relative paths)."""
+    """The candidate articles that reference one of ``images`` (root-relative paths).
+
+    Only bytes are looked at here; an article that holds an image's name is parsed in a
+    worker process under the audit's per-file limits (:func:`provenance.parallel.run_isolated`),
+    so a hostile unchanged article that hangs or crashes its reader shows no image and
+    costs at most its timeout."""
     if not images:
         return []
     needles = _needles(images)
-    shown = []
-    for item in candidates:
-        data = _bytes(item.path)
-        if data is None or not any(n in data for n in needles):
-            continue
-        if images & set(_references(item, cfg)):
+    maybe = [item for item in candidates if _holds(cfg.root, item.rel, needles)]
+    if not maybe:
+        return []
+    from provenance.parallel import run_isolated
+
+    shown: list[Found] = []
+
+    def keep(item: Found, refs: Any) -> None:
+        if images & set(refs):
             shown.append(item)
+
+    run_isolated("references", maybe, cfg, keep)
     return shown
 
 
@@ -110,24 +137,49 @@ def _needles(images: set[str]) -> list[bytes]:
                    for form in (name, quote(name))})
 
 
-def _bytes(path: Path) -> bytes | None:
-    """A regular file's bytes (a FIFO or device is never opened), None if unreadable."""
+def _holds(root: Path, rel: str, needles: Sequence[bytes]) -> bool:
+    """Whether a regular file's bytes hold one of ``needles`` (nothing is parsed)."""
+    data = _bytes(root, rel)
+    return data is not None and any(n in data for n in needles)
+
+
+def _regular(info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError("not a regular file")
+
+
+def _bytes(root: Path, rel: str) -> bytes | None:
+    """A regular file's bytes (a FIFO or device is never opened, nor a link out of the
+    root), None if unreadable."""
+    from provenance.beneath import open_beneath
+
     try:
-        info = os.stat(path)
+        # O_NONBLOCK: a file swapped for a FIFO after the check must not wait for a writer
+        fd = open_beneath(root, rel, os.O_RDONLY | os.O_NONBLOCK, check=_regular)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ARTICLE_BYTES:
             return None
-        with open(path, "rb") as fh:
+        with os.fdopen(os.dup(fd), "rb") as fh:
             return fh.read(_MAX_ARTICLE_BYTES)
     except OSError:
         return None
+    finally:
+        os.close(fd)
 
 
-def _references(item: Found, cfg: Any) -> list[str]:
-    """Root-relative paths of the images an article file shows, resolved as the audit does."""
+def references(item: Found, cfg: Any) -> list[str]:
+    """Root-relative paths of the images an article file shows, resolved as the audit does.
+
+    Runs in a worker process (see :func:`articles_showing`); a file that cannot be read
+    shows none."""
     from provenance.articles import ArticleError, NotAnArticle, read_article_file
 
     try:
-        articles = read_article_file(item.path, item.rel, placement=cfg.placement)
+        articles = read_article_file(item.path, item.rel, placement=cfg.placement,
+                                     root=cfg.root)
     except (ArticleError, NotAnArticle, RecursionError, ValueError):
         return []
     rels = []

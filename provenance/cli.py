@@ -93,36 +93,129 @@ def _display_root(root: Path) -> str:
 
 def _outputs(fmt: str | None, output: str | None,
              reports: Sequence[str]) -> list[tuple[str, str | None]]:
-    """(format, file or None for stdout) pairs from --format, -o and --report."""
+    """(format, file or None for stdout) pairs from --format, -o and --report (``-`` is
+    stdout). Every file is checked here, before anything is read: a missing folder, a
+    folder named as the file or no permission is exit 2 naming it, not a lost audit."""
+    from provenance.output import STDOUT
+
     pairs: list[tuple[str, str | None]] = []
-    if output is not None:
+    hints: list[str] = []
+    if output is not None and output != STDOUT:
         pairs.append((fmt or format_for_file(output) or "json", output))
-    elif fmt is not None or not reports:
+        hints.append("-o/--output")
+    elif fmt is not None or not reports or output == STDOUT:
         pairs.append((fmt or "text", None))
+        hints.append("-o/--output")
     for spec in reports:
         name, sep, file = spec.partition("=")
         if not sep or not file or name not in AUDIT_FORMATS:
             raise click.BadParameter(f"{spec!r}: use FORMAT=FILE with FORMAT one of "
                                      f"{', '.join(AUDIT_FORMATS)}", param_hint="--report")
-        pairs.append((name, file))
+        pairs.append((name, None if file == STDOUT else file))
+        hints.append("--report")
+    _check_outputs(pairs, hints)
     return pairs
+
+
+def _check_outputs(pairs: Sequence[tuple[str, str | None]], hints: Sequence[str]) -> None:
+    """Exit 2 for two reports on stdout, one file named twice, or a file that cannot be
+    written (:func:`provenance.output.output_problem`)."""
+    if sum(file is None for _, file in pairs) > 1:
+        raise click.UsageError("only one report can go to stdout (-o - or FORMAT=-)")
+    seen: set[str] = set()
+    for (_, file), hint in zip(pairs, hints, strict=True):
+        if file is None:
+            continue
+        _check_output_file(file, hint)
+        where = os.path.realpath(file)
+        if where in seen and not where.startswith(("/dev/", "/proc/")):
+            raise click.BadParameter(f"{file!r} is named for two reports", param_hint=hint)
+        seen.add(where)
+
+
+def _check_output_file(file: str, hint: str) -> None:
+    from provenance.output import output_problem
+
+    problem = output_problem(file)
+    if problem is not None:
+        raise click.BadParameter(f"cannot write {file!r}: {problem}", param_hint=hint)
 
 
 @contextlib.contextmanager
 def _open_outputs(pairs: Sequence[tuple[str, str | None]],
                   root: Path | None = None) -> Iterator[list[Any]]:
-    """Reporters for every output; files are written atomically and only on success."""
-    from provenance.output import atomic_write
+    """Reporters for every output; files are written atomically and only on success.
+
+    A report that cannot be written after all (a full disk, a folder removed meanwhile)
+    is exit 2 with one line; SIGTERM and SIGHUP unwind like Ctrl-C (no report replaced,
+    no temporary file left, see :func:`_unwind_on_termination`).
+    """
+    from provenance.output import OutputError, atomic_write
     from provenance.reporters import make_reporter
 
-    with contextlib.ExitStack() as stack:
-        reporters = []
-        for fmt, file in pairs:
-            stream: TextIO = sys.stdout if file is None else \
-                stack.enter_context(atomic_write(Path(file)))
-            color = file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-            reporters.append(make_reporter(fmt, stream, color=color, root=root))
-        yield reporters
+    try:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(_unwind_on_termination())
+            reporters = []
+            for fmt, file in pairs:
+                stream: TextIO = _stdout() if file is None else \
+                    stack.enter_context(atomic_write(Path(file)))
+                color = file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+                reporters.append(make_reporter(fmt, stream, color=color, root=root))
+            yield reporters
+    except OutputError as exc:
+        raise click.UsageError(str(exc)) from None
+    except _Terminated as exc:
+        import signal
+
+        name = signal.Signals(exc.signum).name
+        click.echo(f"provenance: stopped by {name}; no report written", err=True)
+        raise
+
+
+def _stdout() -> TextIO:
+    """stdout, told to show what its encoding cannot carry (an ASCII or Latin-1 locale)
+    as escapes rather than fail mid-report."""
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    return sys.stdout
+
+
+class _Terminated(SystemExit):
+    """SIGTERM or SIGHUP arrived; the exit status is 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _unwind_on_termination() -> Iterator[None]:
+    """While reports are open, SIGTERM (a CI cancel) and SIGHUP (a closed terminal) raise
+    :class:`_Terminated` in this process, so every ``with`` unwinds as for Ctrl-C: temporary
+    report files are removed and the workers stopped. A worker forked meanwhile inherits
+    the handler and just dies of the signal; a second signal kills at once."""
+    import signal
+
+    owner = os.getpid()
+
+    def handler(signum: int, _frame: Any) -> None:
+        signal.signal(signum, signal.SIG_DFL)
+        if os.getpid() != owner:
+            os.kill(os.getpid(), signum)
+            return
+        raise _Terminated(signum)  # reported once unwound: no I/O in a signal handler
+
+    previous: dict[int, Any] = {}
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                previous[sig] = signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -280,9 +373,10 @@ def _accepted(baseline: str | None) -> dict[str, Any]:
 @_audit_options
 @click.option("--format", "fmt", type=click.Choice(AUDIT_FORMATS), help="Output format "
               "(default: text on stdout; with -o, inferred from the file name).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE "
+              "(- for stdout).")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
-              help="Also write FORMAT to FILE (repeatable).")
+              help="Also write FORMAT to FILE (repeatable; - for stdout).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), help="Lowest severity that "
               "makes the exit code 1 (default: the policy's fail_on, else error).")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Baseline of accepted "
@@ -335,7 +429,8 @@ def _show_files(run: _Run) -> None:
         click.echo(f"{'skipped':<8} {safe_text(rel)}  ({why})")
     for folder, site in sorted(run.walk.sites.sites.items()):
         roots = ", ".join(r or "." for r in site.web_roots) or "none"
-        click.echo(f"{'site':<8} {folder or '.'}  {site.kind}: / -> {roots}")
+        click.echo(f"{'site':<8} {safe_text(folder or '.')}  {site.kind}: / -> "
+                   f"{safe_text(roots)}")
     sys.stdout.flush()
     click.echo(f"{len(run.found)} files to audit, {len(run.walk.skipped)} skipped; root "
                f"{_display_root(run.root)}", err=True)
@@ -366,8 +461,10 @@ def baseline_create(paths: tuple[str, ...], root: str | None, config_file: str |
                     force_exclude: bool, show_files: bool, output: str) -> None:
     """Audit PATHs and store the fingerprints of every finding in FILE."""
     from provenance.baseline import BaselineCollector, write_baseline
+    from provenance.output import OutputError
     from provenance.report import EXIT_INTERNAL
 
+    _check_output_file(output, "-o/--output")  # before the audit, not after it
     run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
                        changed_since, outputs=[output], force_exclude=force_exclude)
     if show_files:
@@ -375,7 +472,10 @@ def baseline_create(paths: tuple[str, ...], root: str | None, config_file: str |
         sys.exit(0)
     collector = BaselineCollector()
     tail = _execute(run, [collector], no_progress)
-    write_baseline(Path(output), collector.entries)
+    try:
+        write_baseline(Path(output), collector.entries)
+    except OutputError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(f"{len(collector.entries)} findings accepted into {output}", err=True)
     sys.exit(EXIT_INTERNAL if tail["errors"] else 0)
 
@@ -408,7 +508,7 @@ def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str | N
     import time
 
     from provenance import SCHEMA_VERSION
-    from provenance.engine import ImageCache, audit_image_file
+    from provenance.parallel import run_isolated
     from provenance.report import ReportBuilder, exit_code, tool_info
     from provenance.reporters.json import dumps
     from provenance.reporters.views import inspect_text
@@ -416,15 +516,20 @@ def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str | N
     run = _prepare_run(paths, root, config_file, None, None, trust_anchors, now_text,
                        fail_on=fail_on, named_as="image", referrers=False)
     cfg, found = run.cfg, run.found
-    cache, builder = ImageCache(cfg), ReportBuilder([], fail_on=run.fail_on)
-    entries, started = [], time.perf_counter()
-    for item in (f for f in found if f.kind == "image"):
-        entry, errors = audit_image_file(item, cfg, cache)
+    builder = ReportBuilder([], fail_on=run.fail_on)
+    entries: list[Any] = []
+    started = time.perf_counter()
+
+    def show(_: Any, result: Any) -> None:
+        entry, errors = result
         builder.add_errors(errors)
         builder.add_image(entry)
         entries.append(entry)
         if fmt == "text":
             inspect_text(entry, sys.stdout)
+
+    # Read in worker processes as an audit reads: a hostile image is IMG002, never a hang.
+    run_isolated("image", [f for f in found if f.kind == "image"], cfg, show)
     elapsed = time.perf_counter() - started
     if fmt == "json":
         doc = {"schema_version": SCHEMA_VERSION, "tool": tool_info(), "images": entries}
@@ -443,7 +548,9 @@ def inspect(paths: tuple[str, ...], root: str | None, fmt: str, fail_on: str | N
 def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
     """Show each article as read: every block with its zone, and what was detected."""
     from provenance import SCHEMA_VERSION
-    from provenance.engine import AuditConfig, ImageCache, extract_article_file
+    from provenance.engine import AuditConfig
+    from provenance.output import safe_text
+    from provenance.parallel import run_isolated
     from provenance.report import EXIT_INTERNAL, tool_info
     from provenance.reporters.json import dumps
     from provenance.reporters.views import extract_text
@@ -455,19 +562,23 @@ def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
 
     cfg = AuditConfig(root=base, rules={}, now=_parse_now(None), site=located.walk.sites,
                       placement=placement_settings(located.policy.data))
-    cache = ImageCache(cfg)
     entries: list[Any] = []
     errors: list[Any] = []
-    for item in (f for f in found if f.kind == "article"):
-        outcome = extract_article_file(item, cfg, cache)
+
+    def show(_: Any, outcome: Any) -> None:
         errors.extend(outcome.errors)
         for bad in outcome.unreadable:
-            click.echo(f"{bad['path']}: unreadable: {bad['message']}", err=True)
+            click.echo(f"{safe_text(bad['path'])}: unreadable: {safe_text(bad['message'])}",
+                       err=True)
         for entry in outcome.articles:
             if fmt == "text":
                 extract_text(entry, sys.stdout)
             else:
                 entries.append(entry)
+
+    # Read in worker processes as an audit reads: a FIFO or a reader that hangs costs the
+    # per-file timeout and becomes an "unreadable" line, never a hang or a traceback.
+    run_isolated("extract", [f for f in found if f.kind == "article"], cfg, show)
     if fmt == "json":
         doc = {"schema_version": SCHEMA_VERSION, "tool": tool_info(), "articles": entries}
         sys.stdout.write(dumps(doc) + "\n")

@@ -25,14 +25,27 @@ MAX_SHOWN_ERRORS = 20
 
 @contextlib.contextmanager
 def _output(file: str | None) -> Iterator[TextIO]:
-    """stdout, or ``file`` written atomically (it appears only when complete)."""
-    if file is None:
+    """stdout (no file, or ``-``), or ``file`` written atomically (it appears only when
+    complete); a file that cannot be written is exit 2 with one line."""
+    from provenance.output import STDOUT, OutputError, atomic_write
+
+    if file is None or file == STDOUT:
         yield sys.stdout
         return
-    from provenance.output import atomic_write
+    try:
+        with atomic_write(Path(file)) as stream:
+            yield stream
+    except OutputError as exc:
+        _fail(str(exc))
 
-    with atomic_write(Path(file)) as stream:
-        yield stream
+
+def _check_output(file: str | None) -> None:
+    """Exit 2 before any work when ``file`` cannot take the output."""
+    from provenance.output import STDOUT, output_problem
+
+    problem = None if file is None or file == STDOUT else output_problem(file)
+    if problem is not None:
+        _fail(f"cannot write {file!r}: {problem}")
 
 
 def _fail(message: str) -> NoReturn:
@@ -49,7 +62,8 @@ def report() -> None:
 @click.argument("report_file", metavar="REPORT.json", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: "
               "from the -o file name, else text).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE "
+              "(- for stdout).")
 @click.option("--root", type=click.Path(file_okay=False), help="Where the images are, for "
               "HTML thumbnails (default: the report's root, relative to this folder).")
 def render(report_file: str, fmt: str | None, output: str | None, root: str | None) -> None:
@@ -57,6 +71,7 @@ def render(report_file: str, fmt: str | None, output: str | None, root: str | No
     from provenance.report_tools import ReportError, load_valid_report
     from provenance.report_tools import render as render_report
 
+    _check_output(output)
     try:
         doc = load_valid_report(Path(report_file))
     except ReportError as exc:
@@ -87,7 +102,10 @@ def diff(old: str, new: str, fmt: str) -> None:
         _fail(str(exc))
     result = diff_reports(before, after)
     if fmt == "json":
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        from provenance.report import repair_quietly  # "\\ud800" in a saved report
+
+        sys.stdout.write(json.dumps(repair_quietly(result.to_dict()), ensure_ascii=False,
+                                    indent=2) + "\n")
     else:
         write_diff_text(result, sys.stdout)
     sys.exit(EXIT_NEW if result.new else EXIT_OK)

@@ -12,13 +12,21 @@ Merging: tables merge key by key (``rules.AID001`` from the file refines the pre
 other lists (``select``, ``ignore``, ``overrides``, ``known_sources``) replace.
 
 Every problem is a :class:`ConfigError` naming the file and the JSON path, which the CLI
-turns into exit code 2.
+turns into exit code 2 — a hostile file too: only regular files are read (a FIFO or a
+device named as the policy, an ``extends`` parent, ``trust_anchors`` or ``baseline`` is
+refused unopened), reads are size-bounded, an ``extends`` chain stops at
+:data:`MAX_EXTENDS` files, integers over Python's 4,300 digits and nesting past the
+parser's depth are errors, and rule options are typed and range-checked by the schema
+(plus "finite": TOML's ``nan`` passes JSON Schema's ``minimum``/``maximum``).
 """
 
 from __future__ import annotations
 
 import copy
 import fnmatch
+import math
+import os
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +38,9 @@ from provenance.findings import Severity
 
 PRESETS = ("default", "strict", "eu-ai-act")
 _ADDITIVE_LISTS = ("extra_sources", "extra_generators", "extend_exclude")
+MAX_EXTENDS = 32  # files in one extends chain; real chains are two or three long
+MAX_POLICY_BYTES = 1_000_000
+MAX_ANCHORS_BYTES = 10_000_000
 
 
 class ConfigError(Exception):
@@ -90,6 +101,9 @@ def _load_chain(path: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], tupl
     label = str(path)
     if label in seen:
         raise ConfigError(label, "extends", "circular extends chain: " + " -> ".join(seen))
+    if len(seen) >= MAX_EXTENDS:
+        raise ConfigError(label, "extends", f"extends chain longer than {MAX_EXTENDS} files "
+                          f"(starting at {seen[0]})")
     own = read_file(path)
     parent_name = own.get("extends", "default")
     chain: tuple[str, ...]
@@ -117,12 +131,16 @@ def _preset(name: str, seen: tuple[str, ...]) -> dict[str, Any]:
 def read_file(path: Path) -> dict[str, Any]:
     """One policy file, parsed and validated (``[tool.provenance]`` for pyproject.toml)."""
     label = str(path)
+    data = read_regular(path, MAX_POLICY_BYTES, label, "")
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(label, "", f"cannot read: {exc.strerror or exc}") from None
+        raw = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(label, "", f"not valid TOML: {exc}") from None
+    except ValueError:  # tomllib's int() of a literal over Python's 4,300 digit limit
+        raise ConfigError(label, "", "not valid TOML: an integer longer than 4,300 "
+                          "digits") from None
+    except RecursionError:
+        raise ConfigError(label, "", "not valid TOML: nested too deeply to read") from None
     table = raw.get("tool", {}).get("provenance") if "tool" in raw else None
     if path.name == "pyproject.toml" or table is not None:
         if not isinstance(table, dict):
@@ -131,11 +149,40 @@ def read_file(path: Path) -> dict[str, Any]:
     return _validated(raw, label)
 
 
+def read_regular(path: Path, limit: int, label: str, json_path: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else :class:`ConfigError`.
+
+    Opened non-blocking and checked with ``fstat`` before any read, so a FIFO never
+    blocks and ``/dev/zero`` or ``/dev/urandom`` is never read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(label, json_path, f"cannot read {path}: "
+                          f"{getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError(label, json_path, f"{path} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ConfigError(label, json_path, f"cannot read {path}: "
+                          f"{exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise ConfigError(label, json_path, f"{path} is larger than the {limit:,} byte limit")
+    return data
+
+
 def _validated(data: dict[str, Any], label: str) -> dict[str, Any]:
     from provenance.schema import validator
 
-    errors = sorted(validator("config.schema.json").iter_errors(data),
-                    key=lambda e: list(map(str, e.absolute_path)))
+    try:
+        errors = sorted(validator("config.schema.json").iter_errors(data),
+                        key=lambda e: list(map(str, e.absolute_path)))
+    except RecursionError:
+        raise ConfigError(label, "", "nested too deeply to validate") from None
     if errors:
         from jsonschema.exceptions import best_match
 
@@ -157,11 +204,13 @@ def _check_rule_ids(data: Mapping[str, Any], label: str, prefix: str = "") -> No
         if rid not in RULES:
             raise ConfigError(label, f"{prefix}rules/{rid}", f"unknown rule {rid!r}")
         known = set(RULES[rid].DEFAULTS)
-        for option in settings.get("options", {}):
+        for option, value in settings.get("options", {}).items():
+            where = f"{prefix}rules/{rid}/options/{option}"
             if option not in known:
                 allowed = ", ".join(sorted(known)) or "none"
-                raise ConfigError(label, f"{prefix}rules/{rid}/options/{option}",
-                                  f"unknown option for {rid} (options: {allowed})")
+                raise ConfigError(label, where, f"unknown option for {rid} (options: {allowed})")
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ConfigError(label, where, f"{value!r} is not a finite number")
     for i, override in enumerate(data.get("overrides", [])):
         _check_rule_ids(override, label, f"{prefix}overrides/{i}/")
 
@@ -263,6 +312,7 @@ def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any,
     from provenance.engine import AuditConfig, Override
 
     data = effective(policy, cli)
+    _check_baseline(data.get("baseline"), policy, cli)
     overrides = tuple(
         Override(tuple(o["paths"]), _rule_settings(merge(
             {k: v for k, v in data.items() if k != "overrides"},
@@ -275,7 +325,9 @@ def build_audit_config(policy: Policy, cli: CliOverrides, root: Path, now: Any,
         extra_disclosure_phrases=tuple(data.get("phrases", {}).get("disclosure", ())),
         extra_attribution_phrases=tuple(data.get("phrases", {}).get("attribution", ())))
     return AuditConfig(root=root, rules=_rule_settings(data), now=now,
-                       trust_anchors=_anchors(data.get("trust_anchors")),
+                       trust_anchors=_anchors(data.get("trust_anchors"),
+                                              _label(policy, cli.trust_anchors,
+                                                     "--trust-anchors")),
                        extra_generators=tuple(data.get("extra_generators", ())),
                        detect=detect, overrides=overrides,
                        policy_dir=policy.base_dir, site=site_map,
@@ -306,10 +358,32 @@ def selection_for(policy: Policy, root: Path, outputs: Sequence[Path] = (),
                                  force_exclude=force_exclude, configured_site=configured)
 
 
-def _anchors(path: str | None) -> str | None:
+def _label(policy: Policy, flag: Path | None, option: str) -> str:
+    """Who named a file: the command-line option, else the policy file."""
+    return option if flag is not None else str(policy.file or "preset")
+
+
+def _anchors(path: str | None, label: str) -> str | None:
     if path is None:
         return None
+    data = read_regular(Path(path), MAX_ANCHORS_BYTES, label, "trust_anchors")
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, "trust_anchors", f"cannot read the PEM file: {exc}") from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(label, "trust_anchors", f"cannot read the PEM file {path}: "
+                          f"{exc}") from None
+
+
+def _check_baseline(path: str | None, policy: Policy, cli: CliOverrides) -> None:
+    """A ``baseline`` that exists must be a regular file: a FIFO would block its reader,
+    ``/dev/zero`` would be read until memory runs out. (A missing one is the baseline
+    reader's message.)"""
+    if path is None:
+        return
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    if not stat.S_ISREG(mode):
+        raise ConfigError(_label(policy, cli.baseline, "--baseline"), "baseline",
+                          f"{path} is not a regular file")

@@ -226,10 +226,12 @@ class ImageCache:
 
     def _read(self, path: Path, rel: str) -> ImageEvidence:
         # read_image never opens a FIFO or device (it says so in the evidence); symlinks
-        # were checked when the reference was resolved.
+        # were checked when the reference was resolved, and the open walks down from the
+        # root so that a link swapped in since is not followed out of it.
         from provenance.images import read_image
 
-        return read_image(path, rel, trust_anchors=self._cfg.trust_anchors,
+        return read_image(path, rel, root=self._cfg.root,
+                          trust_anchors=self._cfg.trust_anchors,
                           extra_generators=self._cfg.extra_generators)
 
 
@@ -309,7 +311,8 @@ def _read_items(found: Found, cfg: AuditConfig) -> list[Any]:
         return [_ReadFailure(None, "the file is a symlink that leads outside the audit "
                                    "root; it was not read")]
     try:
-        return list(read_article_file(found.path, found.rel, placement=cfg.placement))
+        return list(read_article_file(found.path, found.rel, placement=cfg.placement,
+                                      root=cfg.root))
     except NotAnArticle:
         raise _Skipped from None
     except ArticleError as exc:

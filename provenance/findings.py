@@ -119,5 +119,24 @@ def fingerprint(
              normalise_evidence(evidence), str(occurrence)]
     import hashlib  # here: the parent of an audit only needs the severities
 
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(encode_any("\x1f".join(parts))).hexdigest()
     return "v1:" + digest
+
+
+def encode_any(text: str) -> bytes:
+    """UTF-8 of any ``str``, deterministically, never raising.
+
+    A file name that is not UTF-8 reaches us through ``os.fsdecode`` as surrogate escapes
+    (``\\udce9`` for the Latin-1 byte ``é``): ``surrogateescape`` gives back its original
+    bytes. Any other lone surrogate (``"\\ud800"`` in JSON) cannot be encoded at all and
+    becomes its ``\\ud800`` escape text. Well-formed text encodes as plain UTF-8, so
+    fingerprints of ordinary findings are unchanged.
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")

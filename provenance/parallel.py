@@ -26,6 +26,11 @@ audit needs:
   from it without starting a worker; only this (parent) process writes to it.
 * **Ctrl-C.** Workers ignore SIGINT; the parent kills them all and re-raises, so no summary
   is produced and the CLI's atomic writers leave no partial report.
+* **Every read, not only the audit's.** :func:`run_isolated` runs the same pool for the
+  other readers of users' files — ``extract``, ``inspect``, and the articles
+  ``--changed-since`` or a named image bring in — with the same limits and the same
+  outcome for a hostile file. :class:`Isolated` runs single calls (the HTML report's
+  thumbnails) in a helper worker under the same timeout and memory limit.
 
 How workers start: on Linux, by ``fork`` from this process while it has a single thread —
 a fork costs a few milliseconds and the worker inherits the readers this process imported
@@ -58,6 +63,7 @@ from provenance.engine import (
     ImageCache,
     audit_article_file,
     audit_image_file,
+    extract_article_file,
     judge_standalone,
     judge_unreadable,
 )
@@ -83,10 +89,15 @@ IMAGE_MEMO = 4096  # distinct images a worker remembers before starting afresh
 PATH_BYTES = 4096  # room for the path of the image being read (PATH_MAX on Linux)
 BATCH = 8  # files handed over in one message, answered in one: fewer wake-ups per file
 PREFETCH = 4  # batches a worker holds at once: it never waits for the parent
+FILE_TIMEOUT_S = 30.0  # what one file may take in a worker (run_isolated's default)
 MAX_RETRIES = 3  # re-audits of one article after blaming a hanging image
 _START_FAILURES = 3  # workers dying before they are ready: the pool cannot work at all
 
 ImageResult = tuple[dict[str, Any], list[dict[str, Any]]]
+# What a task gives back: an audited article (or one read for ``extract``), an audited
+# image, or the images an article shows (``references``, for --changed-since).
+Payload = FileOutcome | ImageResult | list[str]
+KINDS = ("article", "image", "extract", "references")
 
 
 def start_method() -> str:
@@ -135,7 +146,7 @@ def unreadable_image(found: Found, cfg: AuditConfig, message: str) -> ImageResul
 # dataclass pickles through a generated __getstate__ that costs ~10 us a file per side.
 class _Task(NamedTuple):
     seq: int
-    kind: str  # article | image
+    kind: str  # one of KINDS
     found: Found
     want_deps: bool  # compute cache dependency records
 
@@ -146,7 +157,7 @@ class _Batch(NamedTuple):
 
 
 class _Result(NamedTuple):
-    payload: FileOutcome | ImageResult
+    payload: Payload
     deps: list[Dep]
     cacheable: bool
 
@@ -178,7 +189,8 @@ class _WatchedImages(ImageCache):
             return self._inner.read(path, rel)
         if len(self._known) >= IMAGE_MEMO:
             self._inner, self._known = ImageCache(self.cfg), set()
-        self.current.value = rel.encode("utf-8")[:PATH_BYTES - 1]  # to blame if it hangs
+        # to blame if it hangs; surrogatepass: a non-UTF-8 file name comes back the same
+        self.current.value = rel.encode("utf-8", "surrogatepass")[:PATH_BYTES - 1]
         try:
             evidence = self._inner.read(path, rel)
         except MemoryError:
@@ -265,12 +277,9 @@ def _run_task(task: _Task, cfg: AuditConfig, images: _WatchedImages,
     found = task.found
     images.degraded = False
     before = signature_of(found.path) if task.want_deps else None
-    payload: FileOutcome | ImageResult
+    payload: Payload
     try:
-        if task.kind == "article":
-            payload = audit_article_file(found, cfg, images)
-        else:
-            payload = audit_image_file(found, cfg, images)
+        payload = _perform(task.kind, found, cfg, images)
     except MemoryError:
         payload = _placeholder(task.kind, found, cfg, _memory_message(images.memory_mb))
         return _Result(payload, [], False)
@@ -283,7 +292,19 @@ def _run_task(task: _Task, cfg: AuditConfig, images: _WatchedImages,
     return _Result(payload, deps, not images.degraded)
 
 
-def _deps(task: _Task, root: Path, payload: FileOutcome | ImageResult,
+def _perform(kind: str, found: Found, cfg: AuditConfig, images: _WatchedImages) -> Payload:
+    if kind == "article":
+        return audit_article_file(found, cfg, images)
+    if kind == "image":
+        return audit_image_file(found, cfg, images)
+    if kind == "extract":
+        return extract_article_file(found, cfg, images)
+    from provenance.changes import references  # only --changed-since needs it
+
+    return references(found, cfg)
+
+
+def _deps(task: _Task, root: Path, payload: Payload,
           before: tuple[int, int, int] | None, memo: dict[str, Dep]) -> list[Dep]:
     """The file's own record (stat taken before reading) and each referenced image's."""
     own = file_dep(root, task.found.rel, before) if before is not None else \
@@ -300,15 +321,20 @@ def _deps(task: _Task, root: Path, payload: FileOutcome | ImageResult,
     return records
 
 
-def _placeholder(kind: str, found: Found, cfg: AuditConfig,
-                 message: str) -> FileOutcome | ImageResult:
+def _placeholder(kind: str, found: Found, cfg: AuditConfig, message: str) -> Payload:
     if kind == "article":
         return unreadable_article(found, cfg, message)
+    if kind == "extract":
+        return FileOutcome(unreadable=[{"path": found.rel, "index": None, "message": message}])
+    if kind == "references":
+        return []  # an article that cannot be read shows no image
     return unreadable_image(found, cfg, message)
 
 
-def _errors_of(payload: FileOutcome | ImageResult) -> list[dict[str, Any]]:
-    return payload.errors if isinstance(payload, FileOutcome) else payload[1]
+def _errors_of(payload: Payload) -> list[dict[str, Any]]:
+    if isinstance(payload, FileOutcome):
+        return payload.errors
+    return payload[1] if isinstance(payload, tuple) else []
 
 
 # ----------------------------------------------------------------- the supervisor
@@ -470,7 +496,7 @@ class _Pool:
         running = slot.running()
         assert running is not None  # only called for a worker holding tasks
         queued = [t for t in slot.tasks if t is not running]
-        reading = bytes(slot.current.value).decode("utf-8", "replace") or None
+        reading = _decode_path(bytes(slot.current.value)) or None
         events = [_Event(running, failure=why, image=reading)]
         events += [_Event(task, requeue=True) for task in queued]
         self._remove(slot)
@@ -495,6 +521,14 @@ class _Pool:
             self._remove(slot)
 
 
+def _decode_path(raw: bytes) -> str:
+    """The image path a worker announced (encoded with ``surrogatepass``)."""
+    try:
+        return raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # cut short at PATH_BYTES
+        return raw.decode("utf-8", "replace")
+
+
 def _death_message(code: int | None, memory_mb: int | None) -> str:
     if code is not None and code < 0:
         try:
@@ -505,6 +539,87 @@ def _death_message(code: int | None, memory_mb: int | None) -> str:
         how = f"exit code {code}"
     hint = f", possibly over the {memory_mb} MB memory limit" if memory_mb else ""
     return f"reading stopped the worker process ({how}{hint})"
+
+
+# ------------------------------------------------------------ one call at a time
+
+
+def _isolated_main(conn: Connection, memory_mb: int | None) -> None:
+    """A helper worker's life: limits, then ``(function, args)`` calls until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if memory_mb:
+        _limit_memory(memory_mb)
+    while True:
+        try:
+            call = conn.recv()
+        except (EOFError, OSError):
+            return
+        if call is None:
+            return
+        function, args = call
+        try:
+            answer: tuple[str, Any] = ("ok", function(*args))
+        except MemoryError:
+            answer = ("failed", _memory_message(memory_mb))
+        except Exception as exc:  # the caller decides what a failure means
+            answer = ("failed", f"{type(exc).__name__}: {exc}")
+        conn.send(answer)
+
+
+class Isolated:
+    """Calls that read a user's file, run one at a time in a helper worker process.
+
+    For reads outside the pool's phases (the HTML report's thumbnails): the same per-call
+    timeout and memory limit as an audited file, and the same remedy — a worker that hangs
+    or dies is killed, the call fails (``(False, why)``) and the next call starts a new
+    worker. ``function`` and ``args`` must be picklable (a module-level function).
+    """
+
+    def __init__(self, timeout_s: float = 30.0, memory_mb: int | None = 1024) -> None:
+        self.timeout_s, self.memory_mb = timeout_s, memory_mb
+        self._proc: BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def call(self, function: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+        """``(True, result)``, or ``(False, why)`` when the call raised, hung or crashed."""
+        proc, conn = self._start()
+        try:
+            conn.send((function, args))
+            if conn.poll(self.timeout_s):
+                status, value = conn.recv()
+                return status == "ok", value
+            why = f"reading timed out after {self.timeout_s:g} s"
+        except (EOFError, OSError):
+            proc.join(timeout=1)
+            why = _death_message(proc.exitcode, self.memory_mb)
+        self.close()
+        return False, why
+
+    def _start(self) -> tuple[BaseProcess, Connection]:
+        if self._proc is not None and self._conn is not None and self._proc.is_alive():
+            return self._proc, self._conn
+        self.close()
+        import multiprocessing
+
+        ctx: Any = multiprocessing.get_context(start_method())
+        parent, child = ctx.Pipe(duplex=True)
+        proc = ctx.Process(target=_isolated_main, name="provenance-helper", daemon=True,
+                           args=(child, self.memory_mb))
+        proc.start()
+        child.close()
+        self._proc, self._conn = proc, parent
+        return proc, parent
+
+    def close(self) -> None:
+        """Stop the worker (killed: it holds nothing worth flushing)."""
+        proc, conn, self._proc, self._conn = self._proc, self._conn, None, None
+        if proc is not None:
+            with contextlib.suppress(Exception):
+                proc.kill()
+            proc.join(timeout=5)
+        if conn is not None:
+            conn.close()
 
 
 # ---------------------------------------------------------------------- the phases
@@ -521,12 +636,12 @@ class _Runner:
     poisoned: dict[str, str] = field(default_factory=dict)
 
     def run(self, kind: str, items: Sequence[Found],
-            emit: Callable[[Found, FileOutcome | ImageResult], None]) -> None:
+            emit: Callable[[Found, Any], None]) -> None:
         queue: list[int] = []  # a heap: files that need a worker, retried ones back in order
         attempts: dict[int, int] = {}
-        buffer: dict[int, FileOutcome | ImageResult] = {}
+        buffer: dict[int, Payload] = {}
         looked = done = 0  # next file to look up in the cache / to emit
-        self.pool.modules = ARTICLE_MODULES if kind == "article" else IMAGE_MODULES
+        self.pool.modules = IMAGE_MODULES if kind == "image" else ARTICLE_MODULES
         while done < len(items):
             while looked < min(len(items), done + self.window):
                 ready = self._without_worker(kind, items[looked])
@@ -558,12 +673,14 @@ class _Runner:
             tasks = [_Task(seq, kind, items[seq], want_deps) for seq in seqs]
             self.pool.submit(slot, _Batch(tasks, tuple(self.poisoned.items())))
 
-    def _without_worker(self, kind: str, item: Found) -> FileOutcome | ImageResult | None:
+    def _without_worker(self, kind: str, item: Found) -> Payload | None:
         """A result the parent can give at once: a cache hit or an already-blamed image."""
         if kind == "image":
             if item.rel in self.poisoned:
                 return unreadable_image(item, self.cfg, self.poisoned[item.rel])
             return self.cache.lookup_image(item) if self.cache is not None else None
+        if kind != "article":
+            return None  # extract, references: never cached
         return self.cache.lookup_article(item) if self.cache is not None else None
 
     def _settle(self, kind: str, event: _Event, queue: list[int],
@@ -579,7 +696,7 @@ class _Runner:
         why = event.failure or "reading failed"
         if event.image is not None:
             self.poisoned.setdefault(event.image, why)
-        retry = kind == "article" and event.image is not None
+        retry = kind != "image" and event.image is not None
         if retry and attempts.get(seq, 0) < MAX_RETRIES:
             attempts[seq] = attempts.get(seq, 0) + 1
             heapq.heappush(queue, seq)  # again, now without the image that hung
@@ -590,10 +707,34 @@ class _Runner:
         if self.cache is None or not result.cacheable:
             return
         payload = result.payload
-        if isinstance(payload, FileOutcome):
+        if kind == "article" and isinstance(payload, FileOutcome):
             self.cache.store_article(item, payload, result.deps)
-        else:
+        elif kind == "image" and isinstance(payload, tuple):
             self.cache.store_image(item, payload[0], payload[1], result.deps)
+
+
+def run_isolated(kind: str, items: Sequence[Found], cfg: AuditConfig,
+                 emit: Callable[[Found, Any], None], *, jobs: int = 0,
+                 timeout_s: float | None = None, memory_mb: int | None = 1024) -> None:
+    """Read ``items`` in worker processes as the audit does, under the same per-file limits,
+    and hand each payload to ``emit`` in order.
+
+    For the commands and steps that read users' files outside an audit: ``extract``
+    (``kind="extract"``: a :class:`FileOutcome`; a file that hangs or kills its worker
+    comes back with one ``unreadable`` entry), ``inspect`` (``"image"``) and
+    ``--changed-since`` (``"references"``: the images an article shows, none for a file
+    that fails). ``jobs`` < 1 means all CPUs.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of task {kind!r}")
+    jobs = jobs if jobs >= 1 else default_jobs()
+    jobs = max(1, min(jobs, len(items)))
+    pool = _Pool(cfg, jobs, FILE_TIMEOUT_S if timeout_s is None else timeout_s, memory_mb)
+    runner = _Runner(cfg, pool, None, window=max(64, 2 * BATCH * PREFETCH * jobs))
+    try:
+        runner.run(kind, items, emit)
+    finally:
+        pool.shutdown()
 
 
 def run_audit_parallel(found: Sequence[Found], cfg: AuditConfig, builder: ReportBuilder, *,

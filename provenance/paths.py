@@ -176,7 +176,9 @@ def resolve_reference(src: str, article_file: Path, root: Path, site_map: SiteMa
         return Resolution("remote")
     if scheme == "file" or _is_drive(scheme) or text.startswith("\\"):
         return Resolution("outside-root")
-    local = unquote(parts.path)
+    # A percent-escape that is not UTF-8 (``ph%F6to.jpg``) names the file's raw byte, as
+    # os.fsdecode spells a Latin-1 file name: the same surrogate escape, so they match.
+    local = unquote(parts.path, errors="surrogateescape")
     if text.startswith("/"):
         candidates = web_candidates(local, site)
         # With no web root, an absolute path names the machine's file system: refused.
@@ -212,13 +214,47 @@ def _in_web_roots(candidates: Sequence[tuple[str, str]], root: Path) -> Resoluti
 def _local(candidate: Path, root: Path) -> Resolution:
     if not inside(candidate, root):
         return Resolution("outside-root")
+    rel = relative(candidate, root)
+    if not nameable(str(candidate)):
+        # A NUL (``x%00.jpg``) or a lone surrogate (``\\ud800`` in JSON) cannot be in a
+        # file name: no such file can exist, so it is missing (IMG001), looked up nowhere.
+        return Resolution("missing", candidate, rel)
     real = Path(os.path.realpath(candidate))
     if not inside(real, Path(os.path.realpath(root))):
         return Resolution("outside-root")
-    rel = relative(candidate, root)
-    if not os.path.lexists(candidate):
+    if not _exists(candidate):
         return Resolution("missing", candidate, rel)
     return Resolution("ok", candidate, rel)
+
+
+def nameable(path: str) -> bool:
+    """Whether ``path`` can name a file at all: no NUL, encodable to the file system.
+
+    ``os`` functions raise ``ValueError`` for a NUL and ``UnicodeEncodeError`` for a lone
+    surrogate other than the ``surrogateescape`` ones a non-UTF-8 name decodes to.
+    """
+    if "\x00" in path:
+        return False
+    try:
+        os.fsencode(path)
+    except UnicodeError:
+        return False
+    return True
+
+
+def _exists(candidate: Path) -> bool:
+    """Like ``os.path.lexists``, but only "no such file" counts as absent.
+
+    In a folder that cannot be searched (``chmod 000``) ``lstat`` fails with EACCES: the
+    file may well be there, so it is kept and its read fails as unreadable (IMG002).
+    """
+    try:
+        os.lstat(candidate)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _is_drive(scheme: str) -> bool:

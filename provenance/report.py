@@ -4,6 +4,12 @@ The engine hands over one ``articles[]``/``images[]`` entry at a time (in the co
 order); :class:`ReportBuilder` marks baselined findings, counts, and forwards each entry to
 every reporter at once, so memory does not grow with the size of the audit. ``finish``
 returns the summary and the exit code follows from it (:func:`exit_code`).
+
+This is also the one place where report text is made encodable (:func:`repair`): a lone
+surrogate — a ``\\ud800`` escape in a ninjs headline, an undecodable byte in a file name
+— cannot be written as UTF-8 by any reporter, so each becomes the visible escape
+``\\ud800`` and the entry lists the JSON Pointers of what was repaired under
+``repaired``. Every reporter then receives text it can write; the report stays complete.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any, Protocol
 
 from provenance import SCHEMA_VERSION, TOOL_NAME, __version__
 from provenance.findings import Severity, fail_threshold
+from provenance.output import encodable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -39,6 +46,49 @@ def header(root: str, generated_at: str | None) -> dict[str, Any]:
     return head
 
 
+REPAIRED = "repaired"
+
+
+def repair(entry: dict[str, Any]) -> dict[str, Any]:
+    """Make every string in ``entry`` encodable (each lone surrogate becomes a visible
+    ``\\udXXX`` escape, :func:`provenance.output.encodable`), in place; the JSON Pointers
+    of the repaired strings are added to ``entry["repaired"]``. Returns ``entry``."""
+    found: list[str] = []
+    _repair_in(entry, "", found)
+    if found:
+        entry[REPAIRED] = sorted({*entry.get(REPAIRED, ()), *found})
+    return entry
+
+
+def _repair_in(value: dict[str, Any] | list[Any], pointer: str, found: list[str]) -> None:
+    keys: list[Any] = list(value) if isinstance(value, dict) else list(range(len(value)))
+    for key in keys:
+        item = value[key]
+        if isinstance(item, str):
+            fixed = encodable(item)
+            if fixed is not item:
+                value[key] = fixed
+                found.append(f"{pointer}/{_pointer_token(key)}")
+        elif isinstance(item, dict | list):
+            _repair_in(item, f"{pointer}/{_pointer_token(key)}", found)
+
+
+def _pointer_token(key: str | int) -> str:
+    return str(key).replace("~", "~0").replace("/", "~1")
+
+
+def repair_quietly(value: Any) -> Any:
+    """``value`` with its strings made encodable, nothing recorded: for the header's root
+    and the stale baseline entries, which echo the command line and the baseline file."""
+    if isinstance(value, str):
+        return encodable(value)
+    if isinstance(value, list):
+        return [repair_quietly(v) for v in value]
+    if isinstance(value, dict):
+        return {k: repair_quietly(v) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class BaselineEntry:
     fingerprint: str
@@ -60,10 +110,12 @@ class ReportBuilder:
     failing: int = 0
 
     def start(self, head: Mapping[str, Any]) -> None:
+        head = repair_quietly(dict(head))
         for reporter in self.reporters:
             reporter.start(head)
 
     def add_article(self, entry: dict[str, Any]) -> None:
+        repair(entry)
         self.counts["articles"] += 1
         self.counts["images"] += len(entry["images"])
         self._judge(entry["findings"])
@@ -71,6 +123,7 @@ class ReportBuilder:
             reporter.article(entry)
 
     def add_image(self, entry: dict[str, Any]) -> None:
+        repair(entry)
         self.counts["images"] += 1
         self._judge(entry["findings"])
         for reporter in self.reporters:
@@ -80,7 +133,7 @@ class ReportBuilder:
         self.counts["skipped"] += count
 
     def add_errors(self, errors: Iterable[dict[str, Any]]) -> None:
-        self.errors.extend(errors)
+        self.errors.extend(repair(dict(e)) for e in errors)
 
     def _judge(self, findings: list[dict[str, Any]]) -> None:
         threshold = fail_threshold(self.fail_on)
@@ -99,7 +152,7 @@ class ReportBuilder:
 
     def finish(self) -> dict[str, Any]:
         """Send errors, stale baseline entries and the summary; return the summary."""
-        stale = [{"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path}
+        stale = [{"fingerprint": e.fingerprint, "rule": e.rule, "path": encodable(e.path)}
                  for fp, e in sorted(self.baseline.items()) if fp not in self.seen_baseline]
         errors = sorted(self.errors, key=lambda e: (e["path"], e["stage"], e["message"]))
         summary = {

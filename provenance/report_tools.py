@@ -10,13 +10,15 @@ reported as new findings.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from provenance.report import Reporter
+from provenance.output import safe_text
+from provenance.report import Reporter, repair, repair_quietly
 from provenance.schema import report_errors
 
 HEADER_KEYS = ("schema_version", "tool", "root", "generated_at")
@@ -52,13 +54,19 @@ def load_valid_report(path: Path) -> dict[str, Any]:
 
 
 def replay(report: Mapping[str, Any], reporter: Reporter) -> None:
-    """Feed a complete report to ``reporter`` in the order an audit streams it."""
-    reporter.start({k: report[k] for k in HEADER_KEYS if k in report})
+    """Feed a complete report to ``reporter`` in the order an audit streams it.
+
+    Text goes through the same repair as during the audit (:func:`provenance.report.repair`):
+    a saved report may hold ``\\ud800`` escapes that JSON allows and UTF-8 cannot encode.
+    """
+    reporter.start(repair_quietly({k: report[k] for k in HEADER_KEYS if k in report}))
     for entry in report["articles"]:
-        reporter.article(entry)
+        reporter.article(repair(copy.deepcopy(entry)))
     for entry in report["images"]:
-        reporter.image(entry)
-    reporter.finish({k: report[k] for k in TAIL_KEYS})
+        reporter.image(repair(copy.deepcopy(entry)))
+    tail = {k: report[k] for k in TAIL_KEYS}
+    tail["errors"] = [repair(dict(e)) for e in tail["errors"]]
+    reporter.finish(repair_quietly(tail))
 
 
 def render(report: Mapping[str, Any], fmt: str, out: TextIO, root: Path | None = None) -> None:
@@ -125,9 +133,10 @@ def diff_reports(old: Mapping[str, Any], new: Mapping[str, Any]) -> ReportDiff:
 
 
 def _ref_line(mark: str, f: FindingRef) -> str:
+    """One finding on one terminal line (hostile paths and messages shown as escapes)."""
     where = f.path + (f" #{f.index}" if f.index is not None else "") + \
         (f":{f.line}" if f.line is not None else "")
-    return f"  {mark} {f.rule} {f.severity:<7} {where}  {f.message}\n"
+    return safe_text(f"  {mark} {f.rule} {f.severity:<7} {where}  {f.message}") + "\n"
 
 
 def write_diff_text(diff: ReportDiff, out: TextIO) -> None:

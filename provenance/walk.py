@@ -17,6 +17,17 @@ named. Passed over while walking, each with the reason ``--show-files`` prints:
 
 A file named on the command line is audited even where a walk would skip it, unless
 ``force_exclude`` is set (the pre-commit hook sets it: it names every staged file).
+
+A folder the walk cannot list (``chmod 000``, an I/O error) is not passed over silently:
+it becomes an entry of its own, kind ``article`` and path ``folder/`` (the trailing slash
+marks a folder), which the article reader turns into an INP001 finding "cannot read the
+folder … its files were not audited" — so the summary fails as for any unreadable file.
+
+File names are taken as the operating system gives them: a name that is not UTF-8
+(``café.txt`` saved in Latin-1) arrives through ``os.fsdecode`` with surrogate escapes
+(``caf\\udce9.txt``) and is audited normally under that name. Fingerprints encode it
+with ``surrogateescape`` (:func:`provenance.findings.encode_any`), so they are stable; the
+reporters escape it on output.
 """
 
 from __future__ import annotations
@@ -156,7 +167,7 @@ class _Walker:
     # ---------------------------------------------------------------- the walk
 
     def _walk(self, absolute: Path, start: str) -> Iterator[tuple[str, str, list[str]]]:
-        for dirpath, dirnames, filenames in os.walk(absolute):
+        for dirpath, dirnames, filenames in os.walk(absolute, onerror=self._unlistable):
             base = os.path.join(dirpath, "")
             rel_dir = base[len(self._prefix):].replace(os.sep, "/").rstrip("/")
             self._enter(rel_dir, dirnames, filenames)
@@ -171,6 +182,16 @@ class _Walker:
                     self.skipped[rel + "/"] = why
             dirnames[:] = kept
             yield base, rel_dir, sorted(n for n in filenames if not n.startswith("."))
+
+    def _unlistable(self, exc: OSError) -> None:
+        """A folder ``os.walk`` could not list: an entry of its own (see the module doc)."""
+        where = os.fsdecode(exc.filename) if exc.filename is not None else None
+        if where is None or isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+            return  # removed while walking: nothing left to audit
+        rel = where[len(self._prefix):].replace(os.sep, "/").strip("/") \
+            if where.startswith(self._prefix) else ""
+        key = f"{rel}/" if rel else "./"
+        self.found.setdefault(key, Found("article", where, key))
 
     def _enter_chain(self, folder: str) -> None:
         """Detect sites and read ignore files from the root down to ``folder``."""

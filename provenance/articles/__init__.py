@@ -12,6 +12,7 @@ Entry points
 What the engine gets back
 -------------------------
 * :class:`ArticleError` raised: the whole file is unreadable -> one INP001 with the message.
+  A ``rel`` ending in ``/`` is a folder the walk could not list: always this error.
 * :class:`NotAnArticle` raised: JSON that is not ninjs-like (no headline, body or uri) ->
   skipped and counted in ``summary.skipped``, no finding.
 * otherwise a list, in file order, whose items are either an ``Article`` (``path = rel``,
@@ -101,6 +102,12 @@ class RecordError:
 ReadResult = Article | RecordError
 
 
+def json_int(digits: str) -> int | str:
+    """``parse_int`` for the JSON readers: an integer over Python's 4,300 digit limit stays
+    its text (no rule reads it as a number) instead of raising ``ValueError``."""
+    return int(digits) if len(digits) <= 4300 else digits
+
+
 def format_for_path(path: pathlib.Path | str) -> str | None:
     """The format an extension suggests, or ``None`` for a file that is not an article."""
     return _FORMAT_BY_EXTENSION.get(pathlib.PurePath(path).suffix.lower())
@@ -108,13 +115,16 @@ def format_for_path(path: pathlib.Path | str) -> str | None:
 
 def read_article_file(
     path: pathlib.Path, rel: str, *, max_bytes: int = 20_000_000,
-    placement: PlacementSettings | None = None,
+    placement: PlacementSettings | None = None, root: pathlib.Path | None = None,
 ) -> list[ReadResult]:
-    """Read one article file (see the module docstring for what comes back)."""
+    """Read one article file (see the module docstring for what comes back); with
+    ``root``, ``root/rel`` is opened without following a link out of the root."""
+    if rel.endswith("/"):
+        raise ArticleError(_unlistable(path))
     fmt = format_for_path(path)
     if fmt is None:
         raise ArticleError(f"{path.suffix or 'no extension'!s} is not an article file extension")
-    data = _read_bytes(path, max_bytes)
+    data = _read_bytes(path, max_bytes, root, rel)
     from provenance.articles.decode import decode_bytes
 
     decoded = decode_bytes(data)
@@ -128,10 +138,27 @@ def read_article_file(
     return _parse(text, rel, confirm_format(text, fmt), source)
 
 
-def _read_bytes(path: pathlib.Path, max_bytes: int) -> bytes:
-    """The file's bytes; reading one byte past the limit avoids trusting a stale stat()."""
+def _unlistable(folder: pathlib.Path) -> str:
+    """The INP001 message for a folder the walk could not list (:mod:`provenance.walk`)."""
     try:
-        with path.open("rb") as fh:
+        with os.scandir(folder):
+            reason = "it could not be listed when the audit walked it"
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    return f"cannot read the folder: {reason}; the files in it were not audited"
+
+
+def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = None,
+                rel: str = "") -> bytes:
+    """The file's bytes; reading one byte past the limit avoids trusting a stale stat().
+
+    With ``root``, the open walks down from it and never follows a link out of it, even
+    one swapped in after the walk checked the path (:mod:`provenance.beneath`)."""
+    from provenance.beneath import OutsideRoot, open_beneath
+
+    try:
+        fd = open_beneath(root, rel) if root is not None else os.open(path, os.O_RDONLY)
+        with open(fd, "rb") as fh:
             # read(n) allocates n bytes up front: asking for the limit (20 MB) on every
             # file cost more than reading it. The size stat() gives, plus one byte, reads
             # the whole file at once; a file that grew since (or a special file whose
@@ -140,6 +167,9 @@ def _read_bytes(path: pathlib.Path, max_bytes: int) -> bytes:
             data = fh.read(min(size, max_bytes) + 1)
             if size < len(data) <= max_bytes:
                 data += fh.read(max_bytes + 1 - len(data))
+    except OutsideRoot:
+        raise ArticleError("the file is a symlink that leads outside the audit root; "
+                           "it was not read") from None
     except OSError as exc:
         raise ArticleError(f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:

@@ -26,14 +26,38 @@ from typing import Any, NoReturn
 
 import yaml
 
-from provenance.articles import ArticleError, PlacementSettings, TemplateFile
+from provenance.articles import ArticleError, PlacementSettings, TemplateFile, json_int
 from provenance.articles.fragments import suppressions_from
 from provenance.model import Article, Block, ImageRef
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif",
                     ".heic", ".heif", ".svg")
 # The C loader reads front matter ten times faster than the pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _YamlLoader(_BASE_LOADER):  # type: ignore[misc]
+    """The safe loader, except that a date or integer it cannot build stays text.
+
+    PyYAML's timestamp constructor raises ``ValueError`` for ``2026-02-30``, ``0000-01-01``
+    or an offset of ``+25:00``, and its int constructor for a literal over Python's 4,300
+    digit limit: read as the text written, MET002 then says the date is unparseable.
+    """
+
+
+def _lenient(construct: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def build(loader: Any, node: Any) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return str(node.value)
+    return build
+
+
+_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                            _lenient(yaml.SafeLoader.construct_yaml_timestamp))
+_YamlLoader.add_constructor("tag:yaml.org,2002:int", _lenient(yaml.SafeLoader.construct_yaml_int))
+_YAML_LOADER = _YamlLoader
 _KEYS: dict[str, tuple[str, ...]] = {
     "headline": ("title", "headline"),
     "byline": ("author", "authors", "byline", "by"),
@@ -75,7 +99,7 @@ def read_front_matter(text: str, lines: list[str]) -> FrontMatter:
 
 def _json_front_matter(text: str, lines: list[str]) -> FrontMatter:
     try:
-        data, end = json.JSONDecoder().raw_decode(text)
+        data, end = json.JSONDecoder(parse_int=json_int).raw_decode(text)
     except json.JSONDecodeError as exc:
         line_end = text.find("\n", exc.pos)
         _template_or_error(text[:line_end if line_end >= 0 else len(text)],
@@ -107,6 +131,10 @@ def _load_toml(source: str) -> dict[str, Any]:
         return tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         _template_or_error(source, f"malformed TOML front matter: {exc}")
+    except ValueError:
+        # tomllib's int() of a literal over Python's 4,300 digit limit.
+        raise ArticleError("TOML front matter holds an integer too long to read (over "
+                           "4,300 digits)") from None
     except RecursionError:
         raise ArticleError("TOML front matter nested too deeply to read") from None
 

@@ -51,6 +51,7 @@ from provenance.articles import (
     ReadResult,
     RecordError,
     check_block_sizes,
+    json_int,
 )
 from provenance.articles.fragments import fragment_blocks, suppressions_from
 from provenance.model import Article, Block, ImageRef
@@ -64,7 +65,7 @@ _NITF_BODY = re.compile(r"<body\.content[^>]*>(.*?)</body\.content>", re.DOTALL 
 def load_json(text: str) -> Any:
     """``json.loads`` with every failure turned into a clear :class:`ArticleError`."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise ArticleError(
             f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"

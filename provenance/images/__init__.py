@@ -18,13 +18,17 @@ __all__ = [
 ]
 
 
-def read_image(path: Path, rel: str, *, trust_anchors: str | Path | None = None,
+def read_image(path: Path, rel: str, *, root: Path | None = None,
+               trust_anchors: str | Path | None = None,
                extra_generators: Sequence[str] = ()) -> ImageEvidence:
     """Evidence for the image at ``path``; never raises for a bad file (see ``read.py``).
+
+    With ``root``, ``root/rel`` is opened without following a link out of the root.
 
     The readers are imported on the first call, so code that only needs the model or the
     extensions (the folder walk, ``extract`` of text articles) does not pay for them.
     """
     from provenance.images.read import read_image as _read
 
-    return _read(path, rel, trust_anchors=trust_anchors, extra_generators=extra_generators)
+    return _read(path, rel, root=root, trust_anchors=trust_anchors,
+                 extra_generators=extra_generators)

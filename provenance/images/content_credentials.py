@@ -12,11 +12,12 @@ false`` would also drop the offline-checkable ``cawg.x509.*`` results).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import c2pa
 
@@ -55,10 +56,16 @@ def _key(trust_anchors: Anchors) -> str | None:
     return os.fspath(trust_anchors) if isinstance(trust_anchors, os.PathLike) else trust_anchors
 
 
-def read_store(path: Path, fmt: str, trust_anchors: Anchors) -> tuple[C2PAInfo, dict[str, Any]]:
-    """The ``c2pa`` object and the raw store; a reader failure gives validation ``error``."""
+def read_store(source: Path | BinaryIO, fmt: str,
+               trust_anchors: Anchors) -> tuple[C2PAInfo, dict[str, Any]]:
+    """The ``c2pa`` object and the raw store; a reader failure gives validation ``error``.
+
+    ``source`` is the file's path or the file already open (read from its start)."""
     try:
-        with path.open("rb") as stream, c2pa.Reader(
+        if not isinstance(source, Path):
+            source.seek(0)
+        opened = source.open("rb") if isinstance(source, Path) else contextlib.nullcontext(source)
+        with opened as stream, c2pa.Reader(
             MIME_TYPES[fmt], stream, context=offline_context(_key(trust_anchors))
         ) as reader:
             store = json.loads(reader.json())

@@ -54,7 +54,7 @@ def _json(text: str | None) -> Any:
         return None
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # malformed, a >4,300-digit int, or nested deep
         return None
 
 

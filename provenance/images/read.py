@@ -34,46 +34,68 @@ def read_image(
     path: Path,
     rel: str,
     *,
+    root: Path | None = None,
     trust_anchors: Anchors = None,
     extra_generators: Sequence[str] = (),
 ) -> ImageEvidence:
     """Evidence for the image at ``path``; never raises for a bad file.
 
-    ``rel`` is the POSIX path relative to the audit root (stored in ``.path``).
+    ``rel`` is the POSIX path relative to the audit root (stored in ``.path``). With
+    ``root``, the file is opened as ``root/rel`` without following any link out of the
+    root, whenever it was swapped in (:func:`provenance.beneath.open_beneath`), and every
+    read — C2PA included — goes through that one descriptor.
     ``trust_anchors`` is PEM text (or a PEM file's path) of extra C2PA trust anchors;
     ``extra_generators`` adds policy names to the known-generator list.
     """
     image = ImageEvidence(path=rel)
     try:
-        image.size, raw = _scan_file(path)
+        fd = _open(path, rel, root)
+    except Unreadable as exc:
+        image.status, image.problem = "unreadable", str(exc)
+        return image
+    try:
+        image.size, raw = _scan_fd(fd)
         if raw is None:
             image.status = "unsupported"
             image.problem = (
                 "not a format provenance reads (JPEG, PNG, WebP, TIFF/DNG, GIF, HEIF/AVIF)"
             )
             return image
-        _interpret(image, raw, path, trust_anchors, tuple(extra_generators))
+        _interpret(image, raw, fd, trust_anchors, tuple(extra_generators))
     except Unreadable as exc:
         image.status, image.problem = "unreadable", str(exc)
+    finally:
+        os.close(fd)
     return image
 
 
-def _scan_file(path: Path) -> tuple[int, RawMetadata | None]:
-    """Size and raw metadata; never opens a FIFO, socket or device."""
+def _open(path: Path, rel: str, root: Path | None) -> int:
+    """The open file; never opens a FIFO, socket or device, nor a link out of ``root``."""
+    from provenance.beneath import OutsideRoot, open_beneath
+
+    # O_NONBLOCK: if the path became a FIFO after the check, open must not wait for a writer
+    flags = os.O_RDONLY | os.O_NONBLOCK
     try:
+        if root is not None:
+            return open_beneath(root, rel, flags, check=_check_regular)
         _check_regular(path.stat())
-        # O_NONBLOCK: if the path became a FIFO after the stat, open must not wait for a writer
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as exc:
-        raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from exc
+        return os.open(path, flags)
+    except OutsideRoot:
+        raise Unreadable("the file is a symlink that leads outside the audit root; "
+                         "it was not read") from None
+    except (OSError, ValueError) as exc:
+        raise Unreadable(f"cannot read the file: {getattr(exc, 'strerror', None) or exc}") \
+            from exc
+
+
+def _scan_fd(fd: int) -> tuple[int, RawMetadata | None]:
+    """Size and raw metadata of the open file."""
     try:
         info = os.fstat(fd)
         _check_regular(info)
         return info.st_size, scan_open(fd, info.st_size)
     except OSError as exc:
         raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from exc
-    finally:
-        os.close(fd)
 
 
 def _check_regular(info: os.stat_result) -> None:
@@ -84,7 +106,7 @@ def _check_regular(info: os.stat_result) -> None:
 
 
 def _interpret(
-    image: ImageEvidence, raw: RawMetadata, path: Path, anchors: Anchors,
+    image: ImageEvidence, raw: RawMetadata, fd: int, anchors: Anchors,
     extra: tuple[str, ...],
 ) -> None:
     image.format, image.width, image.height = raw.format, raw.width, raw.height
@@ -97,7 +119,7 @@ def _interpret(
     _exif_signals(exif, signals, extra)
     _xmp_signals(xmp, iptc, signals)
     _text_signals(raw.text, signals, extra)
-    image.c2pa = _c2pa(raw, xmp, path, anchors, signals, extra)
+    image.c2pa = _c2pa(raw, xmp, fd, anchors, signals, extra)
     image.ai = signals.verdict()
     image.capture_evidence = signals.capture_evidence()
     image.machine_readable = signals.machine_readable or image.c2pa.present != "none"
@@ -147,13 +169,15 @@ def _text_signals(text: dict[str, str], signals: Signals, extra: tuple[str, ...]
 
 
 def _c2pa(
-    raw: RawMetadata, xmp: XmpFields, path: Path, anchors: Anchors, signals: Signals,
+    raw: RawMetadata, xmp: XmpFields, fd: int, anchors: Anchors, signals: Signals,
     extra: tuple[str, ...],
 ) -> C2PAInfo:
     if raw.c2pa:
         from provenance.images.content_credentials import read_store  # loads native c2pa
 
-        info, store = read_store(path, raw.format, anchors)
+        # The descriptor already open, not the path again: the file checked is the one read.
+        with open(os.dup(fd), "rb") as stream:
+            info, store = read_store(stream, raw.format, anchors)
         add_store_signals(store, signals, extra)
         if info.present != "none":
             return info

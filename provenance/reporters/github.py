@@ -6,7 +6,11 @@ resolves ``file`` against the workspace, so the path is the report root joined w
 entry's path (the root is relative to the working directory the audit ran in). Data and
 property values are escaped exactly as ``@actions/core`` does (``escapeData`` /
 ``escapeProperty``): ``%``, CR and LF everywhere, and also ``:`` and ``,`` in properties,
-so hostile article text can neither end a command early nor start a new one.
+so hostile article text can neither end a command early nor start a new one. Before that,
+the other controls a log viewer or terminal would act on (ESC/OSC sequences, C1, NEL, the
+Unicode line separators, bidi overrides) become visible escapes
+(:func:`provenance.output.safe_text`); CR and LF keep their percent escapes, which the
+runner turns back into line breaks inside the annotation.
 """
 
 from __future__ import annotations
@@ -15,13 +19,15 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+from provenance.output import safe_text
 from provenance.report import summary_counts, verdict
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe_text(value, keep="\r\n").replace("%", "%25").replace("\r", "%0D") \
+        .replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:

@@ -25,9 +25,10 @@ from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
+from provenance.output import safe_text
 from provenance.report import verdict
 from provenance.reporters.html_assets import CSP, CSS, JS
-from provenance.reporters.thumbnails import thumbnail_data_uri
+from provenance.reporters.thumbnails import Thumbnailer
 
 BYTES_PER_ENTRY = 2_350  # 10^4 articles x 2,350 B + the floor = 24 MB, under the 25 MB goal
 THUMB_FLOOR = 512 * 1024
@@ -38,13 +39,15 @@ VERDICTS = ("ai-generated", "ai-composite", "not-ai", "unknown")
 
 
 def h(value: Any) -> str:
-    """Escape any report value for HTML text or a quoted attribute."""
-    return escape("" if value is None else str(value), quote=True)
+    """Escape any report value for HTML text or a quoted attribute (controls and bidi
+    overrides shown as escapes, :func:`provenance.output.safe_text`; line breaks and tabs
+    kept: evidence such as a PNG ``parameters`` chunk spans lines)."""
+    return escape("" if value is None else safe_text(str(value), keep="\n\t"), quote=True)
 
 
 def t(value: Any) -> str:
     """Escape a report value for element content only (quotes stay as they are: smaller)."""
-    return escape("" if value is None else str(value), quote=False)
+    return escape("" if value is None else safe_text(str(value), keep="\n\t"), quote=False)
 
 
 def _dl(pairs: Iterable[tuple[str, Any]]) -> str:
@@ -122,6 +125,10 @@ class HtmlReporter:
                  bytes_per_entry: int = BYTES_PER_ENTRY, thumb_floor: int = THUMB_FLOOR) -> None:
         self._out = stream
         self._root = root
+        # Thumbnails are read under the root given here, else under the working directory
+        # too: a saved report's own root may say anything (``report render``).
+        self._bound = root if root is not None else Path(".")
+        self._thumbnailer: Thumbnailer | None = None
         self._per_entry, self._floor = bytes_per_entry, thumb_floor
         self._entries = 0
         self._written = 0  # bytes of UTF-8 written so far
@@ -163,7 +170,7 @@ class HtmlReporter:
         if status == "ok" and path and path not in self._no_thumb and self._root is not None:
             if not self._affordable():
                 return '<div class="ph">preview left out (report size)</div>'
-            uri = thumbnail_data_uri(self._root, path)
+            uri = self._thumbnail(self._root, path)
             if uri is None and len(self._no_thumb) < MAX_SHARED_THUMBS:
                 self._no_thumb.add(path)
         if uri is None:
@@ -175,6 +182,11 @@ class HtmlReporter:
         if len(self._thumbs) < MAX_SHARED_THUMBS:
             self._thumbs[str(path)] = ident
         return f'<img id="{ident}" {alt} src="{uri}">'
+
+    def _thumbnail(self, root: Path, path: str) -> str | None:
+        if self._thumbnailer is None:
+            self._thumbnailer = Thumbnailer()
+        return self._thumbnailer.data_uri(root, path, self._bound)
 
     def _affordable(self) -> bool:
         """Whether one more typical thumbnail fits in the size allowance so far."""
@@ -241,6 +253,9 @@ class HtmlReporter:
     # -- summary ----------------------------------------------------------------------
 
     def finish(self, tail: Mapping[str, Any]) -> None:
+        if self._thumbnailer is not None:
+            self._thumbnailer.close()
+            self._thumbnailer = None
         s = tail["summary"]
         self._write("</main>\n" + self._summary(s, tail) + "</div>\n"
                         f"<script>{JS}</script>\n</body></html>\n")

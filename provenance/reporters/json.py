@@ -8,12 +8,24 @@ order and output is byte-identical for the same inputs.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any, TextIO
 
+from provenance.report import repair_quietly
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=None, separators=(", ", ": "))
+    """One line of JSON, UTF-8 as it is. Report entries arrive repaired (see
+    :func:`provenance.report.repair`); anything else holding a lone surrogate — the
+    ``extract`` view, which has no report builder — gets the same visible escape, unrecorded,
+    rather than failing when written."""
+    text = json.dumps(value, ensure_ascii=False, indent=None, separators=(", ", ": "))
+    if _SURROGATE.search(text):
+        return dumps(repair_quietly(value))
+    return text
 
 
 class JsonReporter:

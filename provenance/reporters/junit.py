@@ -22,6 +22,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
+from provenance.output import safe_text
+
 SUITE = "provenance"
 PASSING_CASE = "all-rules"
 _ORDER = {"error": 3, "warning": 2, "info": 1}
@@ -30,14 +32,17 @@ _INVALID_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U00
 
 
 def xml_text(value: str) -> str:
-    """``value`` escaped for element content, with characters XML cannot carry replaced."""
-    return escape(_INVALID_XML.sub("\ufffd", value))
+    """``value`` escaped for element content: line breaks kept (a failure's text lists one
+    finding a line), other controls and bidi overrides shown as escapes
+    (:func:`provenance.output.safe_text`: dashboards show this text), and characters XML
+    cannot carry replaced."""
+    return escape(_INVALID_XML.sub("\ufffd", safe_text(value, keep="\n")))
 
 
 def xml_attr(value: str) -> str:
-    """``value`` as a quoted attribute (newlines and tabs kept as character references)."""
-    return quoteattr(_INVALID_XML.sub("\ufffd", value),
-                     {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    """``value`` as a quoted attribute, on one line: controls, line breaks included, shown
+    as escapes."""
+    return quoteattr(_INVALID_XML.sub("\ufffd", safe_text(value)))
 
 
 def _where(finding: Mapping[str, Any]) -> str:
@@ -48,8 +53,8 @@ def _where(finding: Mapping[str, Any]) -> str:
 
 def _finding_line(finding: Mapping[str, Any]) -> str:
     image = f" [image {finding['image']}]" if finding["image"] else ""
-    return (f"{finding['severity']} {_where(finding)}: {finding['message']}{image} "
-            f"({finding['fingerprint']})")
+    return safe_text(f"{finding['severity']} {_where(finding)}: {finding['message']}{image} "
+                     f"({finding['fingerprint']})")  # one line each, whatever the text holds
 
 
 class JUnitReporter:

@@ -7,7 +7,10 @@ are spooled to a temporary file and written after the tables. GitHub refuses com
 65,536 characters, so sections stop at ``max_chars`` with a note of how many were left out.
 
 Article text is hostile input: every string from the report is escaped so it cannot
-inject Markdown, HTML or an ``@mention`` that would notify people.
+inject Markdown, HTML or an ``@mention`` that would notify people, nor become a live link:
+GitHub autolinks ``https://…`` and ``www.…`` in plain text (GFM "extended autolinks"), so a
+word joiner (U+2060, invisible) goes into each ``://`` and ``www.``. Control characters and
+bidi overrides are shown as escapes (:func:`provenance.output.safe_text`).
 """
 
 from __future__ import annotations
@@ -18,20 +21,27 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from provenance.output import safe_text
 from provenance.report import verdict
 
 FOLD_AFTER = 5
 MAX_CHARS = 60_000
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _RULE_ID = re.compile(r"[A-Z]{3}[0-9]{3}")
+_WORD_JOINER = "\u2060"
+# What GFM's extended autolinks start at: a scheme's "://" and a "www." (cmark-gfm
+# extensions/autolink.c); a word joiner inside each leaves the text as it reads.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))")
 
 
 def md(value: str) -> str:
-    """Inline Markdown-safe text: one line, HTML-escaped, punctuation backslash-escaped."""
-    text = " ".join(value.split())
+    """Inline Markdown-safe text: one line, controls shown as escapes, HTML-escaped,
+    punctuation backslash-escaped, no @mention and no autolink."""
+    text = safe_text(" ".join(value.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("@", "@\u2060")  # a word joiner stops @mention notifications
+    text = _AUTOLINK.sub(_WORD_JOINER, text)
+    return text.replace("@", "@" + _WORD_JOINER)  # no @mention notifications
 
 
 def code(rule: str) -> str:

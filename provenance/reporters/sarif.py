@@ -5,10 +5,12 @@ module docstring as help (https://docs.oasis-open.org/sarif/sarif/v2.1.0/ §3.49
 finding is a ``result`` whose ``artifactLocation.uri`` is the article's (or standalone
 image's) path joined to the report root — so relative to the directory the audit ran in,
 normally the repository checkout, which is what code scanning resolves against — under
-``uriBaseId`` ``%SRCROOT%``; the
-fingerprint goes to ``partialFingerprints["provenance/v1"]`` so dashboards track a finding
-across runs even when lines shift (§3.27.17). Suppressed findings stay in the log with a
-``suppressions[]`` entry: ``inSource`` for an inline disable, ``external`` for the baseline.
+``uriBaseId`` ``%SRCROOT%``, percent-encoded as a URI reference must be (§3.10, RFC 3986:
+a space, ``#``, ``%``, ``"``, ``<``, a line break or a non-ASCII letter in a file name is
+``%20``, ``%23``…, as UTF-8 octets); the fingerprint goes to
+``partialFingerprints["provenance/v1"]`` so dashboards track a finding across runs even
+when lines shift (§3.27.17). Suppressed findings stay in the log with a ``suppressions[]``
+entry: ``inSource`` for an inline disable, ``external`` for the baseline.
 
 Results are written as they stream in; nothing but the rule table is held in memory.
 """
@@ -20,6 +22,7 @@ import json
 import posixpath
 from collections.abc import Mapping
 from typing import Any, TextIO
+from urllib.parse import quote
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -28,6 +31,14 @@ SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "provenance/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SUPPRESSION_KINDS = {"inline": "inSource", "baseline": "external"}
+# RFC 3986 pchar sub-delims and "@" stay as they are; ":" does not, since a colon in the
+# first segment of a relative reference would read as a scheme ("c:/x" → scheme "c").
+_URI_SAFE = "/!$&'()*+,;=@"
+
+
+def file_uri(path: str) -> str:
+    """A POSIX path as a relative URI reference (RFC 3986 §4.2), percent-encoded."""
+    return quote(path, safe=_URI_SAFE, errors="backslashreplace")
 
 
 def _dumps(value: Any) -> str:
@@ -84,7 +95,7 @@ class SarifReporter:
         self._root = "."
 
     def _uri(self, path: str) -> str:
-        return path if self._root in ("", ".") else posixpath.join(self._root, path)
+        return file_uri(path if self._root in ("", ".") else posixpath.join(self._root, path))
 
     def start(self, header: Mapping[str, Any]) -> None:
         rules = rule_descriptors()

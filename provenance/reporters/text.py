@@ -2,6 +2,13 @@
 
 Articles and images without unsuppressed findings print nothing, like a linter, so the
 output of a clean archive is just the summary.
+
+Headlines, paths and messages come from hostile files and this is what a terminal, a CI
+log and the pre-commit hook show: every string goes through
+:func:`provenance.output.safe_text`, so a line break cannot start a line of its own (a
+GitHub runner executes a line starting with ``::`` as a workflow command; a file name that
+starts with ``::`` has its first colon shown as ``\\x3a``) and ESC, C1 and bidi controls are
+shown as escapes instead of acting on the terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from typing import Any, TextIO
 
 import click
 
+from provenance.output import safe_line, safe_text
 from provenance.report import summary_counts, verdict
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -33,12 +41,12 @@ class TextReporter:
         shown = [f for f in findings if f["suppressed"] is None]
         if not shown:
             return
-        self._out.write(self._style(title, bold=True) + "\n")
+        self._out.write(self._style(safe_line(title), bold=True) + "\n")
         for f in shown:
             where = f"{f['line'] or '-'}:{f['column'] or '-'}"
             sev = self._style(f"{f['severity']:<7}", fg=_COLOURS[f["severity"]])
-            self._out.write(f"  {where:>7}  {sev}  {f['rule']}  {f['message']}"
-                            f"  [{f['name']}]\n")
+            self._out.write(f"  {where:>7}  {sev}  {safe_text(f['rule'])}  "
+                            f"{safe_text(f['message'])}  [{safe_text(f['name'])}]\n")
 
     def article(self, entry: Mapping[str, Any]) -> None:
         title = entry["path"] + (f" #{entry['index']}" if entry["index"] is not None else "")
@@ -51,8 +59,9 @@ class TextReporter:
 
     def finish(self, tail: Mapping[str, Any]) -> None:
         for error in tail["errors"]:
-            self._out.write(self._style(f"internal error in {error['stage']} for "
-                                        f"{error['path']}: {error['message']}", fg="red") + "\n")
+            self._out.write(self._style(f"internal error in {safe_text(error['stage'])} for "
+                                        f"{safe_text(error['path'])}: "
+                                        f"{safe_text(error['message'])}", fg="red") + "\n")
         s = tail["summary"]
         word = verdict(s)
         style = _VERDICT_STYLES.get(word, {"fg": "yellow"})

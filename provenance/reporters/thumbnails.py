@@ -6,6 +6,14 @@ about 1.5 KB. The file must lie under the report root (resolved, symlinks follow
 checked), be a regular file and have a sane pixel count; anything else — missing,
 unreadable, remote, outside the root, a decompression bomb, a decoder crash — gives
 ``None`` and the report shows a placeholder. A bad image never stops a report.
+
+The root comes from the report, which ``report render`` may be handed from anywhere: a
+``bound`` (the render's own root, the working directory by default) must hold the file as
+well. Decoding is bounded twice: a progressive JPEG with more scans than any encoder writes
+(each scan walks the whole frame again: 20,000 of them cost minutes) is refused before
+decoding, and :class:`Thumbnailer`, what the HTML report uses, decodes in a helper worker
+process under the audit's per-file timeout and memory limit
+(:class:`provenance.parallel.Isolated`).
 """
 
 from __future__ import annotations
@@ -21,11 +29,17 @@ WEBP_QUALITY = 50
 # Far below Pillow's own bomb threshold (~179 MP): a thumbnail is never worth decoding more.
 MAX_PIXELS = 60_000_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# libjpeg's progressive default writes 10 scans, mozjpeg's searched scripts a few dozen.
+MAX_JPEG_SCANS = 100
+TIMEOUT_S = 30.0  # as for an audited file
+MEMORY_MB = 1024
 _REMOTE_PREFIXES = ("http:", "https:", "data:", "file:", "//")
 
 
-def safe_image_path(root: Path, rel_path: str | None) -> Path | None:
-    """``root/rel_path`` resolved, if it is a regular file inside the root; else ``None``."""
+def safe_image_path(root: Path, rel_path: str | None,
+                    bound: Path | None = None) -> Path | None:
+    """``root/rel_path`` resolved, if it is a regular file inside the root (and inside
+    ``bound`` when given, both resolved); else ``None``."""
     if not rel_path or rel_path.lower().startswith(_REMOTE_PREFIXES) or "\0" in rel_path:
         return None
     try:
@@ -33,6 +47,8 @@ def safe_image_path(root: Path, rel_path: str | None) -> Path | None:
         target = (base / rel_path).resolve()
         if not target.is_relative_to(base):
             return None  # `..`, an absolute path or a symlink pointing out: never read
+        if bound is not None and not target.is_relative_to(bound.resolve()):
+            return None  # a report's root that leads out of the render's own root
         info = target.stat()
     except (OSError, RuntimeError, ValueError):
         return None
@@ -43,18 +59,67 @@ def safe_image_path(root: Path, rel_path: str | None) -> Path | None:
 
 
 def thumbnail_data_uri(root: Path, rel_path: str | None, size: int = THUMB_SIZE,
-                       quality: int = WEBP_QUALITY) -> str | None:
-    """A ``data:image/webp;base64,…`` thumbnail of the image at ``rel_path`` under ``root``."""
-    target = safe_image_path(root, rel_path)
+                       quality: int = WEBP_QUALITY, *, bound: Path | None = None) -> str | None:
+    """A ``data:image/webp;base64,…`` thumbnail of the image at ``rel_path`` under ``root``
+    (decoded in this process: see :class:`Thumbnailer` for the bounded way)."""
+    target = safe_image_path(root, rel_path, bound)
     if target is None:
         return None
     try:
+        if _too_many_scans(target):
+            return None
         webp = _encode_thumbnail(target, size, quality)
     except Exception:  # noqa: BLE001 - any decoder failure means "no thumbnail", never a crash
         return None
     if webp is None:
         return None
     return "data:image/webp;base64," + base64.b64encode(webp).decode("ascii")
+
+
+class Thumbnailer:
+    """Thumbnails decoded in a helper worker process, one at a time, each under the
+    per-file timeout and memory limit; a failure is a missing thumbnail. ``close()`` when
+    done (the HTML reporter does, in ``finish``)."""
+
+    def __init__(self, timeout_s: float = TIMEOUT_S, memory_mb: int | None = MEMORY_MB) -> None:
+        from provenance.parallel import Isolated
+
+        self._worker = Isolated(timeout_s, memory_mb)
+
+    def data_uri(self, root: Path, rel_path: str | None,
+                 bound: Path | None = None) -> str | None:
+        """As :func:`thumbnail_data_uri`, decoded in the worker."""
+        if safe_image_path(root, rel_path, bound) is None:
+            return None  # checked here too: no worker for what cannot be shown
+        ok, uri = self._worker.call(_in_worker, root.resolve(), rel_path,
+                                    None if bound is None else bound.resolve())
+        return uri if ok and isinstance(uri, str) else None
+
+    def close(self) -> None:
+        self._worker.close()
+
+
+def _in_worker(root: Path, rel_path: str, bound: Path | None) -> str | None:
+    return thumbnail_data_uri(root, rel_path, bound=bound)
+
+
+def _too_many_scans(target: Path) -> bool:
+    """Whether a JPEG holds more than :data:`MAX_JPEG_SCANS` start-of-scan markers.
+
+    In entropy-coded data a 0xFF byte is always followed by 0x00 or a restart marker, so
+    ``FF DA`` occurs only as a marker (or inside an embedded JPEG, which a real file has
+    one or two of). Counting it reads the file once, without decoding."""
+    count, tail = 0, b""
+    with open(target, "rb") as fh:
+        if fh.read(2) != b"\xff\xd8":
+            return False
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            count += data.count(b"\xff\xda")
+            if count > MAX_JPEG_SCANS:
+                return True
+            tail = data[-1:] if data.endswith(b"\xff") else b""
+    return False
 
 
 def _encode_thumbnail(target: Path, size: int, quality: int) -> bytes | None:

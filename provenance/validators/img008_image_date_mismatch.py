@@ -21,12 +21,15 @@ Fix: check that the right image is attached and that the camera clock was right.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import timedelta
 from typing import Any
 
 from provenance.findings import Issue, Severity
 from provenance.validators.base import Subject, image_issue, read_images, readable_article
-from provenance.validators.met002_timestamps_inconsistent import as_datetime, comparable
+from provenance.validators.met002_timestamps_inconsistent import (
+    as_datetime,
+    comparable,
+    seconds_after,
+)
 
 ID = "IMG008"
 NAME = "image-date-mismatch"
@@ -40,18 +43,19 @@ def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
     article = readable_article(subject)
     published = as_datetime(article.published) if article else None
     reference = published or subject.now
-    grace = timedelta(hours=float(options.get("grace_hours", 24)))
+    # Compared in seconds: ``published + grace`` overflows for a date in year 9999.
+    grace = float(options.get("grace_hours", 24)) * 3600
     max_age = options.get("max_capture_age_days")
     for image, evidence in read_images(subject):
         captured = as_datetime(evidence.captured, reference)
         if captured is None or reference is None:
             continue
         cap, ref = comparable(captured, reference)
-        if published is not None and cap > ref + grace:
+        if published is not None and seconds_after(cap, ref) > grace:
             yield image_issue(image, f"image {image.label!r} was captured {evidence.captured}, "
                               f"after the article was published ({published.isoformat()})",
                               f"after:{evidence.captured}")
-        elif max_age is not None and ref - cap > timedelta(days=float(max_age)):
+        elif max_age is not None and seconds_after(ref, cap) > float(max_age) * 86400:
             yield image_issue(image, f"image {image.label!r} was captured {evidence.captured}, "
                               f"more than {max_age} days before {ref.isoformat()}",
                               f"old:{evidence.captured}")

@@ -24,7 +24,7 @@ Fix: correct the CMS fields, or the template that prints them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from provenance.findings import Issue, Severity
@@ -91,6 +91,16 @@ def comparable(a: datetime, b: datetime) -> tuple[datetime, datetime]:
     return a, b
 
 
+def seconds_after(a: datetime, b: datetime) -> float:
+    """How many seconds ``a`` lies after ``b`` (negative when before).
+
+    Subtracting two dates never overflows, where adding a tolerance to 9999-12-31 (or
+    taking it from 0001-01-01) would raise ``OverflowError``: rules compare differences.
+    """
+    a, b = comparable(a, b)
+    return (a - b).total_seconds()
+
+
 def _later(a: datetime, b: datetime) -> bool:
     a, b = comparable(a, b)
     return a > b
@@ -102,8 +112,8 @@ def _updated_before_published(article: Article, options: Mapping[str, Any]) -> I
     published = as_datetime(article.published, updated)
     if published is None or updated is None:
         return
-    tolerance = timedelta(minutes=float(options.get("tolerance_minutes", 0)))
-    if _later(published - tolerance, updated):
+    tolerance = float(options.get("tolerance_minutes", 0)) * 60
+    if seconds_after(published, updated) > tolerance:
         yield Issue(f"updated {article.updated} is before published {article.published}",
                     line=_line_of(article, article.updated_raw),
                     evidence=f"{article.updated}<{article.published}")

@@ -189,8 +189,8 @@ def test_ten_thousand_articles_stay_under_25_mb(monkeypatch: pytest.MonkeyPatch,
                                                 findings: int, min_thumbs: int) -> None:
     # Every photo is distinct; its WebP data URI has 1,200 characters (the shared corpus
     # averages 1,140 at 96 px). Heavier articles give up some previews to stay under 25 MB.
-    monkeypatch.setattr(html_reporter, "thumbnail_data_uri",
-                        lambda root, path: "data:image/webp;base64," + "A" * 1177)
+    monkeypatch.setattr(html_reporter.HtmlReporter, "_thumbnail",
+                        lambda self, root, path: "data:image/webp;base64," + "A" * 1177)
     out = io.StringIO()
     reporter = HtmlReporter(out, root=Path("."))
     report = sample_report()

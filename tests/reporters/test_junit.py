@@ -63,7 +63,7 @@ def test_several_findings_of_one_rule_share_one_failure(tmp_path: Path) -> None:
     assert failure.message == f"2 findings: {GPS_MSG}"
     assert failure.text.splitlines() == [
         f"warning line 10: {GPS_MSG} [image img/photo.jpg] ({fp('IMG005' + GPS_MSG)})",
-        f"warning line 30: second <GPS> & \ufffd fix [image img/photo.jpg] ({fp('second')})",
+        f"warning line 30: second <GPS> & \\x00 fix [image img/photo.jpg] ({fp('second')})",
     ]
 
 
