@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import stat
 from dataclasses import dataclass
 from typing import Literal
 
@@ -156,13 +157,20 @@ def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = 
     one swapped in after the walk checked the path (:mod:`provenance.beneath`)."""
     from provenance.beneath import OutsideRoot, open_beneath
 
+    # A FIFO, socket or device is refused before it is opened (opening a FIFO waits for a
+    # writer); O_NONBLOCK covers one swapped in after the check.
+    flags = os.O_RDONLY | os.O_NONBLOCK
     try:
-        fd = open_beneath(root, rel) if root is not None else os.open(path, os.O_RDONLY)
+        if root is not None:
+            fd = open_beneath(root, rel, flags, check=_check_regular)
+        else:
+            _check_regular(os.stat(path))
+            fd = os.open(path, flags)
         with open(fd, "rb") as fh:
+            _check_regular(os.fstat(fh.fileno()))
             # read(n) allocates n bytes up front: asking for the limit (20 MB) on every
             # file cost more than reading it. The size stat() gives, plus one byte, reads
-            # the whole file at once; a file that grew since (or a special file whose
-            # size is 0) is then read on up to the limit.
+            # the whole file at once; a file that grew since is then read on up to the limit.
             size = os.fstat(fh.fileno()).st_size
             data = fh.read(min(size, max_bytes) + 1)
             if size < len(data) <= max_bytes:
@@ -175,6 +183,13 @@ def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = 
     if len(data) > max_bytes:
         raise ArticleError(f"the file is larger than the {max_bytes:,} byte limit for an article")
     return data
+
+
+def _check_regular(info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError("cannot read the file: it is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError("not a regular file (a FIFO, socket or device): it was not read")
 
 
 def _is_own_report(text: str, fmt: str) -> bool:

@@ -151,3 +151,16 @@ def test_unknown_format_name_is_an_article_error() -> None:
 
 def test_record_error_defaults() -> None:
     assert RecordError(3, "bad") == RecordError(3, "bad", None, "unreadable")
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+    import time
+
+    os.mkfifo(tmp_path / "pipe.html")
+    started = time.monotonic()
+    with pytest.raises(ArticleError, match="not a regular file"):
+        read_article_file(tmp_path / "pipe.html", "pipe.html")
+    with pytest.raises(ArticleError, match="not a regular file"):
+        read_article_file(tmp_path / "pipe.html", "pipe.html", root=tmp_path)
+    assert time.monotonic() - started < 5

@@ -261,20 +261,33 @@ def test_r13_a_write_failure_after_the_audit_is_exit_2(
 
 # --- R14 --------------------------------------------------------------------------------
 
+HANGING_AUDIT = """\
+import sys, time
+import provenance.articles as articles
+real = articles.read_article_file
+def read_article_file(path, rel, **options):
+    if rel.endswith("stuck.txt"):
+        time.sleep(3600)
+    return real(path, rel, **options)
+articles.read_article_file = read_article_file
+from provenance.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_r14_sigterm_and_sighup_leave_no_temp_file(sig: signal.Signals, tmp_path: Path
                                                    ) -> None:
     tree = tmp_path / "tree"
     tree.mkdir()
     (tmp_path / ".git").mkdir()
-    (tree / "stuck.txt").write_text("x", encoding="utf-8")
-    os.unlink(tree / "stuck.txt")
-    os.mkfifo(tree / "stuck.txt")  # a reader waits on it until the per-file timeout
+    (tree / "stuck.txt").write_text("By Ann\n\nSEOUL (Reuters) - stuck\n", encoding="utf-8")
     for i in range(50):
         (tree / f"t{i}.txt").write_text(f"By Ann\n\nSEOUL (Reuters) - x {i}\n",
                                         encoding="utf-8")
     (tmp_path / "r.json").write_text("previous", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "provenance", "audit", "tree", *ARGS,
+    # The workers are forked from this process: its reader hangs on stuck.txt until the
+    # per-file timeout, so the audit is still running when the signal comes.
+    proc = subprocess.Popen([sys.executable, "-c", HANGING_AUDIT, "audit", "tree", *ARGS,
                              "-j", "2", "-o", "r.json", "--report", "html=r.html"],
                             cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)},
                             stderr=subprocess.PIPE, text=True)

@@ -43,8 +43,19 @@ def render(root: Path, run: Runner, cfg: AuditConfig | None = None) -> str:
 
 
 def misbehave(plan: Mapping[str, str]) -> None:
-    """In a worker: make reading the image ``rel`` do ``plan[rel]`` (hang, abort, bloat)."""
+    """In a worker: make reading the image or article ``rel`` do ``plan[rel]`` (hang,
+    abort, bloat; articles only hang)."""
+    import provenance.articles as articles
     import provenance.images as images
+
+    real_article = articles.read_article_file
+
+    def read_article_file(path: Path, rel: str, **options: Any) -> Any:
+        if plan.get(rel) == "hang":
+            time.sleep(3600)
+        return real_article(path, rel, **options)
+
+    articles.read_article_file = read_article_file  # type: ignore[assignment]
 
     real = images.read_image
 
@@ -62,6 +73,9 @@ def misbehave(plan: Mapping[str, str]) -> None:
     images.read_image = read_image
 
 
-def record_pid(folder: str) -> None:
-    """In a worker: leave a file named after this process id in ``folder``."""
+def record_pid(folder: str, plan: Mapping[str, str] | None = None) -> None:
+    """In a worker: leave a file named after this process id in ``folder`` (and
+    :func:`misbehave` as ``plan`` says)."""
     Path(folder, str(os.getpid())).touch()
+    if plan:
+        misbehave(plan)

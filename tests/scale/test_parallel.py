@@ -145,9 +145,9 @@ def test_memory_limit_applies_in_the_worker(tmp_path: Path) -> None:
 
 def test_a_hanging_article_becomes_inp001(tmp_path: Path) -> None:
     root = _tree(tmp_path, "first")
-    os.mkfifo(root / "stuck.txt")  # opening it blocks until a writer comes: never
+    (root / "stuck.txt").write_text("By Ann\n\nSEOUL (Reuters) - A reader that never ends.\n")
     started = time.monotonic()
-    report = _audit(root, {}, timeout_s=1.0, jobs=2)
+    report = _audit(root, {"stuck.txt": "hang"}, timeout_s=1.0, jobs=2)
     assert time.monotonic() - started < 20
     assert [(a["path"], a["format"]) for a in report["articles"]] == [
         ("story.md", "markdown"), ("stuck.txt", "text")]
@@ -169,14 +169,14 @@ if __name__ == "__main__":
     with atomic_write(out) as stream:
         stream.write(render(root, lambda f, c, b: run_audit_parallel(
             f, c, b, jobs=2, cache=None, timeout_s=600,
-            worker_init=functools.partial(record_pid, str(pids)))))
+            worker_init=functools.partial(record_pid, str(pids), {"stuck.txt": "hang"}))))
 """
 
 
 def test_ctrl_c_kills_workers_and_writes_no_report(tmp_path: Path) -> None:
     root, pids = _tree(tmp_path / "tree", "first"), tmp_path / "pids"
     pids.mkdir()
-    os.mkfifo(root / "stuck.txt")
+    (root / "stuck.txt").write_text("By Ann\n\nSEOUL (Reuters) - A reader that never ends.\n")
     script = tmp_path / "audit.py"
     script.write_text(CTRL_C, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script), str(root), str(pids),
@@ -187,7 +187,7 @@ def test_ctrl_c_kills_workers_and_writes_no_report(tmp_path: Path) -> None:
     while (len(list(pids.iterdir())) < 2 and time.monotonic() < deadline
            and proc.poll() is None):
         time.sleep(0.05)
-    time.sleep(0.3)  # let the FIFO article reach its worker
+    time.sleep(0.3)  # let the hanging article reach its worker
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)
     assert proc.returncode != 0 and "KeyboardInterrupt" in err
