@@ -152,3 +152,20 @@ def test_jekyll_show_files(jekyll: Path, capsys: pytest.CaptureFixture[str]) -> 
                  "skipped  _site/  (Jekyll's build output)",
                  "site     .  jekyll: / -> ."):
         assert line in out, line
+
+
+def test_a_date_only_front_matter_date_stays_a_date(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hugo and Jekyll posts often give `date: 2026-03-01`: the report keeps the date and
+    stays schema-valid (audit_json validates it)."""
+    post = tmp_path / "content" / "posts" / "quay.md"
+    post.parent.mkdir(parents=True)
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://quay.example.org/"\n')
+    post.write_text("---\ntitle: Quay\ndate: 2026-03-01\nlastmod: 2026-03-02\n---\n\n"
+                    "By Ana Reis\n\nLISBON (Reuters) - The quay reopened.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    _, report = audit_json(out, ".")
+    [article] = report["articles"]
+    assert (article["published"], article["updated"]) == ("2026-03-01", "2026-03-02")
