@@ -68,10 +68,12 @@ _FRONT_MATTER_END = {"---": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M),
                      "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.M)}
 
 # One construct that marks a template (see the module docstring). Group ``go`` or ``liquid``
-# says which language. ``{{ . }}`` and ``{{ .Title }}`` but not ``{{ ... }}`` in prose.
+# says which language. ``{{ . }}`` and ``{{ .Title }}`` but not ``{{ ... }}`` in prose; a Go
+# variable only as ``{{ $.Site }}`` or ``{{ $x := … }}``: a built page's Vue or Angular
+# interpolation (``{{ $store.count }}``, ``{{ $t('menu') }}``) is not Go.
 _CONSTRUCT_RE = re.compile(
-    r"\{\{-?\s*(?P<go>\.[A-Za-z_\s}-]|\$|/\*|(?:define|block|partial|partialCached|range|if|"
-    r"else|with|end|template)\b)"
+    r"\{\{-?\s*(?P<go>\.[A-Za-z_\s}-]|\$(?:\.|[A-Za-z_]\w*\s*:?=)|/\*"
+    r"|(?:define|block|partial|partialCached|range|if|else|with|end|template)\b)"
     r"|\{%-?\s*(?P<liquid>[a-z])"
     r"|\{\{-?\s*(?P<object>(?:page|site|layout|include|paginator|post|forloop)\.[A-Za-z_]"
     r"|content\s*-?\}\}|['\"][^'\"{}\n]*['\"]\s*\|\s*(?:relative_url|absolute_url)\b)")

@@ -6,6 +6,8 @@ cost ~0.5 ms per block (plus a 75 ms import) because it builds every entry of ev
 directory; this walk costs a few struct calls. Tag numbers: CIPA DC-008 (Exif 2.32) —
 0x010F Make, 0x0110 Model, 0x0131 Software, 0x013B Artist, 0x8298 Copyright,
 0x9003 DateTimeOriginal, 0x9011 OffsetTimeOriginal, 0x9286 UserComment, GPS IFD 1–4.
+UserComment belongs in the Exif IFD, but some writers (ComfyUI save nodes, piexif misuse)
+put it in IFD0; the Exif IFD's copy wins when both exist.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from provenance.images.containers.tiff import FIELD_TYPES, ifd_entry
 from provenance.images.iptc import decode_text
 
 _EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
-_IFD0_TAGS = frozenset({0x010F, 0x0110, 0x0131, 0x013B, 0x8298, 0x9003, _EXIF_IFD, _GPS_IFD})
+_IFD0_TAGS = frozenset({0x010E, 0x010F, 0x0110, 0x0131, 0x013B, 0x8298, 0x9003, 0x9286,
+                        _EXIF_IFD, _GPS_IFD})
 _SUB_TAGS = frozenset({0x9003, 0x9011, 0x9286})
 _GPS_TAGS = frozenset({1, 2, 3, 4})
 _MAX_ENTRIES = 4096  # a directory claiming more is hostile or garbage
@@ -44,6 +47,7 @@ class ExifFields:
     captured: str | None = None
     user_comment: str | None = None
     gps: dict[str, float] | None = None
+    description: str | None = None
 
 
 def parse_exif(raw: bytes) -> ExifFields:
@@ -63,8 +67,10 @@ def _fields(ifd0: Directory, sub: Directory, gps: Directory) -> ExifFields:
         artist=_text(ifd0.get(0x013B)),
         copyright=_text(ifd0.get(0x8298)),
         captured=_captured(sub.get(0x9003) or ifd0.get(0x9003), sub.get(0x9011)),
-        user_comment=decode_user_comment(sub.get(0x9286)),
+        user_comment=decode_user_comment(sub.get(0x9286))
+        or decode_user_comment(ifd0.get(0x9286)),
         gps=_gps(gps),
+        description=_text(ifd0.get(0x010E)),
     )
 
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from provenance.images.c2pa_status import Anchors, add_store_signals
 from provenance.images.containers import RawMetadata, Unreadable, scan_open
 from provenance.images.exif import ExifFields, parse_exif
-from provenance.images.generators import generator_chunks, is_a1111_parameters, known_generator
-from provenance.images.iptc import IptcFields, parse_iptc
+from provenance.images.generators import generator_chunks, generator_fields, known_generator
+from provenance.images.iptc import IptcFields, iim_datetime, parse_iptc
 from provenance.images.model import IMAGE_EXTENSIONS, C2PAInfo, ImageEvidence
 from provenance.images.verdict import AI, COMPOSITE, Signals, evidence
-from provenance.images.xmp import AI_FIELDS, XmpFields, parse_xmp
+from provenance.images.xmp import AI_FIELDS, XmpFields, parse_xmp, xmp_datetime, xmp_gps
 
 __all__ = ["IMAGE_EXTENSIONS", "read_image"]
 # photoshop:Credit / IIM Credit strings that generators write (ai-markers.md §2: Google
@@ -113,7 +113,8 @@ def _interpret(
     xmp = parse_xmp(raw.xmp)  # first: a hostile packet makes the whole file unreadable
     exif = parse_exif(raw.exif) if raw.exif else ExifFields()
     iptc = parse_iptc(raw.iptc) if raw.iptc else IptcFields()
-    image.captured, image.gps = exif.captured, exif.gps
+    image.captured = exif.captured or _captured(xmp, iptc)
+    image.gps = exif.gps or xmp_gps(xmp.first("exif:GPSLatitude"), xmp.first("exif:GPSLongitude"))
     image.credit = _credit(exif, iptc, xmp)
     signals = Signals()
     _exif_signals(exif, signals, extra)
@@ -123,6 +124,16 @@ def _interpret(
     image.ai = signals.verdict()
     image.capture_evidence = signals.capture_evidence()
     image.machine_readable = signals.machine_readable or image.c2pa.present != "none"
+
+
+def _captured(xmp: XmpFields, iptc: IptcFields) -> str | None:
+    """Capture time when EXIF has none: XMP ``exif:DateTimeOriginal``, ``photoshop:DateCreated``,
+    ``xmp:CreateDate``, then IPTC IIM 2:55 + 2:60 (EXIF, the camera's record, wins: MWG 2.0)."""
+    for name in ("exif:DateTimeOriginal", "photoshop:DateCreated", "xmp:CreateDate"):
+        found = xmp_datetime(xmp.first(name))
+        if found:
+            return found
+    return iim_datetime(iptc.date_created, iptc.time_created)
 
 
 def _credit(exif: ExifFields, iptc: IptcFields, xmp: XmpFields) -> str | None:
@@ -138,12 +149,12 @@ def _exif_signals(exif: ExifFields, signals: Signals, extra: tuple[str, ...]) ->
     for name, value in (("Software", exif.software), ("Make", exif.make), ("Model", exif.model)):
         if known_generator(value, extra):
             signals.add(AI, evidence("exif", name, value or ""))
-    if is_a1111_parameters(exif.user_comment):
-        signals.add(AI, evidence("exif", "UserComment", exif.user_comment or ""), readable=True)
-    # ComfyUI's animated-WebP saver writes its graphs into Make/Model (ai-markers.md §2)
-    for name, value in (("Make", exif.make), ("Model", exif.model)):
-        if value and value.startswith(("prompt:{", "workflow:{")):
-            signals.add(AI, evidence("exif", name, value), readable=True)
+    # Front-end metadata in EXIF text fields: A1111/SD.Next/Civitai infotext or SwarmUI,
+    # NovelAI, Fooocus JSON in UserComment; ComfyUI graphs in Make/Model/ImageDescription.
+    texts = {"UserComment": exif.user_comment, "ImageDescription": exif.description,
+             "Make": exif.make, "Model": exif.model, "Software": exif.software}
+    for name, value in generator_fields({k: v for k, v in texts.items() if v}):
+        signals.add(AI, evidence("exif", name, value), readable=True)
 
 
 def _xmp_signals(xmp: XmpFields, iptc: IptcFields, signals: Signals) -> None:

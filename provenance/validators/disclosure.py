@@ -42,11 +42,24 @@ class Disclosure:
 
 
 def disclosure_for(article: Article, image: ResolvedImage, image_count: int) -> Disclosure:
+    srcs = {image.src, _picture_of(article).get(image.src or "")}
     tied = tuple(d for d in article.disclaimers
-                 if d.zone != "boilerplate" and d.image is not None and d.image == image.src)
+                 if d.zone != "boilerplate" and d.image is not None and d.image in srcs)
     elsewhere = tuple(d for d in article.disclaimers
                       if d.image is None and d.zone in TEXT_ZONES)
     return Disclosure(tied, elsewhere, image_count == 1)
+
+
+def _picture_of(article: Article) -> dict[str, str]:
+    """Each srcset rendition's src -> the src of the picture it is another size of (the
+    image placed just before it): a disclosure of the picture discloses every size."""
+    primary, found = None, {}
+    for ref in article.images:
+        if ref.placement != "srcset":
+            primary = ref.src
+        elif primary is not None:
+            found[ref.src] = primary
+    return found
 
 
 def article_images(subject: Subject) -> Iterator[tuple[Article, ResolvedImage, ImageEvidence,

@@ -1,4 +1,4 @@
-"""AI-image disclosure detection in six languages, with every trap.
+"""AI-image disclosure detection in eight languages, with every trap.
 
 All sentences are written for these tests. Each case is an Article built in memory and
 the complete list of ``(text, line, zone, image)`` the detector must return.
@@ -145,6 +145,15 @@ PASSING: list[tuple[str, Article, list[D]]] = [
     ("pt-esta-imagem",
      article(BODY, ("body", "Esta imagem foi criada com inteligência artificial.")),
      [("Esta imagem foi criada com inteligência artificial.", 2, "body", None)]),
+    # Italian
+    ("it-caption", article(_cap("Immagine generata con l'IA"), images=ONE),
+     [("Immagine generata con l'IA", 1, "caption", "a.jpg")]),
+    ("it-questa-immagine",
+     article(BODY, ("body", "Questa illustrazione è stata realizzata con Midjourney.")),
+     [("Questa illustrazione è stata realizzata con Midjourney.", 2, "body", None)]),
+    ("caption-tool-credit-tail",
+     article(_cap("Cranes over the harbour at dusk – Midjourney"), images=ONE),
+     [("Cranes over the harbour at dusk – Midjourney", 1, "caption", "a.jpg")]),
     # Hindi
     ("hi-caption", article(_cap("एआई से बनाई गई तस्वीर"), images=ONE),
      [("एआई से बनाई गई तस्वीर", 1, "caption", "a.jpg")]),
@@ -227,6 +236,12 @@ TRAPS: list[tuple[str, Article]] = [
     ("fr-negated", article(("body", "Cette image n'a pas été générée par IA."))),
     ("fr-selon", article(("body", "Selon des experts, cette photo a été générée par l'IA."))),
     ("pt-negated", article(("body", "Esta imagem não foi gerada por IA."))),
+    ("it-negated", article(("body", "Questa immagine non è stata generata con l'IA."))),
+    ("it-secondo",
+     article(("body", "Secondo gli esperti, questa foto è stata generata con l'IA."))),
+    ("caption-company-credit",
+     article(_cap("Engineers test the new model – Photo: Midjourney Inc. press office / AP"),
+             images=ONE)),
     ("pt-circula",
      article(("body", "A foto que circula nas redes sociais foi criada com inteligência "
                       "artificial."))),

@@ -64,6 +64,9 @@ def test_claim_languages_examples() -> None:
     assert lexicon.claim_languages("made with ai tools") == frozenset(lexicon._CASED)
     assert lexicon.claim_languages("Hecho con inteligencia artificial") == frozenset(
         {"en", "es", "pt"})
+    assert lexicon.claim_languages("Creata con l'intelligenza artificiale") == frozenset(
+        {"en", "it"})
+    assert lexicon.claim_languages("Laget med kunstig intelligens") == frozenset({"sc"})
 
 
 @settings(max_examples=300, deadline=None)
@@ -114,7 +117,7 @@ def test_every_lexicon_pattern_compiles_case_insensitively() -> None:
     patterns = [v for v in vars(lexicon).values() if isinstance(v, lexicon.LazyPattern)]
     patterns += [p for _, p in lexicon.CLAIMS] + list(lexicon.NEGATIONS.values())
     patterns += list(lexicon.CLAIM_VERBS.values())
-    assert len(patterns) == 41
+    assert len(patterns) == 55
     assert all(p.compiled.flags & re.IGNORECASE for p in patterns)
 
 
@@ -270,6 +273,11 @@ _CLAIMS_BY_LANGUAGE = {
            "Photo retouchée à l'aide de l'IA."],
     "pt": ["Imagem gerada por IA.", "Ilustração feita com Midjourney.",
            "Criamos esta imagem usando inteligência artificial."],
+    "it": ["Immagine generata con l'IA.", "Disegni realizzati dall'intelligenza artificiale.",
+           "Foto creata tramite Midjourney.", "Ritratti fatti con l'AI."],
+    "nl": ["AI-gegenereerde tekening.", "Illustratie gemaakt met kunstmatige intelligentie."],
+    "sc": ["KI-generert illustrasjon.", "Bild skapad med hjälp av AI.",
+           "Tegning lavet med Midjourney."],
     "hi": ["यह तस्वीर एआई की मदद से बनाई गई है", "एआई जनित तस्वीर", "एआई से बनी तस्वीर"],
     "ur": ["یہ تصویر اے آئی کی مدد سے بنائی گئی ہے"],
 }

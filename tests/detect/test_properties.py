@@ -14,6 +14,7 @@ WORDS = st.sampled_from([
     ")", "With", "inputs", "from", "agencies.", "By", "ANI", "|", "Updated:", "27-12-2025",
     "03:05", "IST", "\"", "“", "”", "Imagen", "generada", "con", "IA", "KI-generiert", "\n",
     "एआई", "से", "बनाई", "गई", "तस्वीर", "Illustration:", "Midjourney", "we", "generated",
+    "–", "They", "were", "in", "this", "series.", "Immagine", "generata", "l'IA",
 ])
 TEXT = st.one_of(st.text(max_size=200),
                  st.lists(WORDS, max_size=30).map(" ".join))

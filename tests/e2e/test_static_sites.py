@@ -169,3 +169,32 @@ def test_a_date_only_front_matter_date_stays_a_date(tmp_path: Path,
     _, report = audit_json(out, ".")
     [article] = report["articles"]
     assert (article["published"], article["updated"]) == ("2026-03-01", "2026-03-02")
+
+
+def test_a_disclosed_picture_is_disclosed_in_every_size(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """srcset renditions share the picture's caption: one disclaimer, no AID001 for any size;
+    undisclosed, every size that is an AI file is AID001."""
+    from tests.e2e.sites import DISCLOSED, ai_png
+
+    for name in ("gull-400.png", "gull-1200.png"):
+        ai_png(tmp_path / "img" / name)
+    figure = ('<figure><img src="img/gull-1200.png" srcset="img/gull-400.png 400w, '
+              'img/gull-1200.png 1200w" alt="Gull"><figcaption>{}</figcaption></figure>')
+    page = ("<html><body><article><h1>Gulls</h1><p>By Ana Reis</p>"
+            "<p>LISBON (Reuters) - Gulls returned to the harbour.</p>{}"
+            "<p>The harbour office counted them.</p></article></body></html>")
+    (tmp_path / "told.html").write_text(page.format(figure.format(DISCLOSED)), encoding="utf-8")
+    (tmp_path / "untold.html").write_text(page.format(figure.format("Gulls at dawn.")),
+                                          encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    _, report = audit_json(out, ".")
+    by_path = {a["path"]: a for a in report["articles"]}
+    told, untold = by_path["told.html"], by_path["untold.html"]
+    assert [i["src"] for i in told["images"]] == ["img/gull-1200.png", "img/gull-400.png"]
+    assert len(told["disclaimers"]) == 1
+    assert "AID001" not in {f["rule"] for f in told["findings"]}
+    assert sorted(f["image"] for f in untold["findings"] if f["rule"] == "AID001") == [
+        "img/gull-1200.png", "img/gull-400.png"]

@@ -299,3 +299,23 @@ def test_no_real_news_page_is_a_template(corpus_dir: Path) -> None:
     flagged = [p.name for p in pages
                if template_reason(gzip.decompress(p.read_bytes()).decode("utf-8", "replace"))]
     assert flagged == []
+
+
+def test_a_built_page_with_vue_interpolations_is_an_article() -> None:
+    from provenance.articles import parse_article_text
+
+    page = ("<!DOCTYPE html><html><head><title>Port strike</title></head><body>"
+            '<header><span class="badge">{{ $store.getters[\'alerts/count\'] }}</span>'
+            "<span>{{ $t('menu') }}</span></header><article><h1>Port strike ends</h1>"
+            "<p>By Ana Reis</p><p>LISBON (Reuters) - Dockers went back to work on Monday."
+            "</p></article></body></html>")
+    [article] = parse_article_text(page, "strike.html", "html")
+    assert article.headline == "Port strike ends"
+
+
+def test_go_variables_still_mark_a_layout() -> None:
+    from provenance.articles.liquid import template_reason
+
+    layout = ('{{ $title := .Title }}\n<html><head><title>{{ $title }}</title></head>\n'
+              "<body>{{ $.Site.Title }}</body></html>\n")
+    assert template_reason(layout) is not None

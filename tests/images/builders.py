@@ -29,11 +29,15 @@ def exif_bytes(
     offset: str | None = None,
     user_comment: bytes | None = None,
     gps: tuple[float, float] | None = None,
+    description: str | None = None,
+    ifd0_user_comment: bytes | None = None,
 ) -> bytes:
-    """An EXIF block (TIFF structure with ``Exif\\0\\0``) holding the given tags."""
+    """An EXIF block (TIFF structure with ``Exif\\0\\0``) holding the given tags;
+    ``ifd0_user_comment`` puts a UserComment in IFD0, where some savers misplace it."""
     exif = Image.Exif()
-    for tag, value in ((0x010F, make), (0x0110, model), (0x0131, software),
-                       (0x013B, artist), (0x8298, copyright)):
+    for tag, value in ((0x010E, description), (0x9286, ifd0_user_comment), (0x010F, make),
+                       (0x0110, model), (0x0131, software), (0x013B, artist),
+                       (0x8298, copyright)):
         if value is not None:
             exif[tag] = value
     sub: dict[int, Any] = {}

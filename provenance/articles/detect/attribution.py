@@ -5,22 +5,35 @@ Recognised, in every zone but ``caption`` (boilerplate ones are kept with zone
 
 * **closing lines** at the end of a segment — ``(With inputs from agencies.)``,
   ``( With inputs from ANI )``, ``With inputs from PTI``, ``(With agency inputs)``,
-  ``(Reporting by …; Editing by …)`` (Reuters house style -> ``Reuters``), ``Fonte: …``,
-  ``Source: …``, ``(Con información de agencias)``, ``(Mit Material von dpa)``,
-  ``(Avec AFP)``, ``Com informações da Reuters``, ``(एजेंसी इनपुट के साथ)``, an ``(AGENCY)``
-  standing alone or after the last sentence, syndicated-feed notes;
-* **dateline credits** at the start of a segment (:mod:`.datelines`);
+  ``(Reporting by …; Additional reporting by …; Writing by …; Editing by …)`` and
+  ``(Compiled by …)`` (Reuters house style -> ``Reuters``; a credit hard-wrapped over
+  several lines of one block is read whole and credited to its first line),
+  ``Additional reporting from AFP``, ``With files from …``, ``… contributed to this
+  report`` (these three credit only the known sources they name, not staff names),
+  ``Fonte: …``, ``(Quelle: …)``, ``来源：…``, ``Source: …``, ``(Con información de
+  agencias)`` (known sources only), ``(Mit Material von dpa)``, ``mit dpa``, ``(XY mit
+  dpa)``, ``© dpa-infocom …``, ``(Avec AFP)``, ``Com informações da Reuters``,
+  ``(एजेंसी इनपुट के साथ)``, an ``(AGENCY)`` standing alone or after the last sentence
+  (also ``(KNA 03.02.25)`` and editors' initials before it, ``abc/def (dpa, afp)``),
+  syndicated-feed notes and syndication labels (``This article first appeared in …``,
+  ``This story was originally published on …``, ``Syndicated from …``);
+* **dateline credits** at the start of a segment (:mod:`.datelines`), including local
+  scripts (``पटना, 4 मार्च (भाषा)``, Urdu/Arabic/Bengali agency names), the Chinese and
+  Japanese wire forms, and a syndicator's prefix ``(MENAFN- Example Times)``;
 * **agency bylines** — ``By ANI``, ``By AGENCY | Updated: …``, ``By Jane Doe, Reuters``,
   a byline that is only ``AP`` or ``· Bloomberg``, ``© Provided by The Canadian Press``;
 * **syndication headline suffixes** — ``… – Reuters``, ``… | AFP`` (headline zone only);
-* the reader's ``byline`` field and ``attribution_hints`` (ninjs ``copyrightholder``,
+* the reader's ``byline`` field (a wire feed's ``By NAME`` with the agency on the next
+  line reads as ``By NAME, AGENCY``) and ``attribution_hints`` (ninjs ``copyrightholder``,
   JSON-LD ``sourceOrganization``…) when they name a **known** source not already credited
   outside boilerplate; ``line`` is then ``None`` and ``zone`` ``meta``. Unknown names are
   not taken from these fields: a JSON-LD ``publisher`` is usually the outlet itself, and
   crediting it would silence ATR001 on every page that has JSON-LD.
 
 Not attributions: an agency named in prose (nothing is matched mid-sentence), a photo
-credit (captions are skipped; an agency-only line next to an image is a photo credit), a
+credit (captions are skipped; an agency-only line next to an image is a photo credit, and
+so is a short ``Quelle:``/``Source:`` line right below a short block right below an image,
+where a page zones the caption as body), a
 section label (``World News Summary`` is not an agency name), an acronym expansion
 (``Andhra Pradesh (AP)``), anything inside a quotation.
 
@@ -40,6 +53,7 @@ from typing import Any
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.lexicon import LazyPattern
 from provenance.articles.detect.segments import (
+    Segment,
     image_neighbours,
     inside,
     iter_segments,
@@ -62,10 +76,15 @@ class _Closing:
     pattern: LazyPattern  # most lines never reach most forms: compiled on first use
     source: str | None = None
     need_known: bool = False  # every name must be a known source (ambiguous forms)
+    # Only the known names count, and at least one is needed ("With files from The
+    # Associated Press and Jane Roe": the staff name is not a source).
+    known_only: bool = False
     # What the credit itself must contain, matched against ``fold(text)``: a line without
     # it skips the costly pattern. ``None``: no pre-check (the user's phrases).
     hint: re.Pattern[str] | None = None
     where: str = "tail"  # a key of _LEADS: where the credit may start (see _find)
+    # A label that also introduces photo credits ("Quelle: AFP"): not read next to an image.
+    photo_label: bool = False
 
 
 _SRC = r"(?P<src>[^()\n]{2,80}?)"
@@ -92,6 +111,12 @@ _KEYWORDS = (r"i(?:nputs?|nforma\w+)|r(?:eporting)|w(?:riting)|s(?:ources?|yndic
              r"p(?:rovided)")
 _KEYWORD_END = re.compile(rf"(?:{_KEYWORDS})\b")
 _KEYWORD = re.compile(rf"\b(?:{_KEYWORDS})\b")
+# The wire and syndication forms added later have their own pre-check (_maybe_wire), so
+# the one above still stands for its single pattern (tests/detect/test_prechecks.py).
+_WIRE_WORD = re.compile(r"files|appeared|compiled|contributed|published|infocom|来源|來源")
+# These credits are short lines, or end a paragraph: only its last characters are read.
+_WIRE_TAIL = 160
+_MIT_TAIL = 50  # "(XY mit dpa)": "mit" and a short agency name end the line
 # re.IGNORECASE folds case character by character inside the engine, which made these
 # pre-checks the detectors' hottest loop. They run without it on ``fold(text)``, where
 # plain matching of their lower-case patterns is case-insensitive matching of ``text``:
@@ -110,10 +135,20 @@ def fold(text: str) -> str:
 
 
 def _c(hint: str, body: str, source: str | None = None, need_known: bool = False,
-       where: str = "tail") -> _Closing:
+       where: str = "tail", known_only: bool = False, photo_label: bool = False) -> _Closing:
     full = _LEADS[where] + "(?P<m>" + body + r")\s*\.?\s*$"
     pattern = re.compile(hint) if hint else None
-    return _Closing(LazyPattern(full, re.IGNORECASE), source, need_known, pattern, where)
+    return _Closing(LazyPattern(full, re.IGNORECASE), source, need_known, known_only,
+                    pattern, where, photo_label)
+
+
+# Reuters house style: "(Reporting by …; Additional reporting by …; Writing by …; Editing
+# by …)", also "Compiled by" for round-ups.
+_DESK_ROLE = r"(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
+# The person or desk named before "contributed to this report" ("Associated Press writer
+# Jane Roe in Oslo"): the source, then an optional job title and name.
+_CONTRIBUTOR = (rf"(?:the\s+)?{_SRC}(?:\s+(?:staff\s+)?(?:writers?|reporters?|"
+                r"correspondents?|journalists?|photographers?)\b[^()\n]{0,80}?)?")
 
 
 # Each form: the text it must contain (its cheap pre-check), then the pattern.
@@ -127,16 +162,33 @@ _CLOSINGS: tuple[_Closing, ...] = (
     _c("input", rf"\(\s*inputs?\s*(?:from|:|-)\s*{_SRC}{_END}\)"),
     _c("input", rf"inputs?\s*(?:from|:|-)\s*{_SRC}", where="line"),
     _c("[—–-]", rf"[—–-]{{1,2}}\s*{_SRC}", need_known=True),  # "...next week. — AFP"
-    _c("reporting|writing",
-       r"\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{2,400}\)", "Reuters",
+    _c("reporting|writing|compiled", rf"\(\s*{_DESK_ROLE}[^()]{{2,400}}\)", "Reuters",
        where="glued"),
-    _c("reporting",
-       r"(?:additional\s+)?reporting\s+by\b[^()]{2,300};\s*(?:writing|editing)\s+by\b[^()]*",
+    _c("reporting|writing|compiled",
+       rf"{_DESK_ROLE}[^()]{{2,300}};\s*(?:{_DESK_ROLE}|editing\s+by\b)[^()]*",
        "Reuters", where="line"),
-    _c(":", rf"(?:sources?|fontes?|fuentes?|quellen?|स्रोत)\s*:\s*{_SRC}", where="line"),
-    _c("informaci", rf"\(?\s*con\s+informaci[oó]n(?:es)?\s+de\s+{_SRC}{_END}\)?"),
+    _c("reporting", rf"(?:[—–-]\s*)?(?:additional\s+)?reporting\s+from\s+{_SRC}",
+       known_only=True),
+    _c("files", rf"\(?\s*with\s+files\s+from\s+{_SRC}{_END}\)?", known_only=True),
+    _c("contributed", rf"{_CONTRIBUTOR}\s+contributed\s+to\s+this\s+(?:report|story|article)",
+       where="line", known_only=True),
+    # Syndication notes: "This article first appeared in …", "Syndicated from …".
+    _c("appeared|published|syndicated",
+       r"(?:this\s+(?:article|story|piece|report)\s+(?:first\s+appeared|was\s+(?:first\s+|"
+       r"originally\s+)?(?:published|syndicated))\s+(?:in|on|by|from)|(?:originally\s+|"
+       rf"first\s+)?(?:published|syndicated|republished)\s+(?:from|by))\s+{_SRC}"
+       # "… by Example News. Read the original article.": the link text is not the name.
+       r"(?:\.\s+[^()\n.]{2,60}?)?"),
+    _c("[:：]",
+       rf"\(?\s*(?:sources?|fontes?|fuentes?|quellen?|स्रोत|来源|來源)\s*[:：]\s*{_SRC}{_END}\)?",
+       where="line", photo_label=True),
+    _c("informaci", rf"\(?\s*con\s+informaci[oó]n(?:es)?\s+de\s+{_SRC}{_END}\)?",
+       known_only=True),
     _c("agentur", r"\(?\s*mit\s+(?:agenturmaterial|agenturen)\s*\)?", "agencies"),
     _c("material", rf"\(?\s*mit\s+material\s+(?:von|der|des)\s+{_SRC}{_END}\)?"),
+    # "mit dpa", "(FR mit dpa)": the outlet's initials, then the agency it drew on.
+    _c("mit", rf"\(?\s*(?:[a-z]{{2,5}}\s+)?mit\s+{_SRC}{_END}\)?", need_known=True),
+    _c("infocom", r"©\s*dpa-infocom\b[^\n]*", "dpa", where="line"),
     _c("avec", rf"\(?\s*avec\s+{_SRC}{_END}\)?", need_known=True),
     _c("informa", rf"\(?\s*com\s+informa[cç][oõ]es\s+(?:d[aeo]s?\s+)?{_SRC}{_END}\)?"),
     _c("com", rf"\(?\s*com\s+{_SRC}{_END}\)?", need_known=True),
@@ -145,6 +197,11 @@ _CLOSINGS: tuple[_Closing, ...] = (
     _c("syndicated", r"\(?[^()\n]*?\bsyndicated\s+feed\b[^()\n]*\)?", "syndicated feed"),
     _c("provided", rf"(?:©\s*)?provided\s+by\s+{_SRC}", where="line"),
     _c(r"\)", rf"\(\s*{_SRC}\s*\)", need_known=True),
+    # "(KNA 19.11.21)": the agency and the day it filed.
+    _c(r"\)", rf"\(\s*{_SRC}\s+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\s*\)", need_known=True),
+    # "cwo/fab (dpa, afp)": the editors' initials, then the agencies.
+    _c(r"\)", rf"[a-z]{{2,4}}(?:/[a-z]{{2,4}})*\s*\(\s*{_SRC}\s*\)", need_known=True,
+       where="line"),
 )
 _DATE_TAIL = (r"(?:\s*[|·•–—-]\s*(?:updated|published|last\s+updated|posted|actualizado|"
               r"aktualisiert|publicado|atualizado|mis\s+à\s+jour|publié|अपडेटेड|\d).*)?")
@@ -169,13 +226,32 @@ def find_attributions(article: Article, settings: DetectSettings) -> list[Attrib
     matter halves the work on real web pages, whose sidebars and footers are most of
     their blocks.
     """
-    near = image_neighbours(article)
+    near = _photo_credit_places(article)
     found = _scan(article, settings, near, ("caption", "boilerplate"))
     found.extend(_from_fields(article, settings, found))
     if not any(a.zone != "boilerplate" for a in found):
         others = tuple(z for z in ZONES if z != "boilerplate")
         found = _scan(article, settings, near, others) + found
     return _dedupe(found)
+
+
+_SHORT_CAPTION = 200  # a block right below an image, this short, is read as its caption
+_SHORT_CREDIT = 40
+
+
+def _photo_credit_places(article: Article) -> dict[int, Any]:
+    """The blocks next to an image, and a short line right below a short block that
+    stands right below an image: pages that zone the caption as body put the photo
+    credit ("Quelle: AFP") on the line after it."""
+    near: dict[int, Any] = dict(image_neighbours(article))
+    blocks = article.blocks
+    for index, sides in list(near.items()):
+        below = index + 1
+        if (any(side == "above" for _, side in sides) and below < len(blocks)
+                and len(blocks[index].text) <= _SHORT_CAPTION
+                and len(blocks[below].text.strip()) <= _SHORT_CREDIT):
+            near.setdefault(below, [])
+    return near
 
 
 # A credit found in a line: (offset in the line, credit text, sources).
@@ -185,12 +261,24 @@ _MAX_REMEMBERED = 300
 _REMEMBERED = 20_000
 
 
+# A Reuters-style credit left open at the end of a line: "(Reporting by Jane Roe;
+# Additional reporting by" with the rest hard-wrapped onto the next lines.
+_OPEN_CREDIT = re.compile(r"\(\s*(?:additional\s+)?(?:reporting|writing|compiled)\s+by\b"
+                          r"[^()]*$")
+_MAX_WRAPPED = 600  # a credit wrapped over more than this is not one
+
+
 def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
           skip: tuple[str, ...]) -> list[Attribution]:
     found: list[Attribution] = []
     memo = _memo(settings.known_sources, settings.extra_attribution_phrases)
+    wrapped: _Wrapped | None = None
     for seg in iter_segments(article, skip_zones=skip):
         text, zone = seg.text, seg.block.zone
+        if wrapped is not None:
+            wrapped = wrapped.extend(seg, settings, found)
+        elif _opens_credit(text):
+            wrapped = _Wrapped(seg, text)
         key = (text, zone == "headline", seg.index in near)
         credits = memo.get(key) if len(text) <= _MAX_REMEMBERED else None
         if credits is None:
@@ -203,6 +291,37 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
             line = seg.line_at(offset)
             found.extend(Attribution(credit, source, line, zone) for source in sources)
     return found
+
+
+def _opens_credit(text: str) -> bool:
+    """Does ``text`` end inside an open Reuters-style credit? (cheap tests first)"""
+    paren = text.rfind("(")
+    return (paren >= 0 and text.find(")", paren) < 0 and " by" in fold(text[paren:])
+            and _OPEN_CREDIT.search(fold(text), paren) is not None)
+
+
+@dataclass(slots=True)
+class _Wrapped:
+    """An open credit and the lines read so far; it is credited to its first line."""
+
+    first: Segment
+    text: str
+
+    def extend(self, seg: Segment, settings: DetectSettings,
+               found: list[Attribution]) -> _Wrapped | None:
+        """Add the next line; on the closing bracket, record the credit and stop."""
+        if seg.index != self.first.index or "(" in seg.text:
+            return None  # another block, or another bracket: not the same credit
+        self.text = f"{self.text} {seg.text.strip()}"
+        if ")" not in seg.text:
+            return self if len(self.text) <= _MAX_WRAPPED else None
+        closing = _closing(self.text, settings)
+        if closing is not None:
+            offset, credit, sources = closing
+            line = self.first.line_at(min(offset, len(self.first.text)))
+            zone = self.first.block.zone
+            found.extend(Attribution(credit, source, line, zone) for source in sources)
+        return None
 
 
 @lru_cache(maxsize=8)
@@ -231,22 +350,27 @@ def _credits_of(text: str, headline: bool, by_image: bool,
     byline = _byline(text, known, by_image)
     if byline is not None:
         out.append((0, byline[0], tuple(byline[1])))
-    closing = _closing(text, settings)
+    closing = _closing(text, settings, by_image)
     if closing is not None:
         out.append((closing[0], closing[1], tuple(closing[2])))
     return tuple(out)
 
 
-def _closing(text: str, settings: DetectSettings) -> tuple[int, str, list[str]] | None:
-    """``(offset, text, sources)`` of a closing credit ending ``text``."""
+def _closing(text: str, settings: DetectSettings,
+             by_image: bool = False) -> tuple[int, str, list[str]] | None:
+    """``(offset, text, sources)`` of a closing credit ending ``text``; next to an image
+    (``by_image``) the labels that also introduce photo credits are not read."""
     # search(text, pos) keeps "^" at the real start of the line, unlike slicing.
     cut = max(0, len(text) - _MAX_CLOSING)
     extra = _extra_closings(settings.extra_attribution_phrases)
     folded = fold(text)
-    forms = (*extra, *_CLOSINGS) if _maybe_closing(folded, cut) else extra
+    maybe = _maybe_closing(folded, cut) or _maybe_wire(folded, cut)
+    forms = (*extra, *_CLOSINGS) if maybe else extra
     seen: dict[re.Pattern[str], bool] = {}  # hint -> found, each looked for at most once
     starts: list[int] | None = None  # where a "tail" form may start, worked out on first need
     for form in forms:
+        if by_image and form.photo_label:
+            continue
         if form.hint is not None and not _has(seen, form.hint, folded, cut):
             continue
         if form.where == "tail" and starts is None:
@@ -302,6 +426,13 @@ def _maybe_closing(folded: str, cut: int) -> bool:
     return folded.find("इनपुट", cut) >= 0 or folded.find("स्रोत", cut) >= 0
 
 
+def _maybe_wire(folded: str, cut: int) -> bool:
+    """Could a wire or syndication form (files, contributed, mit, 来源…) match after ``cut``?"""
+    if folded.find("mit", max(cut, len(folded) - _MIT_TAIL)) >= 0:
+        return True
+    return _WIRE_WORD.search(folded, max(cut, len(folded) - _WIRE_TAIL)) is not None
+
+
 def _has(seen: dict[re.Pattern[str], bool], hint: re.Pattern[str], text: str,
          cut: int) -> bool:
     # A hint lies inside the credit, which starts at or after ``cut``.
@@ -322,6 +453,8 @@ def _sources(match: re.Match[str], form: _Closing, known: tuple[str, ...]) -> li
     names = split_sources(match.group("src"), known)
     if form.need_known and not all(n in known for n in names):
         return []
+    if form.known_only:
+        return [n for n in names if n in known]
     return names
 
 
@@ -383,6 +516,9 @@ def _from_fields(article: Article, settings: DetectSettings,
 
 
 def _field_sources(raw: str, settings: DetectSettings) -> list[str]:
+    # A wire feed's byline may put the agency on a line of its own: "By Jane Roe\nAssociated
+    # Press" reads as "By Jane Roe, Associated Press".
+    raw = ", ".join(part.strip() for part in raw.strip().splitlines() if part.strip())
     byline = _byline(raw, settings.known_sources, by_image=False)
     if byline is not None:
         return byline[1]

@@ -12,8 +12,15 @@ The shape is ``PLACE[, DATE] (AGENCY)`` followed by an em dash, en dash, hyphen,
   (``Andhra Pradesh (AP) government…`` is prose; ``MUMBAI (Reuters) The…`` is a dateline);
 * the credited name is unknown and the place is not in capitals with punctuation after.
 
-Also recognised: an agency credit with no place, ``(Reuters) -``, and — for the dateline
-field only — a bare all-caps place ``MUMBAI:`` / ``WASHINGTON —``.
+Also recognised: an agency credit with no place, ``(Reuters) -``; a syndicator's prefix
+``(MENAFN- Example Times)`` (the known feed is credited); datelines in scripts without
+case (Hindi, Urdu, Arabic, Bengali…), where the Arabic comma may follow the place and a
+bracket after a dated dateline is the desk or agency even when it is not a known one
+(``ঢাকা, ৫ আগস্ট (নিজস্ব প্রতিবেদক)``); the Chinese and Japanese wire forms
+``新华社北京4月24日电`` and ``【6月18日 AFP】`` (known agencies only in the brackets, which
+also hold staff bylines); an outlet's self-credit by web address after an all-caps place,
+``JAKARTA, EXAMPLE.com -``; and — for the dateline field only — a bare all-caps place
+``MUMBAI:`` / ``WASHINGTON —``.
 """
 
 from __future__ import annotations
@@ -24,22 +31,41 @@ from dataclasses import dataclass
 from provenance.articles.detect.dates import MONTHS
 from provenance.articles.detect.sources import is_known, split_sources
 
-# Python's \w leaves out Devanagari vowel signs, so words in Hindi need the block itself.
-_LETTER = r"(?:[^\W\d_]|[\u0900-\u0963\u0971-\u097F])"
+# Python's \w leaves out the vowel signs of Indic scripts (Devanagari to Malayalam: Hindi,
+# Bengali, Gurmukhi, Gujarati, Tamil…) and Arabic's short vowels, so words in those
+# scripts need the marks themselves (not the blocks' digits, at 0x66-0x6F of each).
+_MARKS = r"[\u0900-\u0965\u0970-\u09E5\u09F0-\u0A65\u0A70-\u0AE5\u0AF0-\u0B65" \
+         r"\u0B70-\u0BE5\u0BF0-\u0C65\u0C70-\u0CE5\u0CF0-\u0D65\u0D70-\u0D7F" \
+         r"\u064B-\u065F\u0670\u06D6-\u06ED]"
+_LETTER = rf"(?:[^\W\d_]|{_MARKS})"
 _WORD = rf"{_LETTER}(?:{_LETTER}|[\d.'’-])*"
 _PLACE = rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
 # A state or country after the city: "HAYWARD, Calif.", "COLUMBIA, S.C.", "HANOI, Vietnam".
-_REGION = (r"(?P<region>,\s*(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?"
-           r"|[A-Z]{2,}(?: [A-Z]{2,})?))?")
+# "دمشق، سوريا": the Arabic comma, and a region in a script without capitals.
+_CASELESS_WORD = rf"(?:(?![A-Za-z]){_LETTER})+"
+_REGION = (r"(?P<region>[,،]\s*(?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3}"
+           r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,}(?: [A-Z]{2,})?"
+           rf"|{_CASELESS_WORD}(?: {_CASELESS_WORD})?))?")
 _DATE = (rf"(?P<date>{_LETTER}{{3,10}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
          rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_LETTER}{{3,10}}\.?(?:\s+(?:de\s+)?\d{{4}})?"
          r"|\d{1,2})")  # Europa Press prints the day alone: "MADRID, 3 (EUROPA PRESS)"
 _PUNCT = r"(?P<punct>\s*(?:\.-|\.?\s*[-—–―]+|:|\\u20(?:13|14)))?"
 _CREDIT = re.compile(
-    rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*,\s*{_DATE})?"
+    rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*[,،]\s*{_DATE})?"
     rf"\s*\(\s*(?P<agency>[^()]{{2,60}}?)\s*\){_PUNCT}")
 _BARE_CREDIT = re.compile(r"^\s*\(\s*(?P<agency>[^()]{2,40}?)\s*\)"
                           r"(?P<punct>\s*(?:\.-|[-—–―]+|:|\\u20(?:13|14)))")
+# Wire credits in Chinese and Japanese, which put no space or bracket before the place:
+# "新华社北京4月24日电" (agency, place, date, "wired") and "【6月18日 AFP】" (a date and the
+# agency in lenticular brackets; a place and a name there, "【ソウル＝…】", is a staff byline).
+_CJK_CREDIT = re.compile(
+    r"^\s*(?:(?P<agency>[\u4e00-\u9fff]{1,4}社)(?P<place>[\u4e00-\u9fff]{1,8}?)"
+    r"\d{1,2}月\d{1,2}日(?:电|電|讯|訊)"
+    r"|【\s*(?:\d{1,2}月\d{1,2}日\s*)?(?P<wire>[^【】＝=\s]{2,10})\s*】)")
+# A syndicator's prefix opening the body: "(MENAFN- Example Times)", the feed, a dash or
+# colon, and the outlet it took the story from. The feed must be known.
+_SYNDICATED = re.compile(r"^\s*\(\s*(?P<agency>[^()\-–—:]{2,30}?)\s*[-–—:]\s*"
+                         r"(?P<outlet>[^()]{2,60}?)\s*\)")
 _CAPS_PLACE = re.compile(rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*,\s*{_DATE})?"
                          r"\s*(?::|\s[-—–]\s?)")
 _PLACE_END = re.compile(r":|\s[-—–]")  # what _CAPS_PLACE must find after the place
@@ -85,22 +111,71 @@ def _is_expansion(place: str, agency: str) -> bool:
 def _date_ok(date: str | None) -> bool:
     if date is None or (date.isdigit() and 1 <= int(date) <= 31):
         return True
+    if _caseless(date):  # "৫ আগস্ট": month names in scripts MONTHS does not list
+        return True
     return any(w.strip(".").lower() in MONTHS for w in date.split())
+
+
+def _caseless(text: str) -> bool:
+    """Whether ``text`` has letters and all of them are of a script without case."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
 
 
 def find_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     """The dateline credit that opens ``text``, if any."""
-    if "(" not in text:  # both shapes credit the agency in brackets
-        return None
+    if "(" not in text:  # the Latin shapes but one credit the agency in brackets
+        return _unbracketed(text, known)
     bare = _BARE_CREDIT.match(text)
     if bare and is_known(bare.group("agency"), known):
         sources = tuple(split_sources(bare.group("agency"), known))
         return DatelineCredit(bare.group(0).strip(), None, sources, bare.end())
+    syndicated = _SYNDICATED.match(text) if text.lstrip()[:1] == "(" else None
+    if syndicated and is_known(syndicated.group("agency"), known):
+        sources = tuple(split_sources(syndicated.group("agency"), known))
+        return DatelineCredit(syndicated.group(0).strip(), None, sources, syndicated.end())
     match = _CREDIT.match(text)
     if match is None or not _accept(match, text, known):
-        return None
+        return _unbracketed(text, known)
     sources = tuple(split_sources(match.group("agency"), known))
     return DatelineCredit(match.group(0).strip(), match.group("where"), sources, match.end())
+
+
+# An outlet crediting itself by its web address after an all-caps place:
+# "SURABAYA, EXAMPLE.com -". The address ends in a dot and two to six letters.
+_SITE_CREDIT = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,30}),\s*"
+                          r"(?P<agency>[A-Za-z0-9][\w-]{1,30}(?:\.[a-z]{2,6}){1,2})"
+                          r"(?P<punct>\s*(?:[-—–―]+|:))\s")
+
+
+def _unbracketed(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
+    """The credits without a bracket around the agency (CJK wire forms, web addresses)."""
+    head = text[:60]
+    if "日" in head or "【" in head:
+        return _cjk_credit(text, known)
+    return _site_credit(text) if "," in head and "." in head else None
+
+
+def _site_credit(text: str) -> DatelineCredit | None:
+    match = _SITE_CREDIT.match(text)
+    if match is None:
+        return None
+    place = match.group("place").strip()
+    return DatelineCredit(match.group(0).strip(), place, (match.group("agency"),),
+                          match.end("punct"))
+
+
+def _cjk_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
+    match = _CJK_CREDIT.match(text)
+    if match is None:
+        return None
+    if match.group("wire") is not None:  # only a known agency: 【…】 also holds bylines
+        names = split_sources(match.group("wire"), known)
+        if not names or not all(n in known for n in names):
+            return None
+        return DatelineCredit(match.group(0).strip(), None, tuple(names), match.end())
+    sources = tuple(split_sources(match.group("agency"), known))
+    return DatelineCredit(match.group(0).strip(), match.group("place"), sources, match.end())
 
 
 def _accept(match: re.Match[str], text: str, known: tuple[str, ...]) -> bool:
@@ -111,7 +186,10 @@ def _accept(match: re.Match[str], text: str, known: tuple[str, ...]) -> bool:
         return False
     names = split_sources(agency, known)
     all_known = bool(names) and all(n in known for n in names)
-    if not all_known and not (caps and punct):
+    # After a dated dateline in a script without case ("ঢাকা, ৫ আগস্ট (নিজস্ব প্রতিবেদক)")
+    # the bracket is the desk or agency even with nothing after it.
+    local = date is not None and _caseless(place)
+    if not all_known and not (caps and punct) and not local:
         return False
     if punct:
         return True

@@ -5,8 +5,11 @@ reports on *other people's* images), so a sentence is a disclosure only when all
 
 1. it **claims AI made or edited something** (:data:`.lexicon.CLAIMS`: "AI-generated",
    "created with Midjourney", "KI-generiert", "generada con IA", "générée par l'IA",
-   "gerada por IA", "एआई से बनाई गई", "اے آئی سے بنائی گئی", …, or a policy's
-   ``extra_disclosure_phrases``);
+   "gerada por IA", "generata con l'IA", "gemaakt met AI", "KI-generert", "skapad med
+   AI", "एआई से बनाई गई", "اے آئی سے بنائی گئی", …, in every gender and number
+   ("generados", "criadas", "générées", "generate"), or a policy's
+   ``extra_disclosure_phrases``); in a caption, also an image generator credited at its
+   end as a photographer would be ("Boats at dusk – Midjourney („prompt“)");
 2. it is **about this page's image**, by one of
    * deixis before the claim — "this image", "the image above", "our illustration",
      "Symbolbild", "esta imagen", "cette illustration", "यह तस्वीर" — or around it: "This
@@ -19,6 +22,9 @@ reports on *other people's* images), so a sentence is a disclosure only when all
      line before;
    * a definite subject ("The image was created with AI") in a caption, in the block next
      to an image, or among the meta lines;
+   * a note that names this page's images and goes on with a pronoun: "The drawings in
+     this series are not photographs. They were generated with Midjourney." (the earlier
+     sentence, at most two back, points at the images and has no reporting words);
 3. it is **not negated** before the claim ("this image is not AI-generated", "no AI was
    used"), **not a question**, **not inside a quotation**, and has **no reporting words**
    (said, according to, viral, fact-check, experts, watermark, …).
@@ -31,7 +37,8 @@ Also read: an ``ImageRef.caption`` that has no caption block of its own.
 
 ``text`` is the whole segment (line) when the disclosure opens a short notice of at most
 three sentences — as in the seed, where the second sentence continues the first — or
-follows a heading; otherwise the disclosing sentence. One disclosure per segment.
+follows a heading; for a note going on with a pronoun, the sentences from the one naming
+the images to the claim; otherwise the disclosing sentence. One disclosure per segment.
 Sentences over :data:`MAX_SENTENCE` characters are not read.
 
 ``image``: a caption's own image (a caption never discloses another image); else the image
@@ -63,6 +70,8 @@ MAX_SENTENCE = 600
 NEGATION_REACH = 40  # characters before a claim in which "not", "nicht", "no"... negate it
 _SEPARATORS = re.compile(r"[(\[|—–•·:]|\s/\s")
 _CLOSERS = re.compile(r"[)\]]")
+# Languages whose claims open on a participle that agrees with its noun ("generados").
+_PARTICIPLES = frozenset({"es", "pt", "fr", "it", "nl", "sc"})
 _CLAUSE_END = re.compile(r"[;:|(\[]|\s[—–-]\s")
 
 
@@ -92,7 +101,9 @@ def _segments(article: Article) -> Iterator[Segment]:
         if block.zone in ZONES:
             yield from split_block(block, index)
     for image in article.images:
-        if image.caption and image.src not in captioned:
+        # Another size of the same picture (srcset) shares its caption: read it once, for
+        # the picture; the AID rules tie it to every size (validators/disclosure.py).
+        if image.caption and image.src not in captioned and image.placement != "srcset":
             pseudo = Block("caption", image.caption, image.line, image.src)
             yield from split_block(pseudo, -1)
 
@@ -119,21 +130,47 @@ def _in_segment(seg: Segment, settings: DetectSettings, positional: bool,
         if end - start > MAX_SENTENCE:
             continue
         sentence = text[start:end]
-        claim = _claim(sentence, settings)
+        claim = _claim(sentence, settings, seg.block.zone == "caption")
         if claim is None or inside(quoted_spans(text), start + claim[1], start + claim[2]):
             continue
-        if not _valid(sentence, claim) or not (
-                heading or _about_this_image(sentence, claim, positional)):
+        if not _valid(sentence, claim):
             continue
-        if heading or (number == 0 and len(bounds) <= 3):
-            lead = len(text) - len(text.lstrip())
-            return lead, text.strip(), sentence
-        return start, sentence, sentence
+        if heading or _about_this_image(sentence, claim, positional):
+            if heading or (number == 0 and len(bounds) <= 3):
+                lead = len(text) - len(text.lstrip())
+                return lead, text.strip(), sentence
+            return start, sentence, sentence
+        topic = _topic_before(text, bounds, number)
+        if topic is not None:
+            return topic, text[topic:end], sentence
     return None
 
 
-def _claim(sentence: str, settings: DetectSettings) -> tuple[str, int, int] | None:
-    """``(language, start, end)`` of the first AI-made claim in the sentence."""
+def _topic_before(text: str, bounds: list[tuple[int, int]], number: int) -> int | None:
+    """Start of the sentence a note's claim refers back to, if it names this page's images.
+
+    A note explaining how a story's images were made often names them once and goes on
+    with a pronoun: "The pictures in this series are not photographs. They were generated
+    with Midjourney…". The claim sentence must open with that pronoun, and the earlier
+    sentence (up to two back) must point at this page's images without reporting words.
+    """
+    start, _ = bounds[number]
+    if number == 0 or lx.ANAPHORA.match(text, start) is None:
+        return None
+    for first, last in reversed(bounds[max(0, number - 2):number]):
+        earlier = text[first:last]
+        if lx.DEIXIS.search(earlier) and not lx.REPORTING.search(earlier):
+            return first
+    return None
+
+
+def _claim(sentence: str, settings: DetectSettings,
+           caption: bool = False) -> tuple[str, int, int] | None:
+    """``(language, start, end)`` of the first AI-made claim in the sentence.
+
+    In a caption, a generator credited at the end as a photographer would be
+    ("Boats at dusk – Midjourney") is a claim too.
+    """
     hits: list[tuple[int, int, str]] = []
     for phrase in settings.extra_disclosure_phrases:
         at = sentence.lower().find(phrase.lower())
@@ -150,6 +187,9 @@ def _claim(sentence: str, settings: DetectSettings) -> tuple[str, int, int] | No
     credit = lx.CREDIT_TOOL.match(sentence) if languages and separated else None
     if credit:
         hits.append((credit.start(), credit.end(), "credit"))
+    tail = lx.CREDIT_TAIL.search(sentence) if caption and languages else None
+    if tail:
+        hits.append((tail.start(), tail.end(), "credit"))
     if not hits:
         return None
     start, end, lang = min(hits)
@@ -194,7 +234,9 @@ def _is_label(sentence: str, claim: tuple[str, int, int], positional: bool) -> b
 
     The label may fill the sentence ("AI-generated image") or, in a caption or next to an
     image, close it after a separator ("Protesters in Paris | AI-generated image",
-    "A robot waves (AI-generated image)").
+    "A robot waves (AI-generated image)"). There, a participle that agrees with its noun
+    makes any one noun a label ("Retrato generado con IA"); not in English, where
+    "Officials generated with AI…" reads as a verb.
     """
     lang, start, end = claim
     if lang in ("credit", "extra"):
@@ -207,8 +249,11 @@ def _is_label(sentence: str, claim: tuple[str, int, int], positional: bool) -> b
         if cuts:
             close = _CLOSERS.search(sentence, end)
             leads.append((cuts[-1], close.start() if close else len(sentence)))
-    return any(lx.LABEL_LEAD.match(sentence[a:start]) and
-               lx.TAIL_VERB.search(_first_clause(sentence[end:b])) is None for a, b in leads)
+    one_noun = positional and lang in _PARTICIPLES
+    return any((lx.LABEL_LEAD.match(sentence[a:start]) is not None
+                or (one_noun and lx.ONE_WORD.match(sentence[a:start]) is not None))
+               and lx.TAIL_VERB.search(_first_clause(sentence[end:b])) is None
+               for a, b in leads)
 
 
 def _first_clause(tail: str) -> str:

@@ -1,4 +1,6 @@
-"""Multilingual word lists for AI-image disclosures (en, de, es, fr, pt, hi, ur).
+"""Multilingual word lists for AI-image disclosures.
+
+Languages: en, de, es, fr, it, pt, nl, the Scandinavian ones (``sc``: da, no, sv), hi, ur.
 
 Kept apart from the decision logic in :mod:`.disclosure` so a reviewer can read and
 extend the vocabulary in one place. Every claim and context pattern is compiled
@@ -29,6 +31,11 @@ AI_DE = r"(?:generative[rn]?\s+)?(?:KI|künstliche[rnm]?\s+Intelligenz)(?:-?\w+)
 AI_ES = r"(?:IA|I\.A\.|inteligencia\s+artificial(?:\s+generativa)?)(?![\w])"
 AI_FR = r"(?:l['’]\s*)?(?:IA|I\.A\.|intelligence\s+artificielle(?:\s+générative)?)(?![\w])"
 AI_PT = r"(?:IA|I\.A\.|intelig[êe]ncia\s+artificial(?:\s+generativa)?)(?![\w])"
+# Italian writes both "IA" and "AI", usually with the article: "l'IA", "dall'AI".
+AI_NL = r"(?:AI|A\.I\.|kunstmatige\s+intelligentie)(?![\w])"
+AI_SC = r"(?:AI|KI|kunstig\s+intelligens|artificiell\s+intelligens)(?![\w])"
+AI_IT = (r"(?:l['’]\s*|la\s+)?(?:IA|AI|I\.A\.|A\.I\.|intelligenza\s+artificiale"
+         r"(?:\s+generativa)?)(?![\w])")
 AI_UR = r"(?:اے\s?آئی|AI|مصنوعی\s+ذہانت)"
 AI_HI = r"(?:एआई|AI|ए\.आई\.|आर्टिफिशियल\s+इंटेलिजेंस|कृत्रिम\s+बुद्धि(?:मत्ता)?)"
 
@@ -40,10 +47,13 @@ _TOOL_HINTS = ("midjourney", "dall", "firefly", "stable diffusion", "chatgpt", "
                "ideogram", "flux", "nano banana", "sora", "runway", "nightcafe", "craiyon",
                "novelai", "fooocus")
 _CASED = {"en": ("AI", "A.I"), "de": ("KI",), "es": ("IA", "I.A"), "fr": ("IA", "I.A"),
-          "pt": ("IA", "I.A"), "hi": ("AI", "एआई"), "ur": ("AI", "اے آئی")}
+          "it": ("IA", "I.A", "AI", "A.I"), "pt": ("IA", "I.A"), "nl": ("AI", "A.I"),
+          "sc": ("AI", "KI"), "hi": ("AI", "एआई"),
+          "ur": ("AI", "اے آئی")}
 _LOWER = {"en": ("artificial",), "de": ("künstlich",), "es": ("intelig",),
-          "fr": ("intelligence",), "pt": ("intelig",), "hi": ("आर्टिफिशियल", "कृत्रिम"),
-          "ur": ("مصنوعی",)}
+          "fr": ("intelligence",), "it": ("intelligenza",), "pt": ("intelig",),
+          "nl": ("kunstmatig",), "sc": ("kunstig", "artificiell"),
+          "hi": ("आर्टिफिशियल", "कृत्रिम"), "ur": ("مصنوعی",)}
 # \b(?:ai|ki|ia)\b, written with the letters first so the search can skip ahead to them.
 _LOWER_AI = re.compile(r"(?:ai|ki|ia)(?<!\w..)(?!\w)")
 
@@ -146,7 +156,7 @@ CLAIMS: tuple[tuple[str, LazyPattern], ...] = (
     ("en", LazyPattern(rf"\b(?:AI|A\.I\.|gen(?:erative)?[\s-]?AI|{TOOLS})[\s-]*(?:generated|"
                       r"created|made|produced|rendered|edited|enhanced|altered|manipulated|"
                       r"modified|assisted)\b", _F)),
-    ("en", LazyPattern(rf"\b{_EN_VERBS}\s+(?:{_W}){{0,4}}?(?:with|by|using|via|through|in|on|"
+    ("en", LazyPattern(rf"\b{_EN_VERBS}\s+(?:{_W}){{0,6}}?(?:with|by|using|via|through|in|on|"
                       rf"from)\s+(?:{_W}){{0,3}}?(?:{AI_EN}|{TOOLS})", _F)),
     ("en", LazyPattern(rf"\b(?:{AI_EN}|{TOOLS})\s+(?:was|were|has\s+been|had\s+been|is)\s+"
                       rf"used\s+(?:to|in)\s+{_EN_USE}", _F)),
@@ -171,6 +181,21 @@ CLAIMS: tuple[tuple[str, LazyPattern], ...] = (
                       rf"(?:{_W}){{0,3}}?(?:por|com|pela|pelo|usando|utilizando|atrav[ée]s\s+"
                       r"d[aeo]|com\s+o\s+uso\s+d[ae]|por\s+meio\s+d[ae]|com\s+ajuda\s+d[ae])\s+"
                       rf"(?:{_W}){{0,3}}?(?:{AI_PT}|{TOOLS})", _F)),
+    ("it", LazyPattern(r"\b(?:(?:generat|creat|realizzat|prodott|elaborat|modificat|ritoccat|"
+                      r"alterat|manipolat|fatt|disegnat)[oaie])\s+(?:[\w'’.-]+\s+){0,3}?"
+                      r"(?:con|da|dall['’]|dalla|tramite|mediante|usando|utilizzando|attraverso|"
+                      r"grazie\s+(?:a|all['’])|con\s+l['’]aiuto\s+d\w*|per\s+mezzo\s+d\w*)\s*"
+                      rf"(?:{_W}){{0,3}}?(?:{AI_IT}|{TOOLS})", _F)),
+    ("nl", LazyPattern(r"\bAI[\s-]*gegenereerd\w*", _F)),
+    ("nl", LazyPattern(r"\b(?:gegenereerd|gemaakt|gecre[ëe]erd|bewerkt)\s+(?:[\w'’.-]+\s+){0,3}?"
+                      rf"(?:met|door|via|met\s+behulp\s+van)\s+(?:{_W}){{0,3}}?(?:{AI_NL}|{TOOLS})",
+                      _F)),
+    ("sc", LazyPattern(r"\b(?:AI|KI)[\s-]*(?:generer(?:t|et|ad|ade|ede|te)|skap(?:t|et|ad|ade))"
+                      r"\w*", _F)),
+    ("sc", LazyPattern(r"\b(?:generer(?:t|et|ad|ade|ede)|laget|lavet|skapa(?:d|de|t)|skapt|skabte?)"
+                      r"\s+"
+                      r"(?:[\w'’.-]+\s+){0,3}?(?:med|av|af|ved\s+hjelp\s+av|med\s+hjälp\s+av|"
+                      rf"ved\s+hjælp\s+af)\s+(?:{_W}){{0,3}}?(?:{AI_SC}|{TOOLS})", _F)),
     ("hi", LazyPattern(rf"{AI_HI}\s*(?:की\s+मदद\s+से|के\s+ज़?जरिए|के\s+जरिये|के\s+द्वारा|द्वारा|से|"
                       r"का\s+(?:इस्तेमाल|उपयोग|प्रयोग)\s+(?:करके|कर\s+के|कर))\s+(?:\S+\s+){0,2}?"
                       r"(?:बनाई|बनाया|बनाए|बनी|बना|तैयार|जनरेट|निर्मित|जनित)", _F)),
@@ -195,6 +220,11 @@ CLAIM_VERBS: dict[str, LazyPattern] = {
                       r"retouch[ée]|modifi[ée]|con[çc]u|illustr[ée]", _F),
     "pt": LazyPattern(r"gerad|criad|feit|produzid|editad|modificad|manipulad|elaborad|"
                       r"desenvolvid|alterad|geramos|criamos|fizemos", _F),
+    # The ending is part of the gate: English "generated"/"created" must not wake Italian.
+    "it": LazyPattern(r"(?:generat|creat|realizzat|prodott|elaborat|modificat|ritoccat|alterat|"
+                      r"manipolat|fatt|disegnat)[oaie](?!\w)", _F),
+    "nl": LazyPattern(r"gegenereerd|gemaakt|gecre[ëe]erd|bewerkt", _F),
+    "sc": LazyPattern(r"generer|skap|laget|lavet|skabt", _F),
     "hi": LazyPattern(r"बना|बनी|तैयार|जनरेट|निर्मित|जनित", _F),
     "ur": LazyPattern(r"بنائی|بنایا|بنائے|بنی|تیار|تخلیق", _F),
 }
@@ -204,13 +234,19 @@ IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphi
                r"Illustrationen|Grafik(?:en)?|Symbolbild|Titelbild|Aufmacherbild|Abbildung|"
                r"imagen|imágenes|fotografías?|ilustración|ilustraciones|gráfic[oa]|montaje|"
                r"photographie|visuels?|montage|imagem|imagens|fotografia|ilustraç(?:ão|ões)|"
-               r"montagem|तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज|تصویر|تصاویر)")
+               r"montagem|retratos?|dibujos?|fotomontajes?|desenhos?|fotomontage(?:m|ns)|"
+               r"dessins?|portraits?|photomontages?|drawings?|Zeichnung(?:en)?|immagin[ei]|"
+               r"illustrazion[ei]|fotografie|disegn[oi]|ritratt[oi]|fotomontagg(?:io|i)|"
+               r"afbeelding(?:en)?|illustraties?|foto['’]s|bilde[tr]?|billede[tr]?|"
+               r"illustrasjon(?:en|er)?|illustrationen|"
+               r"तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज|تصویر|تصاویر)")
 
 # "This image", "the image above", "Symbolbild", "esta imagen", "cette illustration"...
 DEIXIS = LazyPattern(
     rf"\b(?:this|these|our|dieses?|diese[rnm]?|obige[snm]?|unser(?:e[snm]?)?|esta|estas|este"
     rf"|ceci|c['’]est"
-    rf"|estos|estes|essa|essas|nuestr[ao]s?|cette|ces|cet|notre|nos|nossa|nossas|nosso)\s+"
+    rf"|estos|estes|essa|essas|nuestr[ao]s?|cette|ces|cet|notre|nos|nossa|nossas|nosso"
+    rf"|quest[aeio]|nostr[aeio]|deze|dit|onze|denne|dette|disse|denna|detta|dessa)\s+"
     rf"(?:{_W}){{0,2}}?{IMAGE_NOUNS}(?![\w])"
     rf"|(?:^|\s)(?:यह|ये|इस|इन)\s+(?:\S+\s+){{0,2}}?(?:तस्वीर|छवि|फोटो|फ़ोटो|चित्र|इमेज)"
     rf"|(?:^|\s)(?:یہ|اس|ان)\s+(?:\S+\s+){{0,2}}?(?:تصویر|تصاویر)"
@@ -218,43 +254,63 @@ DEIXIS = LazyPattern(
     rf"|{IMAGE_NOUNS}(?:\s+(?:of|showing|with|from)(?:\s+[\w'’-]+){{1,3}}?)?"
     rf"\s+(?:above|below|at\s+the\s+top|on\s+this\s+page|(?:in|of|for|on|"
     rf"accompanying|used\s+(?:in|for|with)|with)\s+this\s+(?:article|story|post|report|piece|"
-    rf"page)|oben|unten|de\s+(?:arriba|portada)|superior|que\s+acompaña|de\s+(?:esta|este)\s+"
-    rf"(?:nota|noticia|artículo)|ci-dessus|ci-dessous|de\s+cet\s+article|qui\s+illustre|acima"
-    rf"|abaixo|de\s+capa|desta\s+(?:matéria|reportagem|notícia)|que\s+ilustra)"
+    rf"page|series|feature|special|investigation|project)|oben|unten|(?:in|zu)\s+diese[mr]\s+"
+    rf"(?:Artikel|Beitrag|Text|Serie|Geschichte|Recherche)|de\s+(?:arriba|portada)|superior"
+    rf"|que\s+acompaña|de\s+(?:esta|este)\s+(?:nota|noticia|artículo|reportaje|serie|especial"
+    rf"|información)|ci-dessus|ci-dessous|(?:de|dans)\s+cet(?:te)?\s+(?:article|série|reportage"
+    rf"|enquête)|qui\s+illustre|acima|abaixo|de\s+capa|dest[ae]\s+(?:matéria|reportagem|notícia"
+    rf"|artigo|série|especial)|que\s+ilustra|(?:di|in|per)\s+quest[oa]\s+(?:articolo|servizio"
+    rf"|serie|pezzo|inchiesta|pagina)|(?:qui\s+)?(?:sopra|sotto)|in\s+alto|che\s+illustra)"
     rf"|\b(?:above|accompanying|featured|header|cover|lead)\s+{IMAGE_NOUNS}"
     rf"|\b(?:Symbolbild|Titelbild|Aufmacherbild|Beitragsbild)\b", _F)
 
 # "This is an AI-generated image", "Dies ist ein KI-generiertes Bild": a demonstrative and a
 # copula before the claim, an image noun right after it.
 COPULA_BEFORE = LazyPattern(
-    r"(?:^|\s)(?:this|it|dies|das|ceci|c['’]est|esta|este|isto|isso|यह|یہ)\s+(?:(?:is|was|ist|"
-    r"war|est|es|é|era|fue|foi)\s+)?(?:(?:an?|ein(?:e|es)?|une?|una?|uma?|um)\s+)?$", _F)
+    r"(?:^|\s)(?:this|it|dies|das|ceci|c['’]est|esta|este|isto|isso|questa|questo|यह|یہ)\s+"
+    r"(?:(?:is|was|ist|war|est|es|é|è|era|fue|foi)\s+)?"
+    r"(?:(?:an?|ein(?:e|es)?|une?|una?|uma?|um|uno)\s+|un['’])?$", _F)
 NOUN_AFTER = LazyPattern(rf"^\W*(?:\S+\s+)?{IMAGE_NOUNS}(?![\w])", _F)
 
 # Right after a claim: "…generated with AI for this article", "…con IA para esta nota".
 FOR_THIS = LazyPattern(
-    r"\s*(?:\([^)]{0,30}\)\s*)?(?:for|in|of|accompanying|für|zu|para|en|pour|de|dans|em|n[ao])"
-    r"\s+(?:this|these|diese[nmrs]?|esta|este|cette|cet|ce|essa|esse)\s+(?:article|story|"
-    r"report|post|piece|page|Artikel|Beitrag|Text|nota|noticia|artículo|información|"
-    r"reportagem|matéria|notícia|reportage)\b", _F)
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:for|in|of|accompanying|für|zu|para|en|pour|de|dans|em|n[ao]"
+    r"|per|di)\s+(?:this|these|diese[nmrs]?|esta|este|cette|cet|ce|essa|esse|quest[oa])\s+"
+    r"(?:article|story|report|post|piece|page|series|feature|Artikel|Beitrag|Text|Serie|nota"
+    r"|noticia|artículo|información|reportaje|reportagem|matéria|notícia|reportage|articolo"
+    r"|servizio|serie)\b", _F)
 
 # The sentence is an image label: "AI-generated image", "Imagen generada con IA"...
 LABEL_PREFIX = LazyPattern(
     rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente|note)"
     r"\s*[:/|—–-]\s*", _F)
 LABEL_LEAD = LazyPattern(
-    rf"^(?:\s*(?:{IMAGE_NOUNS}|an?|un|una|une|um|uma|ein|eine|representational|representative"
+    rf"^(?:[\s'’]*(?:{IMAGE_NOUNS}|an?|un|una|une|um|uma|uno|ein|eine|representational|representative"
     r"|symbolic|illustrative|file|simbólica|ilustrativa|प्रतीकात्मक)\b)*\W*$", _F)
+ONE_WORD = LazyPattern(r"^[\s(\[«\"“•·*-]*[^\W\d_][\w'’-]*\s+$", _F)  # "Retrato "
 CREDIT_TOOL = LazyPattern(
     rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente)\s*"
     rf"[:/|]\s*(?:[\w.&-]+\s*/\s*)?(?:{TOOLS}|AI|KI|IA|एआई)(?![\w])", _F)
+# A caption closing on a generator credit after a dash, bar or slash, as a photo credit
+# would: "Boats at dusk – Midjourney", "… | Stable Diffusion / Desk", optionally followed by
+# the prompt in brackets or quotes ("– Midjourney („a harbour at dusk“)"). Only image
+# generators: a chatbot credited so ("… – ChatGPT") is more often a screenshot of it.
+_IMAGE_TOOLS = (r"(?:Midjourney|DALL[-·‧.\s]?E(?:\s?\d)?|Adobe\s+Firefly|Firefly|Stable\s+"
+                r"Diffusion|Google\s+Imagen|Bing\s+Image\s+Creator|Image\s+Creator|Leonardo\.ai"
+                r"|Ideogram|FLUX|NightCafe|Craiyon|NovelAI|Fooocus)")
+CREDIT_TAIL = LazyPattern(
+    rf"(?:\s[—–|/-]|[—–|])\s*{_IMAGE_TOOLS}(?:\s*/\s*[\w .&-]{{1,40}}?)?\s*"
+    r"(?:\([^()]*\)|„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|«[^»]*»)?[\s.]*$", _F)
 TAIL_VERB = LazyPattern(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|flood\w*|spread\w*|"
     r"went|goes|shows?|showed|appear\w*|became|become|fool\w*|trick\w*|sparked?|caus\w*|"
     r"drew|raise[sd]?|es|son|fue|fueron|ha|han|ist|sind|war|wurde|wurden|hat|haben|est|sont|"
-    r"ont|été|são|foi|foram|tem|têm)\b|(?:^|\s)(?:है|हैं|था|थी|थे|ہے|ہیں|تھا|تھی|تھے)(?:\s|$|।|۔)", _F)
+    r"ont|été|são|foi|foram|tem|têm|è|sono|erano|stat[aoie]|hanno|zijn|werd|werden|heeft|"
+    r"hebben|är|ble|blev|blir|hadde|hade)\b"
+    r"|(?:^|\s)(?:है|हैं|था|थी|थे|ہے|ہیں|تھا|تھی|تھے)(?:\s|$|।|۔)", _F)
 DEFINITE_SUBJECT = LazyPattern(
-    rf"^[\s(\[«\"“]*(?:the|das|die|la|el|l['’]|a|o|यह)\s*{IMAGE_NOUNS}(?![\w])", _F)
+    rf"^[\s(\[«\"“]*(?:the|das|die|la|el|las|los|les|le|il|gli|lo|l['’]|a|o|as|os|यह)\s*"
+    rf"{IMAGE_NOUNS}(?![\w])", _F)
 
 _HEADING_WORDS = (
     r"(?:about\s+(?:the|these|this|our)\s+(?:images?|illustrations?|photos?|pictures?|"
@@ -262,7 +318,10 @@ _HEADING_WORDS = (
     r"(?:ai\s+)?image\s+disclosure|ai\s+disclosure|sobre\s+(?:las?|estas?|as|essas?|esta)\s+"
     r"(?:imágenes|imagen|imagens?|ilustraç(?:ão|ões)|ilustraci(?:ón|ones))|zu\s+(?:den|diesen)"
     r"\s+(?:Bildern|Illustrationen)|hinweis\s+zu(?:m|den)\s+(?:Bild(?:ern)?)|(?:à\s+propos|au"
-    r"\s+sujet)\s+des?\s+(?:images?|illustrations?)|तस्वीरों\s+के\s+बारे\s+में)")
+    r"\s+sujet)\s+des?\s+(?:images?|illustrations?)|(?:nota\s+)?sulle\s+immagini|a\s+proposito\s+"
+    r"delle\s+immagini|über\s+(?:die|diese|unsere)\s+Bilder|how\s+we\s+(?:made|created|"
+    r"produced)\s+(?:the|these|this|our)\s+(?:images?|illustrations?|pictures?)|nota\s+sobre\s+"
+    r"(?:las|as)\s+(?:imágenes|imagens|ilustraciones|ilustrações)|तस्वीरों\s+के\s+बारे\s+में)")
 # "ABOUT THE IMAGES: …" opening a block, or standing alone as the line before the notice.
 HEADING = LazyPattern(rf"^\W*{_HEADING_WORDS}\s*[:—–-]", _F)
 HEADING_LINE = LazyPattern(rf"^\W*{_HEADING_WORDS}\s*[:.]?\s*$", _F)
@@ -270,7 +329,7 @@ HEADING_LINE = LazyPattern(rf"^\W*{_HEADING_WORDS}\s*[:.]?\s*$", _F)
 FIRST_PERSON = LazyPattern(
     r"(?:^|[^\w])(?:we|we['’]ve|our\s+(?:team|staff|editors|newsroom|art\s+desk|graphics\s+"
     r"desk|designers?)|wir|hemos|nosotros|nous|nós|hicimos|generamos|creamos|usamos|"
-    r"utilizamos|geramos|criamos|fizemos|usamos|हमने)(?![\w])", _F)
+    r"utilizamos|geramos|criamos|fizemos|usamos|abbiamo|noi|हमने)(?![\w])", _F)
 
 NEGATIONS: dict[str, LazyPattern] = {
     "en": LazyPattern(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", _F),
@@ -278,6 +337,9 @@ NEGATIONS: dict[str, LazyPattern] = {
     "es": LazyPattern(r"\b(?:no|nunca|ni|tampoco|ning[uú]n\w*|sin)\b", _F),
     "fr": LazyPattern(r"\b(?:ne|pas|jamais|aucun\w*|sans)\b|\bn['’]", _F),
     "pt": LazyPattern(r"\b(?:não|nao|nunca|nem|nenhum\w*|sem)\b", _F),
+    "it": LazyPattern(r"\b(?:non|mai|né|nessun\w*|senza)\b", _F),
+    "nl": LazyPattern(r"\b(?:niet|geen|nooit|zonder)\b", _F),
+    "sc": LazyPattern(r"\b(?:ikke|inte|ej|aldri|aldrig|ingen|inget|uten|utan|uden)\b", _F),
     "hi": LazyPattern(r"(?:^|\s)(?:नहीं|न|ना)(?:\s|$|।|,)", _F),
     "ur": LazyPattern(r"(?:^|\s)(?:نہیں|نہ)(?:\s|$|۔|،)", _F),
 }
@@ -296,8 +358,18 @@ REPORTING = LazyPattern(
     r"supuestamente|presuntamente|redes\s+sociales|desmient\w*|selon|déclaré|vérifi\w*|faux|"
     r"fausse|partagée?s?|diffusée?s?|prétendu\w*|réseaux\s+sociaux|filigrane|intox|segundo|"
     r"de\s+acordo\s+com|disse|diz|checagem|verifica\w*|especialistas|compartilhad\w*|"
-    r"divulgad\w*|supostamente|redes\s+sociais|boato)\b"
+    r"divulgad\w*|supostamente|redes\s+sociais|boato|secondo|dichiarat\w*|virale|circola\w*|"
+    r"condivis\w*|fals[aeio]|esperti|sui\s+social|presunt\w*|bufala|smentit\w*|volgens|"
+    r"zegt|zei|nep|ifølge|enligt|sier|sagde|falske?|falska|sosiale\s+medier|sociala\s+medier|"
+    r"sociale\s+medi[ae]r?)\b"
     r"|(?:वायरल|फर्जी|फ़र्ज़ी|दावा|दावे|फैक्ट\s*चेक|विशेषज्ञ|के\s+मुताबिक|के\s+अनुसार|कहा|सोशल\s+मीडिया|وائرل|جعلی|دعوی|ماہرین|کے\s+مطابق|کہا|سوشل\s+میڈیا)",
     _F)
+
+# A note's later sentence referring back to the images its first sentence named: "They
+# were generated with…", "Sie wurden mit … erstellt", "Fueron generadas con…".
+ANAPHORA = LazyPattern(
+    r"[\s\"“]*(?:they|these|those|all\s+of\s+them|each\s+of\s+them|both|sie|alle|ellas|ellos"
+    r"|todas|todos|fueron|elles|ils|toutes|tous|elas|eles|foram|esse|queste|questi|sono\s+"
+    r"stat[ei]|furono)\b", _F)
 
 BELOW = LazyPattern(r"\b(?:below|following|unten|abajo|ci-dessous|abaixo)\b|नीचे", _F)

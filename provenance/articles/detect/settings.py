@@ -33,8 +33,8 @@ PTI, IANS, ANI, UNI, EFE, Europa Press, dpa, APP, Bloomberg, Xinhua, Yonhap, Kyo
 Lusa, Agência Brasil, Estadão Conteúdo, Folhapress, AAP, The Canadian Press, PA Media, APA,
 KNA, epd, Belga, Keystone-SDA, Anadolu, Bernama, Antara, NNN, MENAFN, WAM, SPA, KUNA,
 Notimex, Servimedia, Interfax, NAN, NTB, TT, STT, Ritzau, ANP, CTK, PAP, MTI, HINA, BTA,
-Agerpres, ANA-MPA, DHA, Jiji, PNA, VNA, CNA (printed variants such as "Press Trust of
-India" or "भाषा" normalise to these, see :mod:`.sources`).
+Agerpres, ANA-MPA, DHA, Jiji, PNA, VNA, CNA, BSS, UNB, SID (printed variants such as
+"Press Trust of India", "भाषा", "رويترز" or "বাসস" normalise to these, see :mod:`.sources`).
 
 ``extra_disclosure_phrases``: house wordings that, on their own, state that the image next
 to them is AI-made (e.g. ``"Synthetic illustration"``). A sentence containing one counts as
@@ -77,7 +77,7 @@ DEFAULT_KNOWN_SOURCES: tuple[str, ...] = (
     "KNA", "epd", "Belga", "Keystone-SDA", "Anadolu", "Bernama", "Antara", "NNN", "MENAFN",
     "WAM", "SPA", "KUNA", "Notimex", "Servimedia", "Interfax", "NAN",
     "NTB", "TT", "STT", "Ritzau", "ANP", "CTK", "PAP", "MTI", "HINA", "BTA", "Agerpres",
-    "ANA-MPA", "DHA", "Jiji", "PNA", "VNA", "CNA",
+    "ANA-MPA", "DHA", "Jiji", "PNA", "VNA", "CNA", "BSS", "UNB", "SID",
 )
 
 

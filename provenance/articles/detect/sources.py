@@ -1,8 +1,16 @@
 """Normalising credited source names (``"Press Trust of India"`` -> ``PTI``).
 
 Agencies are printed many ways: full names, acronyms, the Hindi service names
-(``भाषा`` is PTI's Hindi wire, ``वार्ता`` UNI's), and generic plurals in every language
-(``agencies``, ``agencias``, ``Agenturen``…), which all normalise to ``agencies``.
+(``भाषा`` is PTI's Hindi wire, ``वार्ता`` UNI's), their names in other scripts (Urdu
+``اے پی پی``, Arabic ``رويترز``, Bengali ``বাসস``, Chinese ``新华社``, Japanese ``ロイター``…),
+and generic plurals in every language (``agencies``, ``agencias``, ``Agenturen``,
+``وكالات``…), which all normalise to ``agencies``.
+
+German and Swiss desks add their own code after the agency (``dpa/lby``, ``SDA/sep``):
+where a credit names a known source, parts that are two to four lower-case letters and
+no known name are desk codes and dropped. Short aliases printed in lower case
+(``afp``, ``ats``) count first in a list or after a known name (``(dpa, afp)``), not after
+a desk code (``(xyz/kna)`` is a writer's initials).
 
 Several agencies in one credit (``(AFP/Reuters)``, ``With inputs from PTI and ANI``) are
 split by :func:`split_sources`; the detectors then record **one Attribution per agency**
@@ -23,32 +31,48 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType({
         "agenturen", "nachrichtenagenturen", "agenturmaterial", "agenzie", "एजेंसी",
         "एजेंसियां", "एजेंसियों", "एजेंसियाँ", "das agências", "agências de notícias",
     ), "agencies"),
-    **dict.fromkeys(("reuters", "thomson reuters", "reuters staff"), "Reuters"),
-    **dict.fromkeys(("ap", "a.p.", "associated press", "the associated press"), "AP"),
-    **dict.fromkeys(("afp", "agence france-presse", "agence france presse"), "AFP"),
-    **dict.fromkeys(("pti", "press trust of india", "भाषा", "पीटीआई"), "PTI"),
-    **dict.fromkeys(("ians", "indo-asian news service", "आईएएनएस"), "IANS"),
-    **dict.fromkeys(("ani", "asian news international", "एएनआई"), "ANI"),
-    **dict.fromkeys(("uni", "united news of india", "वार्ता", "यूनीवार्ता"), "UNI"),
+    **dict.fromkeys(("وكالات", "ایجنسیاں", "ایجنسیز", "সংস্থা", "এজেন্সি"), "agencies"),
+    **dict.fromkeys(("reuters", "thomson reuters", "reuters staff", "रॉयटर्स", "रायटर", "ロイター",
+                     "路透社",
+                     "رويترز", "روئٹرز", "رائٹرز", "রয়টার্স"), "Reuters"),
+    **dict.fromkeys(("ap", "a.p.", "associated press", "the associated press", "एपी",
+                     "أسوشيتد برس", "اے پی", "এপি"), "AP"),
+    **dict.fromkeys(("afp", "agence france-presse", "agence france presse", "एएफपी",
+                     "فرانس برس", "أ ف ب", "اے ایف پی", "এএফপি"), "AFP"),
+    **dict.fromkeys(("pti", "press trust of india", "भाषा", "पीटीआई", "پی ٹی آئی",
+                     "পিটিআই"), "PTI"),
+    **dict.fromkeys(("ians", "indo-asian news service", "आईएएनएस", "আইএএনএস"), "IANS"),
+    **dict.fromkeys(("ani", "asian news international", "एएनआई", "এএনআই"), "ANI"),
+    **dict.fromkeys(("uni", "united news of india", "वार्ता", "यूनीवार्ता", "यूएनआई"), "UNI"),
     **dict.fromkeys(("efe", "agencia efe"), "EFE"),
     **dict.fromkeys(("europa press",), "Europa Press"),
-    **dict.fromkeys(("dpa", "deutsche presse-agentur"), "dpa"),
-    **dict.fromkeys(("app", "associated press of pakistan"), "APP"),
+    **dict.fromkeys(("dpa", "deutsche presse-agentur", "د ب أ"), "dpa"),
+    **dict.fromkeys(("app", "associated press of pakistan", "اے پی پی"), "APP"),
+    **dict.fromkeys(("bss", "bangladesh sangbad sangstha", "বাসস"), "BSS"),
+    **dict.fromkeys(("unb", "united news of bangladesh", "ইউএনবি"), "UNB"),
+    **dict.fromkeys(("sda", "ats", "sda/ats", "keystone-sda", "keystone-ats"), "Keystone-SDA"),
+    **dict.fromkeys(("sid", "sport-informations-dienst"), "SID"),
+    **dict.fromkeys(("wam", "وام"), "WAM"),
+    **dict.fromkeys(("spa", "واس"), "SPA"),
+    **dict.fromkeys(("kuna", "كونا"), "KUNA"),
+    **dict.fromkeys(("menafn",), "MENAFN"),
     **dict.fromkeys(("bloomberg", "bloomberg news"), "Bloomberg"),
-    **dict.fromkeys(("xinhua", "xinhua news agency"), "Xinhua"),
-    **dict.fromkeys(("yonhap", "yonhap news agency"), "Yonhap"),
-    **dict.fromkeys(("kyodo", "kyodo news"), "Kyodo"),
+    **dict.fromkeys(("xinhua", "xinhua news agency", "شينخوا", "सिन्हुआ", "新华社", "新華社"),
+                    "Xinhua"),
+    **dict.fromkeys(("yonhap", "yonhap news agency", "聯合", "연합뉴스"), "Yonhap"),
+    **dict.fromkeys(("kyodo", "kyodo news", "共同", "共同通信"), "Kyodo"),
     **dict.fromkeys(("aap", "australian associated press"), "AAP"),
     **dict.fromkeys(("the canadian press", "canadian press", "cp"), "The Canadian Press"),
     **dict.fromkeys(("pa", "pa media", "press association"), "PA Media"),
     **dict.fromkeys(("agência brasil", "agencia brasil"), "Agência Brasil"),
     **dict.fromkeys(("estadão conteúdo", "estadao conteudo"), "Estadão Conteúdo"),
-    **dict.fromkeys(("anadolu", "anadolu agency", "aa"), "Anadolu"),
+    **dict.fromkeys(("anadolu", "anadolu agency", "aa", "الأناضول", "anadolu ajansı"),
+                    "Anadolu"),
     **dict.fromkeys(("ntb", "norsk telegrambyrå"), "NTB"),
     **dict.fromkeys(("tt", "tt nyhetsbyrån"), "TT"),
     **dict.fromkeys(("ritzau", "ritzaus bureau"), "Ritzau"),
     **dict.fromkeys(("anp", "algemeen nederlands persbureau"), "ANP"),
-    **dict.fromkeys(("jiji", "jiji press"), "Jiji"),
+    **dict.fromkeys(("jiji", "jiji press", "時事", "時事通信"), "Jiji"),
     **dict.fromkeys(("syndicated feed", "a syndicated feed"), "syndicated feed"),
 })
 
@@ -147,9 +171,33 @@ def _split(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
     whole = normalise(text, known)
     if whole in known or clean(text).lower() in ALIASES:
         return (whole,)
+    parts = [p for p in _SPLIT.split(clean(text)) if p]
+    names: list[str] = []
+    for i, part in enumerate(parts):
+        # A lower-case short alias counts first in a list ("ats/nxp": agency, then desk)
+        # or after a known name ("dpa, afp"), not after a desk code ("vyp/kna": a
+        # writer's initials that happen to spell an agency).
+        lower_ok = len(parts) > 1 and (i == 0 or any(n in known for n in names))
+        names.append(_part_name(part, known, lower_ok))
+    if any(n in known for n in names):  # "dpa/lby", "SDA/sep": the desk's initials go
+        names = [n for n in names if n in known or not _DESK_CODE.match(n)]
     out: list[str] = []
-    for part in _SPLIT.split(clean(text)):
-        name = normalise(part, known)
+    for name in names:
         if name and name not in out and not _NOT_A_NAME.search(name):
             out.append(name)
     return tuple(out)
+
+
+# A desk or editor code after an agency: "lby" in "dpa/lby", "sep" in "SDA/sep".
+_DESK_CODE = re.compile(r"^[a-z]{2,4}$")
+
+
+def _part_name(part: str, known: tuple[str, ...], lower_ok: bool) -> str:
+    """One part's name; where ``lower_ok``, a short alias in lower case counts too
+    ("(dpa, afp)", "(ats/nxp)"), as German and Swiss desks print them."""
+    name = normalise(part, known)
+    if lower_ok and name not in known and _DESK_CODE.match(name):
+        upper = normalise(name.upper(), known)
+        if upper in known:
+            return upper
+    return name

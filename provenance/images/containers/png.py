@@ -100,9 +100,9 @@ def _text(ctype: bytes, body: bytes) -> tuple[str, str]:
         return "", ""
     keyword = key.decode("latin-1")
     if ctype == b"tEXt":
-        return keyword, rest.decode("latin-1")
+        return keyword, _latin1_text(rest)
     if ctype == b"zTXt":
-        return keyword, _inflate(rest[1:]).decode("latin-1")
+        return keyword, _latin1_text(_inflate(rest[1:]))
     if len(rest) < 2:
         return keyword, ""
     compressed = rest[0] == 1
@@ -111,6 +111,15 @@ def _text(ctype: bytes, body: bytes) -> tuple[str, str]:
     if compressed:
         text = _inflate(text)
     return keyword, text.decode("utf-8", "replace")
+
+
+def _latin1_text(value: bytes) -> str:
+    """tEXt/zTXt text is Latin-1 by spec, but writers such as stable-diffusion.cpp put UTF-8
+    there: bytes that decode as UTF-8 are read so (Latin-1 text rarely does by accident)."""
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return value.decode("latin-1")
 
 
 def _inflate(payload: bytes) -> bytes:
