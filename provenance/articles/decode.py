@@ -6,8 +6,10 @@ Policy (INP001 says "UTF-16/UTF-8 with a BOM is read normally"):
    -> that encoding, strictly. A file that claims UTF-16/32 and does not decode is
    unreadable (:class:`~provenance.articles.ArticleError`).
 2. No BOM: strict UTF-8.
-   Decoded text holding a NUL character is binary (a zero-filled file is valid UTF-8):
-   unreadable.
+   Decoded text holding NUL characters is binary (a zero-filled file is valid UTF-8):
+   unreadable — unless they are a few strays (at most :data:`LENIENT_MAX_SHARE` of the
+   characters, at most :data:`LENIENT_MAX_BAD`) in a page of text: then each becomes U+FFFD,
+   as browsers read them, and ``lenient`` is set.
 3. Not valid UTF-8: a NUL byte means binary content (or UTF-16 without a BOM, which we do
    not guess) -> unreadable. Otherwise, if at most :data:`LENIENT_MAX_SHARE` of the bytes
    (1 %, at least one sequence, at most :data:`LENIENT_MAX_BAD`) are invalid, the file is read with
@@ -72,13 +74,19 @@ def decode_bytes(data: bytes) -> Decoded:
 
 
 def _no_nul(decoded: Decoded) -> Decoded:
-    """NUL is valid UTF-8 but never in an article: a zero-filled or binary file."""
-    if "\x00" in decoded.text:
+    """NUL is valid UTF-8 but never in an article: many mean a zero-filled or binary file;
+    a few strays in a page are replaced with U+FFFD (the module docstring)."""
+    text = decoded.text
+    if "\x00" not in text:
+        return decoded
+    count = text.count("\x00")
+    if count > LENIENT_MAX_BAD or count > LENIENT_MAX_SHARE * len(text):
         raise ArticleError(
             f"the file contains NUL characters (first at character "
-            f"{decoded.text.index(chr(0)) + 1}): it is binary, not an article"
+            f"{text.index(chr(0)) + 1}): it is binary, not an article"
         )
-    return decoded
+    return Decoded(text.replace("\x00", "\ufffd"), decoded.encoding, lenient=True,
+                   bad_bytes=decoded.bad_bytes + count)
 
 
 def _strict(data: bytes, skip: int, encoding: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +79,25 @@ def test_a_bom_that_lies_is_unreadable() -> None:
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8\x41\x00")
     with pytest.raises(ArticleError, match="UTF-8 byte-order mark"):
         decode_bytes(codecs.BOM_UTF8 + b"ok \xc3\x28")
+
+
+def test_a_stray_nul_in_a_page_is_replaced_as_browsers_do() -> None:
+    page = ("<html><body><article><h1>Tide tables</h1><p>By Ana Reis</p>"
+            "<p>LISBON (Reuters) - The tide tables were reprinted\x00 after a misprint.</p>"
+            + "<p>The harbour office thanked readers for pointing it out.</p>" * 3
+            + "</article></body></html>").encode("utf-8")
+    decoded = decode_bytes(page)
+    assert "\x00" not in decoded.text and decoded.text.count("\ufffd") == 1
+    assert (decoded.lenient, decoded.bad_bytes) == (True, 1)
+
+
+def test_a_page_with_a_stray_nul_is_audited(tmp_path: Path) -> None:
+    from provenance.articles import read_article_file
+
+    body = "<p>The harbour office thanked readers for pointing it out.</p>" * 4
+    (tmp_path / "tide.html").write_bytes(
+        ("<html><body><article><h1>Tide tables</h1><p>By Ana Reis</p>"
+         f"<p>LISBON (Reuters) - Reprinted\x00 tables.</p>{body}</article></body></html>")
+        .encode())
+    [article] = read_article_file(tmp_path / "tide.html", "tide.html")
+    assert article.headline == "Tide tables"
