@@ -103,9 +103,23 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+# A browser runs scripts, so it reads a <noscript> element's content as raw text; the parser
+# here does not, and an element left open inside one (``<noscript><div>``) would swallow the
+# rest of the page. The content is blanked before parsing (newlines kept, so lines match).
+_NOSCRIPT = re.compile(r"(<noscript\b[^>]{0,2000}>)(.*?)(</noscript\s*>)", re.I | re.S)
+
+
+def _blank_noscript(text: str) -> str:
+    return _NOSCRIPT.sub(lambda m: m[1] + re.sub(r"[^\n]", " ", m[2]) + m[3], text)
+
+
 def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
+    if "noscript" in text or "NOSCRIPT" in text:
+        source, utf8 = _blank_noscript(text), None
+    else:
+        source = text
     try:
-        tree = LexborHTMLParser(text if utf8 is None else utf8)
+        tree = LexborHTMLParser(source if utf8 is None else utf8)
     except Exception as exc:  # selectolax raises plain errors on input it cannot take
         raise ValueError(f"HTML cannot be parsed: {exc}") from exc
     meta = read_meta(tree, text)

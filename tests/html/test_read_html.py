@@ -354,3 +354,17 @@ def test_nul_characters_are_dropped_even_when_bytes_are_offered() -> None:
                                   "\x00é", "latin é only"])
 def test_nul_check_answers_as_a_substring_test(text: str) -> None:
     assert _has_nul(text) == ("\x00" in text)
+
+
+def test_an_element_left_open_inside_noscript_does_not_swallow_the_page() -> None:
+    page = ("<html><head><title>Ferry</title></head><body>\n"
+            '<noscript><div class="banner">Turn on JavaScript</noscript>\n'
+            "<article><h1>Ferry returns</h1>\n<p>LISBON (Reuters) - The ferry returned to "
+            "service on Monday after repairs.</p>\n<p>The operator said timetables were "
+            "unchanged.</p></article></body></html>")
+    article = read_html(page, "ferry.html")
+    assert article.headline == "Ferry returns"
+    body = [(b.line, b.text) for b in article.blocks if b.zone == "body"]
+    assert body[0] == (4, "LISBON (Reuters) - The ferry returned to service on Monday after "
+                          "repairs.")
+    assert "Turn on JavaScript" not in " ".join(b.text for b in article.blocks)
