@@ -11,6 +11,7 @@ import pytest
 
 from provenance.articles import parse_article_text
 from provenance.articles.decode import decode_bytes
+from provenance.articles.detect import DetectSettings, annotate
 from provenance.model import Article
 
 
@@ -30,3 +31,27 @@ def read_page(path: Path) -> Article:
     [result] = parse_article_text(text, path.name.removesuffix(".gz"), "html")
     assert isinstance(result, Article), result
     return result
+
+
+def credited(article: Article) -> bool:
+    """The attribution call: some attribution lies outside boilerplate (a boilerplate-only
+    credit is ATR002, not a credit of the article)."""
+    annotate(article, DetectSettings())
+    return any(a.zone != "boilerplate" for a in article.attributions)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def disclosure_right(row: dict[str, str], article: Article) -> bool:
+    """The disclosure call against a ``yes``/``no`` label: ``no`` means no disclosure at all;
+    ``yes`` means some disclosure holds the labelled text, and a caption one names its image."""
+    annotate(article, DetectSettings())
+    found = article.disclaimers
+    if row["has_ai_disclaimer"] == "no":
+        return not found
+    label = _norm(row["disclaimer_text"])
+    matching = [d for d in found if label in _norm(d.text)]
+    return bool(matching) and all(d.image is not None for d in matching
+                                  if d.zone == "caption")

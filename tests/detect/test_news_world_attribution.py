@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.articles.detect import DetectSettings, annotate
-from provenance.model import Article
-from tests.detect.news_world import label_rows, read_page
+from tests.detect.news_world import credited, label_rows, read_page
 
 # Before the "Credits" work: 81/116 (69.8 %); after it: 104/116 (89.7 %). Most pages still
 # called wrongly carry their credit in blocks the HTML reader zones as boilerplate.
@@ -26,10 +24,6 @@ from tests.detect.news_world import label_rows, read_page
 MIN_ACCURACY = 0.89
 
 
-
-def _credited(article: Article) -> bool:
-    annotate(article, DetectSettings())
-    return any(a.zone != "boilerplate" for a in article.attributions)
 
 
 @pytest.mark.interop
@@ -40,7 +34,7 @@ def test_attribution_accuracy_on_news_world(corpus_dir: Path) -> None:
     wrong: list[str] = []
     for row in rows:
         expected = row["has_attribution"] == "yes"
-        got = _credited(read_page(folder / row["file"]))
+        got = credited(read_page(folder / row["file"]))
         total[row["language"]] += 1
         right[row["language"]] += got == expected
         if got != expected:

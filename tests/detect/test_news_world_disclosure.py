@@ -24,27 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from provenance.articles.detect import DetectSettings, annotate
-from provenance.model import Article
-from tests.detect.news_world import label_rows, read_page
+from tests.detect.news_world import disclosure_right, label_rows, read_page
 
 MIN_ACCURACY = 1.0  # every labelled page (unknown ones excepted) is called right
 
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _right(row: dict[str, str], article: Article) -> bool:
-    annotate(article, DetectSettings())
-    found = article.disclaimers
-    if row["has_ai_disclaimer"] == "no":
-        return not found
-    label = _norm(row["disclaimer_text"])
-    matching = [d for d in found if label in _norm(d.text)]
-    return bool(matching) and all(d.image is not None for d in matching
-                                  if d.zone == "caption")
 
 
 @pytest.mark.interop
@@ -58,7 +41,7 @@ def test_disclosure_accuracy_on_news_world(corpus_dir: Path) -> None:
         if row["has_ai_disclaimer"] == "unknown":
             continue
         total[row["language"]] += 1
-        if _right(row, read_page(folder / row["file"])):
+        if disclosure_right(row, read_page(folder / row["file"])):
             right[row["language"]] += 1
         else:
             wrong.append(f"{row['file']}: labelled {row['has_ai_disclaimer']}")
