@@ -108,3 +108,37 @@ def _follow(target: str, real_root: str, stack: list[int]) -> list[str]:
 
 def _split(path: str) -> list[str]:
     return [p for p in path.split("/") if p not in ("", ".")]
+
+
+class NotRegular(OSError):
+    """The path names a folder, FIFO, socket or device: it is never opened for reading."""
+
+    def __init__(self, folder: bool) -> None:
+        super().__init__(errno.EISDIR if folder else errno.EINVAL,
+                         "a folder" if folder else "not a regular file")
+        self.folder = folder
+
+
+def _require_regular(info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegular(stat.S_ISDIR(info.st_mode))
+
+
+def open_regular(path: Path | str, root: Path | str | None = None, rel: str = "") -> int:
+    """A read-only descriptor of a regular file: beneath ``root`` (as :func:`open_beneath`)
+    when given, else ``path`` as it is. The file is checked before it is opened (opening a
+    FIFO waits for a writer) and again on the descriptor, opened ``O_NONBLOCK`` so that one
+    swapped in between cannot block. Raises :class:`NotRegular`, :class:`OutsideRoot` or
+    the ``OSError`` of the open."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | _CLOEXEC
+    if root is not None:
+        fd = open_beneath(root, rel, flags, check=_require_regular)
+    else:
+        _require_regular(os.stat(path))
+        fd = os.open(path, flags)
+    try:
+        _require_regular(os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd

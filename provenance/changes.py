@@ -19,7 +19,6 @@ locally; nothing touches the network.
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -143,24 +142,17 @@ def _holds(root: Path, rel: str, needles: Sequence[bytes]) -> bool:
     return data is not None and any(n in data for n in needles)
 
 
-def _regular(info: os.stat_result) -> None:
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError("not a regular file")
-
-
 def _bytes(root: Path, rel: str) -> bytes | None:
     """A regular file's bytes (a FIFO or device is never opened, nor a link out of the
     root), None if unreadable."""
-    from provenance.beneath import open_beneath
+    from provenance.beneath import open_regular
 
     try:
-        # O_NONBLOCK: a file swapped for a FIFO after the check must not wait for a writer
-        fd = open_beneath(root, rel, os.O_RDONLY | os.O_NONBLOCK, check=_regular)
+        fd = open_regular(root / rel, root, rel)
     except (OSError, ValueError):
         return None
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ARTICLE_BYTES:
+        if os.fstat(fd).st_size > _MAX_ARTICLE_BYTES:
             return None
         with os.fdopen(os.dup(fd), "rb") as fh:
             return fh.read(_MAX_ARTICLE_BYTES)

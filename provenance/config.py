@@ -155,14 +155,16 @@ def read_regular(path: Path, limit: int, label: str, json_path: str) -> bytes:
     Opened non-blocking and checked with ``fstat`` before any read, so a FIFO never
     blocks and ``/dev/zero`` or ``/dev/urandom`` is never read.
     """
+    from provenance.beneath import NotRegular, open_regular
+
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = open_regular(path)
+    except NotRegular:
+        raise ConfigError(label, json_path, f"{path} is not a regular file") from None
     except (OSError, ValueError) as exc:
         raise ConfigError(label, json_path, f"cannot read {path}: "
                           f"{getattr(exc, 'strerror', None) or exc}") from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ConfigError(label, json_path, f"{path} is not a regular file")
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:

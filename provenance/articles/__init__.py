@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 import pathlib
-import stat
 from dataclasses import dataclass
 from typing import Literal
 
@@ -155,19 +154,10 @@ def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = 
 
     With ``root``, the open walks down from it and never follows a link out of it, even
     one swapped in after the walk checked the path (:mod:`provenance.beneath`)."""
-    from provenance.beneath import OutsideRoot, open_beneath
+    from provenance.beneath import NotRegular, OutsideRoot, open_regular
 
-    # A FIFO, socket or device is refused before it is opened (opening a FIFO waits for a
-    # writer); O_NONBLOCK covers one swapped in after the check.
-    flags = os.O_RDONLY | os.O_NONBLOCK
     try:
-        if root is not None:
-            fd = open_beneath(root, rel, flags, check=_check_regular)
-        else:
-            _check_regular(os.stat(path))
-            fd = os.open(path, flags)
-        with open(fd, "rb") as fh:
-            _check_regular(os.fstat(fh.fileno()))
+        with open(open_regular(path, root, rel), "rb") as fh:
             # read(n) allocates n bytes up front: asking for the limit (20 MB) on every
             # file cost more than reading it. The size stat() gives, plus one byte, reads
             # the whole file at once; a file that grew since is then read on up to the limit.
@@ -175,6 +165,10 @@ def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = 
             data = fh.read(min(size, max_bytes) + 1)
             if size < len(data) <= max_bytes:
                 data += fh.read(max_bytes + 1 - len(data))
+    except NotRegular as exc:
+        raise ArticleError("cannot read the file: it is a folder" if exc.folder else
+                           "not a regular file (a FIFO, socket or device): it was not read") \
+            from None
     except OutsideRoot:
         raise ArticleError("the file is a symlink that leads outside the audit root; "
                            "it was not read") from None
@@ -183,13 +177,6 @@ def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = 
     if len(data) > max_bytes:
         raise ArticleError(f"the file is larger than the {max_bytes:,} byte limit for an article")
     return data
-
-
-def _check_regular(info: os.stat_result) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise ArticleError("cannot read the file: it is a folder")
-    if not stat.S_ISREG(info.st_mode):
-        raise ArticleError("not a regular file (a FIFO, socket or device): it was not read")
 
 
 def _is_own_report(text: str, fmt: str) -> bool:

@@ -71,15 +71,12 @@ def read_image(
 
 def _open(path: Path, rel: str, root: Path | None) -> int:
     """The open file; never opens a FIFO, socket or device, nor a link out of ``root``."""
-    from provenance.beneath import OutsideRoot, open_beneath
+    from provenance.beneath import NotRegular, OutsideRoot, open_regular
 
-    # O_NONBLOCK: if the path became a FIFO after the check, open must not wait for a writer
-    flags = os.O_RDONLY | os.O_NONBLOCK
     try:
-        if root is not None:
-            return open_beneath(root, rel, flags, check=_check_regular)
-        _check_regular(path.stat())
-        return os.open(path, flags)
+        return open_regular(path, root, rel)
+    except NotRegular:
+        raise Unreadable(_NOT_REGULAR) from None
     except OutsideRoot:
         raise Unreadable("the file is a symlink that leads outside the audit root; "
                          "it was not read") from None
@@ -98,9 +95,12 @@ def _scan_fd(fd: int) -> tuple[int, RawMetadata | None]:
         raise Unreadable(f"cannot read the file: {exc.strerror or exc}") from exc
 
 
+_NOT_REGULAR = "not a regular file (a FIFO, socket, device or folder)"
+
+
 def _check_regular(info: os.stat_result) -> None:
     if not stat.S_ISREG(info.st_mode):
-        raise Unreadable("not a regular file (a FIFO, socket, device or folder)")
+        raise Unreadable(_NOT_REGULAR)
     if info.st_size == 0:
         raise Unreadable("empty file (0 bytes)")
 
