@@ -75,12 +75,6 @@ def common_root(paths: Sequence[Path]) -> Path:
     return Path(os.path.commonpath(folders)) if folders else Path.cwd().resolve()
 
 
-_SITE_MARKERS = frozenset({"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "_config.yml",
-                           "_config.yaml", "_config.toml", ".eleventy.js", "eleventy.config.js",
-                           "eleventy.config.mjs", "eleventy.config.cjs", "astro.config.mjs",
-                           "astro.config.ts", "next.config.js", "next.config.mjs"})
-
-
 def project_root(paths: Sequence[Path], policy_file: Path | None) -> Path:
     """The default root: the policy file's folder, else the git root, else the nearest
     folder holding a site generator's config, else the deepest common folder of ``paths``
@@ -104,11 +98,12 @@ def _upwards(start: Path, test: Any) -> Path | None:
 
 
 def _holds_site_config(folder: Path) -> bool:
+    from provenance.site import names_a_generator
+
     try:
-        names = set(os.listdir(folder))
+        return names_a_generator(os.listdir(folder))
     except OSError:
         return False
-    return bool(names & _SITE_MARKERS) or ("content" in names and "config.toml" in names)
 
 
 def relative(path: Path, root: Path) -> str:

@@ -61,6 +61,16 @@ _ASTRO = ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.confi
 _NEXT = ("next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")
 
 
+_MARKERS = frozenset((*_HUGO_CONFIGS, *_JEKYLL_CONFIGS, *_ELEVENTY, *_ASTRO, *_NEXT))
+
+
+def names_a_generator(names: Iterable[str]) -> bool:
+    """Whether a folder holding ``names`` is a site generator's project, by its file names
+    alone (the probes below then read the config)."""
+    held = frozenset(names)
+    return bool(held & _MARKERS) or ("content" in held and bool(held & set(_HUGO_LEGACY)))
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """One site of the audited tree. Folders are POSIX paths relative to the root
