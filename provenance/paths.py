@@ -15,14 +15,20 @@ import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from provenance.articles import ARTICLE_EXTENSIONS
+from provenance.articles.liquid import normalize_liquid_src
 from provenance.images.model import IMAGE_EXTENSIONS
+from provenance.site import (
+    SiteMap,
+    names_a_generator,
+    page_origin_candidates,
+    url_target,
+    web_candidates,
+)
 
-if TYPE_CHECKING:
-    from provenance.site import SiteMap
 
 class UsageError(Exception):
     """A command-line problem (exit 2): a missing PATH, a PATH outside the root."""
@@ -98,8 +104,6 @@ def _upwards(start: Path, test: Any) -> Path | None:
 
 
 def _holds_site_config(folder: Path) -> bool:
-    from provenance.site import names_a_generator
-
     try:
         return names_a_generator(os.listdir(folder))
     except OSError:
@@ -150,9 +154,6 @@ def resolve_reference(src: str, article_file: Path, root: Path, site_map: SiteMa
     of the page's own address (``page_url``, its canonical link) is read locally when its
     site folder holds the file, else it stays remote.
     """
-    from provenance.articles.liquid import normalize_liquid_src
-    from provenance.site import page_origin_candidates, url_target, web_candidates
-
     text = normalize_liquid_src(src.strip())
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
