@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from provenance.findings import Issue, Severity
+from provenance.paths import nameable
 from provenance.validators.base import Subject, image_issue, images_with_status
 
 ID = "IMG001"
@@ -32,19 +33,11 @@ SCOPE = "image"
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
     for image in images_with_status(subject, "missing"):
-        if _impossible(image.path or ""):
+        # The resolver's own test, so the message says what the lookup saw.
+        if not nameable(image.path or ""):
             yield image_issue(image, f"image {image.label!r} does not exist: no file can have "
                                      "that name (it holds a NUL or an invalid character)")
         else:
             yield image_issue(image,
                               f"image {image.label!r} does not exist (looked for {image.path})")
 
-
-def _impossible(name: str) -> bool:
-    """A NUL, or a lone surrogate that is not a ``surrogateescape`` byte (U+DC80–U+DCFF).
-
-    A reference whose name no file can have (``x%00.jpg``, ``"\\ud800"`` in JSON) is
-    resolved as missing without any lookup (:func:`provenance.paths.nameable`).
-    """
-    return "\x00" in name or any("\ud800" <= c <= "\udfff" and not "\udc80" <= c <= "\udcff"
-                                  for c in name)
