@@ -130,6 +130,7 @@ PASSING: list[tuple[str, Article, list[A]]] = [
      article(("body", "LISBON (Reuters) - Trams ran late."),
              ("boilerplate", "(With inputs from agencies.)")),
      [("LISBON (Reuters) -", "Reuters", 1, "body")]),
+    # A related story's teaser right below the text: its credit is not the article's.
     ("boilerplate-kept-as-boilerplate",
      article(LEAD, ("boilerplate", "Markets rally as rates hold (With inputs from agencies.)")),
      [("(With inputs from agencies.)", "agencies", 2, "boilerplate")]),

@@ -200,10 +200,13 @@ def test_wire_precheck_reads_only_the_end_of_a_long_line() -> None:
 
 
 def test_boilerplate_only_credit_is_kept_as_boilerplate() -> None:
-    """A credit only in a sidebar is reported with zone ``boilerplate`` (ATR002)."""
-    art = article(LEAD, ("boilerplate", "(Reporting by Ana Lima; Editing by Kim Park)"))
+    """A credit only in a sidebar is reported with zone ``boilerplate`` (ATR002): here past
+    the short blocks that frame the text (share buttons, tags, the author's box)."""
+    furniture = [("boilerplate", f"Share on network {n}") for n in range(6)]
+    art = article(LEAD, *furniture,
+                  ("boilerplate", "(Reporting by Ana Lima; Editing by Kim Park)"))
     assert _as_tuples(find_attributions(art, SETTINGS)) == [
-        ("(Reporting by Ana Lima; Editing by Kim Park)", "Reuters", 2, "boilerplate")]
+        ("(Reporting by Ana Lima; Editing by Kim Park)", "Reuters", 8, "boilerplate")]
 
 
 def test_ninjs_wire_byline_with_the_agency_on_its_own_line() -> None:

@@ -113,7 +113,7 @@ _KEYWORD_END = re.compile(rf"(?:{_KEYWORDS})\b")
 _KEYWORD = re.compile(rf"\b(?:{_KEYWORDS})\b")
 # The wire and syndication forms added later have their own pre-check (_maybe_wire), so
 # the one above still stands for its single pattern (tests/detect/test_prechecks.py).
-_WIRE_WORD = re.compile(r"files|appeared|compiled|contributed|published|infocom|来源|來源")
+_WIRE_WORD = re.compile(r"files|appeared|compiled|contributed|published|infocom|来源|來源|©")
 # These credits are short lines, or end a paragraph: only its last characters are read.
 _WIRE_TAIL = 160
 _MIT_TAIL = 50  # "(XY mit dpa)": "mit" and a short agency name end the line
@@ -199,6 +199,12 @@ _CLOSINGS: tuple[_Closing, ...] = (
     _c(r"\)", rf"\(\s*{_SRC}\s*\)", need_known=True),
     # "(KNA 19.11.21)": the agency and the day it filed.
     _c(r"\)", rf"\(\s*{_SRC}\s+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\s*\)", need_known=True),
+    # "(KNA, DR)", "(dpa, jk)": the agency, then the outlet's or the editor's initials.
+    _c(r"\)", r"\(\s*(?P<src>[^()\n,;/]{2,40}?)\s*[,;/]\s*[a-z]{1,4}\s*\)", need_known=True),
+    # "© SZ/KNA/chrk - Rechte am Artikel …": the outlet, the agencies it drew on and the
+    # editor's initials; only the known names are sources.
+    _c("©", r"©\s*(?P<src>[^\s/()]{2,25}(?:\s*/\s*[^\s/()]{2,25})+)(?:\s+[-–—|][^\n]*)?",
+       where="line", known_only=True, photo_label=True),
     # "cwo/fab (dpa, afp)": the editors' initials, then the agencies.
     _c(r"\)", rf"[a-z]{{2,4}}(?:/[a-z]{{2,4}})*\s*\(\s*{_SRC}\s*\)", need_known=True,
        where="line"),
@@ -231,8 +237,40 @@ def find_attributions(article: Article, settings: DetectSettings) -> list[Attrib
     found.extend(_from_fields(article, settings, found))
     if not any(a.zone != "boilerplate" for a in found):
         others = tuple(z for z in ZONES if z != "boilerplate")
-        found = _scan(article, settings, near, others) + found
+        found = _scan(article, settings, near, others, _frame(article)) + found
     return _dedupe(found)
+
+
+# The article's own furniture that pages put outside the element holding the text: the
+# source line under the headline ("AA", "来源：…", "Edited by … (with inputs from
+# Agencies)") and the closing line after the text ("(KNA, DR)", "With files from …",
+# "© SZ/KNA"). Counted from the headline to this many blocks past the body's first, and
+# this many blocks past the body's last.
+_FRAME_HEAD = 3
+_FRAME_TAIL = 6
+_MAX_FRAME_TEXT = 300
+_PARENTHESISED = re.compile(r"\([^()]{2,80}\)")
+
+
+def _frame(article: Article) -> dict[int, bool]:
+    """The short boilerplate blocks that frame the article's text (see above), each with
+    whether it lies above the text (``True``) or below it.
+
+    Above the text only when a headline precedes the body: with none the window would be a
+    guess, and a sidebar's credit must stay a sidebar's (ATR002).
+    """
+    blocks = article.blocks
+    body = [i for i, b in enumerate(blocks) if b.zone == "body"]
+    if not body:
+        return {}
+    window = dict.fromkeys(range(body[-1] + 1, body[-1] + 1 + _FRAME_TAIL), False)
+    head = next((i for i, b in enumerate(blocks) if b.zone == "headline"), None)
+    if head is not None and head < body[0]:
+        window.update(dict.fromkeys(range(head + 1, body[0] + _FRAME_HEAD), True))
+    # Two letters alone are a text-size button ("AA") as often as an agency.
+    return {i: above for i, above in window.items() if i < len(blocks)
+            and blocks[i].zone == "boilerplate"
+            and 2 < len(blocks[i].text.strip()) <= _MAX_FRAME_TEXT}
 
 
 _SHORT_CAPTION = 200  # a block right below an image, this short, is read as its caption
@@ -269,7 +307,13 @@ _MAX_WRAPPED = 600  # a credit wrapped over more than this is not one
 
 
 def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
-          skip: tuple[str, ...]) -> list[Attribution]:
+          skip: tuple[str, ...], frame: dict[int, bool] | None = None) -> list[Attribution]:
+    """Credits in the blocks of the zones not skipped; those in ``frame`` (see
+    :func:`_frame`) are the article's own (zone ``meta``) when they name a known source and
+    are the whole line, or, above the text, a parenthesised credit inside a byline bar
+    ("Edited by Jane Roe (with inputs from agencies) Updated: …"). A related story's
+    teaser that ends in a credit stays boilerplate."""
+    frame = frame or {}
     found: list[Attribution] = []
     memo = _memo(settings.known_sources, settings.extra_attribution_phrases)
     wrapped: _Wrapped | None = None
@@ -287,10 +331,34 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
                 if len(memo) >= _REMEMBERED:
                     memo.clear()
                 memo[key] = credits
+        above = frame.get(seg.index)
+        if above is not None:
+            whole = [c for c in credits if c[0] == 0]
+            if not whole and above:
+                whole = _parenthesised_credits(text, settings)
+            # Only a known source: a framing "Source:" line often names the outlet itself.
+            framed = _known_only(whole, settings.known_sources)
+            if framed:
+                zone, credits = "meta", framed
         for offset, credit, sources in credits:
             line = seg.line_at(offset)
             found.extend(Attribution(credit, source, line, zone) for source in sources)
     return found
+
+
+def _known_only(credits: list[_Credit], known: tuple[str, ...]) -> list[_Credit]:
+    kept = [(offset, credit, tuple(s for s in sources if s in known))
+            for offset, credit, sources in credits]
+    return [credit for credit in kept if credit[2]]
+
+
+def _parenthesised_credits(text: str, settings: DetectSettings) -> list[_Credit]:
+    """The credits that a framing line holds in parentheses, each read as a line alone."""
+    out: list[_Credit] = []
+    for match in _PARENTHESISED.finditer(text):
+        for _, credit, sources in _credits_of(match.group(), False, False, settings):
+            out.append((match.start(), credit, sources))
+    return out
 
 
 def _opens_credit(text: str) -> bool:
@@ -523,7 +591,14 @@ def _field_sources(raw: str, settings: DetectSettings) -> list[str]:
     if byline is not None:
         return byline[1]
     closing = _closing(raw, settings)
-    return closing[2] if closing is not None else []
+    if closing is not None:
+        return closing[2]
+    # A byline signed jointly by the outlet and an agency ("Le Figaro et AFP", "Jane Roe
+    # and Reuters"): the agencies it names.
+    names = split_sources(raw, settings.known_sources)
+    if len(names) > 1:
+        return [n for n in names if n in settings.known_sources]
+    return []
 
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:
