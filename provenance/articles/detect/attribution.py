@@ -339,7 +339,7 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
             # Only a known source: a framing "Source:" line often names the outlet itself.
             framed = _known_only(whole, settings.known_sources)
             if framed:
-                zone, credits = "meta", framed
+                zone, credits = "meta", tuple(framed)
         for offset, credit, sources in credits:
             line = seg.line_at(offset)
             found.extend(Attribution(credit, source, line, zone) for source in sources)
