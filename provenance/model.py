@@ -133,6 +133,9 @@ class Article:
     # The page's own address where it says so (an HTML page's canonical link): a saved or
     # built page's full URLs on that origin are read from its site folder.
     url: str | None = None
+    # HTML pages: "article" (one story), "items" (several: a blog's front page, a forum
+    # thread) or "none" (no main text found); None for other formats.
+    layout: str | None = None
 
     def text_blocks(self, *zones: str) -> list[Block]:
         """Blocks in the given zones (all zones when none are named), in reading order."""

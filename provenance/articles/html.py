@@ -36,6 +36,7 @@ from provenance.model import Article, Block, ImageRef, Suppression
 
 from .html_lines import LineMap
 from .html_meta import PageMeta, parse_directive, read_meta
+from .html_notices import is_notice
 from .html_score import ContentScorer
 from .html_walk import Container, RawImage, Segment, Walker, other_files
 
@@ -55,6 +56,7 @@ _FALLBACK_SHARE = 0.25
 _FALLBACK_MIN_CHARS = 200
 _MAX_META_CHARS = 200
 _MAX_STANDFIRST_CHARS = 600
+_STORY_CHARS = 80  # an <article> with less body text than this is not one of the items
 # How far before an <img>'s src its <picture> sources are looked for.
 _PICTURE_SPAN = 4_000
 
@@ -139,8 +141,29 @@ def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
     directives = b"provenance" in utf8 if utf8 is not None else "provenance" in text
     article.suppressions = _suppressions(text, walker.comments, lines, blocks) \
         if directives else []
+    layout = _layout(article, walker.segments, walker.containers)
     _jsonld_body_fallback(article, meta, text, lines)
+    # The fallback puts the declared articleBody in place of what the page showed.
+    article.layout = "article" if layout == "none" and any(
+        b.zone == "body" for b in article.blocks) else layout
     return article
+
+
+def _layout(article: Article, segs: list[Segment], conts: list[Container]) -> str:
+    """``article`` (one story), ``items`` (the main text lies in two or more ``<article>``
+    elements, each with a paragraph's worth of it: a blog's front page, a forum thread, a
+    page of several stories) or ``none`` (no main text was found)."""
+    chars: dict[int, int] = {}
+    for block, seg in zip(article.blocks, segs, strict=True):
+        if block.zone == "body":
+            c = seg.cont
+            while c > 0 and conts[c].tag != "article":
+                c = conts[c].parent
+            chars[c] = chars.get(c, 0) + len(seg.text)
+    if not chars:
+        return "none"
+    stories = [c for c, n in chars.items() if c > 0 and n >= _STORY_CHARS]
+    return "items" if len(stories) >= 2 else "article"
 
 
 # Elements whose text is never shown, and the page's main headings.
@@ -233,6 +256,9 @@ def assign_zones(segs: list[Segment], conts: list[Container],
                  meta: PageMeta) -> tuple[list[str], list[str]]:
     """The zone of every segment (see the module docstring), and the place of every
     container: ``body`` (main content), ``boilerplate``, or ``other`` (neither)."""
+    for seg in segs:
+        if not seg.boiler and is_notice(seg.text):
+            seg.boiler = True  # furniture by its words: scores nothing, never body
     scorer = ContentScorer(segs, conts)
     main = scorer.main_containers()
     boiler = _boiler_flags(scorer, main)

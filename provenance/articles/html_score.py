@@ -46,6 +46,7 @@ _PARAGRAPH_TAGS = frozenset({
 })
 _MIN_PARAGRAPH = 25
 _SIBLING_PARAGRAPH = 80
+_NEXT_STORY = 0.33
 
 
 def is_boiler_container(cont: Container) -> bool:
@@ -99,11 +100,13 @@ class ContentScorer:
         """Elements around an ``<h1>`` are layout, whatever their class says.
 
         A wrapper named ``pg-right-rail-tall`` or ``has-sidebar`` that holds the headline
-        holds the article too; only tags (``nav``, ``aside`` …) keep their meaning there.
+        holds the article too; only tags (``nav``, ``footer`` …) keep their meaning there,
+        but for ``<aside>``, which some pages wrap their whole story in.
         """
         while c > 0:
             cont = self.conts[c]
-            if cont.tag not in _BOILER_TAGS and cont.role not in _BOILER_ROLES:
+            if cont.tag == "aside" or (cont.tag not in _BOILER_TAGS
+                                       and cont.role not in _BOILER_ROLES):
                 self.boiler[c] = False
             c = cont.parent
 
@@ -189,7 +192,7 @@ class ContentScorer:
             if c == top:
                 continue
             if self.conts[c].parent == parent:
-                if self._is_good_sibling(c, threshold):
+                if self._is_good_sibling(c, threshold) or self._is_next_story(top, c):
                     chosen.add(c)
             elif self.score[c] > 0 and self._is_look_alike(top, c, top_article):
                 chosen.add(c)
@@ -203,11 +206,27 @@ class ContentScorer:
         return leaf and not self.boiler[c] and self.chars[c] >= _SIBLING_PARAGRAPH \
             and self.link_density(c) < 0.25
 
+    def _is_next_story(self, top: int, c: int) -> bool:
+        """On a page of stories (a blog's front page, a thread of ``<article>`` posts), a
+        sibling story of prose with a third of the best one's score is part of the page's
+        text, however short the stories are."""
+        return self.conts[top].tag == "article" and self.conts[c].tag == "article" \
+            and self.score[c] > 0 and self.final(c) >= _NEXT_STORY * self.final(top) \
+            and self.link_density(c) < 0.35
+
     def _is_look_alike(self, top: int, c: int, top_article: int) -> bool:
         cont, other = self.conts[top], self.conts[c]
         return bool(cont.attrs) and other.tag == cont.tag and other.attrs == cont.attrs \
             and self.link_density(c) < 0.35 and not self.under[c] \
-            and self._article_of(c) == top_article
+            and self._same_story_or_post(self._article_of(c), top_article)
+
+    def _same_story_or_post(self, a: int, b: int) -> bool:
+        """The same ``<article>``, or sibling ones of one kind: the posts of a thread."""
+        if a == b:
+            return True
+        first, second = self.conts[a], self.conts[b]
+        return a > 0 and b > 0 and first.parent == second.parent \
+            and bool(first.attrs) and first.attrs == second.attrs
 
     def _article_of(self, c: int) -> int:
         """The nearest enclosing ``<article>`` (0 when none): another one is another story."""

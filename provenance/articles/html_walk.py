@@ -362,7 +362,9 @@ class Walker:
                 buf.append(" " + child.text(deep=True, separator=" ") + " ")
             elif tag_id in _BLOCK_NAMES:
                 tag = _BLOCK_NAMES[tag_id]
-                if tag in self._collapse:
+                # An <aside> around the <h1> is where the page put its article.
+                if tag in self._collapse and not (
+                        tag == "aside" and child.mem_id in self._protected):
                     self._collapsed(child, tag, cont)
                 else:
                     self._block(child, tag, cont, depth)

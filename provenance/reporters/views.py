@@ -51,6 +51,8 @@ def extract_text(entry: Mapping[str, Any], out: TextIO) -> None:
     out.write(f"== {title} ({_s(entry['format'] or None)})\n")
     for key in ("headline", "byline", "dateline", "published", "updated"):
         out.write(f"   {key}: {_s(entry[key])}\n")
+    if "layout" in entry:
+        out.write(f"   layout: {_s(entry['layout'])}\n")
     for block in entry["blocks"]:
         line = block["line"] if block["line"] is not None else "-"
         image = f" [image {_s(block['image'])}]" if block["image"] else ""

@@ -1,0 +1,61 @@
+"""Paragraphs that are site furniture by their words, whatever element holds them.
+
+Class names find most boilerplate (:mod:`~provenance.articles.html_classes`), but many pages
+put their furniture in plain ``<div>`` s and ``<p>`` s: a copyright or reuse notice, a
+cookie notice, a subscription or newsletter pitch, the author's biography. On a short
+article such a paragraph outscores the story (it is long and full of commas) and becomes
+the "main content". :func:`is_notice` recognises them by their wording, in the languages
+the rest of the tool reads, so the scorer gives them no points and the zoner calls them
+boilerplate.
+
+Kept narrow on purpose: a notice must be short (a story quoting a paywall is long) and say
+what only furniture says — "all rights reserved", "may not be reproduced without
+permission", "we use cookies", "subscribe now", or open with "NAME is a reporter at/for".
+"""
+
+from __future__ import annotations
+
+import re
+
+_MIN_CHARS = 40
+_MAX_CHARS = 700
+
+# Each needle is a cheap necessary condition (``in`` on the lower-cased text) for the
+# patterns; most paragraphs contain none and cost a few substring scans.
+_NEEDLES = ("right", "rechte", "droits", "derechos", "diritti", "direitos", "permission",
+            "genehmigung", "autorisation", "cookie", "subscri", "abonn", "suscr", "assin",
+            "newsletter", "journalism", "journalismus", "journalisme", "periodismo",
+            "member")
+_NOTICE = re.compile(
+    r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s|"
+    r"todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|"
+    r"todos\s+os\s+direitos\s+reservados|"
+    r"may\s+not\s+be\s+(?:\w+\s+){0,2}(?:copied|reproduced|republished|redistributed|"
+    r"distributed|rewritten)|without\s+(?:the\s+)?(?:prior\s+)?(?:express\s+)?written\s+"
+    r"permission|ohne\s+(?:\w+\s+){0,2}genehmigung|sans\s+(?:\w+\s+){0,2}autorisation|"
+    r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies|cookie\s+(?:policy|settings|"
+    r"richtlinie|einstellungen)|verwendet\s+cookies|utilise\s+des\s+cookies|"
+    r"utiliza\s+cookies|"
+    r"subscribe\s+(?:now|today|here)|sign\s+up\s+for\s+(?:our|the)\s+(?:\w+\s+){0,2}"
+    r"newsletters?|get\s+(?:our|the)\s+(?:\w+\s+){0,2}newsletter|"
+    r"support\s+(?:local|independent|our|quality)\s+journalism|become\s+a\s+(?:member|"
+    r"subscriber|supporter)|jetzt\s+abonnieren|abonnez-vous|suscr[íi]bete|assine\s+j[áa]|"
+    r"unterst[üu]tzen\s+sie\s+(?:unabh[äa]ngigen\s+)?journalismus|"
+    r"soutenez\s+(?:le\s+)?journalisme|apoya\s+el\s+periodismo")
+# "Jane Roe is a reporter at the Valley Courier…": a biography opens with the name.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has\s+been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:reporter|correspondent|journalist|writer|editor|columnist|photographer|"
+    r"contributor)s?\b(?:\s+(?:at|for|with|on)\b|,)")
+_BIO_ROLES = ("reporter", "correspondent", "journalist", "writer", "editor", "columnist",
+              "photographer", "contributor")
+
+
+def is_notice(text: str) -> bool:
+    """Is this paragraph a copyright, cookie, subscription notice or the author's bio?"""
+    if not _MIN_CHARS <= len(text) <= _MAX_CHARS:
+        return False
+    low = text.lower()
+    if any(needle in low for needle in _NEEDLES) and _NOTICE.search(low):
+        return True
+    return any(role in low for role in _BIO_ROLES) and _BIO.match(text) is not None
