@@ -382,6 +382,8 @@ def extract_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> 
         entry = article_dict(item, resolved, ())
         del entry["findings"]
         entry["blocks"] = [b.to_dict() for b in item.blocks]
+        if item.layout is not None:
+            entry["layout"] = item.layout
         outcome.articles.append(entry)
     return outcome
 

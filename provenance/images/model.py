@@ -85,6 +85,7 @@ class ImageEvidence:
     ai: AIVerdict = field(default_factory=AIVerdict)
     c2pa: C2PAInfo = field(default_factory=C2PAInfo)
     credit: str | None = None
+    credit_field: str | None = None  # where the credit was read: "IPTC:Credit", "EXIF:Artist"…
     gps: dict[str, float] | None = None
     captured: str | None = None
     problem: str | None = None
@@ -101,6 +102,7 @@ class ImageEvidence:
             "ai": self.ai.to_dict(),
             "c2pa": self.c2pa.to_dict(),
             "credit": self.credit,
+            "credit_field": self.credit_field,
             "gps": self.gps,
             "captured": self.captured,
         }

@@ -9,6 +9,7 @@ file never raises: it comes back ``unreadable`` (with a ``problem``) or ``unsupp
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Sequence
@@ -115,7 +116,7 @@ def _interpret(
     iptc = parse_iptc(raw.iptc) if raw.iptc else IptcFields()
     image.captured = exif.captured or _captured(xmp, iptc)
     image.gps = exif.gps or xmp_gps(xmp.first("exif:GPSLatitude"), xmp.first("exif:GPSLongitude"))
-    image.credit = _credit(exif, iptc, xmp)
+    image.credit, image.credit_field = _credit(exif, iptc, xmp, _iim_in_sync(raw))
     signals = Signals()
     _exif_signals(exif, signals, extra)
     _xmp_signals(xmp, iptc, signals)
@@ -136,13 +137,54 @@ def _captured(xmp: XmpFields, iptc: IptcFields) -> str | None:
     return iim_datetime(iptc.date_created, iptc.time_created)
 
 
-def _credit(exif: ExifFields, iptc: IptcFields, xmp: XmpFields) -> str | None:
-    """First of IPTC Credit, By-line, XMP creator, photoshop:Credit, EXIF Artist, Copyright."""
-    for value in (iptc.credit, iptc.byline, xmp.first("creator"), xmp.first("credit"),
-                  exif.artist, iptc.copyright, xmp.first("rights"), exif.copyright):
-        if value:
-            return value
-    return None
+def _iim_in_sync(raw: RawMetadata) -> bool | None:
+    """Does the XMP still describe the IPTC IIM? ``None``: there is no IIM at all; ``True``
+    when Photoshop's stored digest matches the IIM or there is no stored digest (MWG 2.0)."""
+    if not raw.iptc:
+        return None
+    if raw.iptc_digest is None:
+        return True
+    return hashlib.md5(raw.iptc, usedforsecurity=False).digest() == raw.iptc_digest
+
+
+# Each credit property's fields in EXIF, XMP and IPTC IIM, as reported in ``credit_field``
+# (ExifTool's group:tag names).
+_CREDIT_FIELDS = {
+    "credit": (None, "XMP-photoshop:Credit", "IPTC:Credit"),
+    "creator": ("EXIF:Artist", "XMP-dc:creator", "IPTC:By-line"),
+    "rights": ("EXIF:Copyright", "XMP-dc:rights", "IPTC:CopyrightNotice"),
+}
+_IIM_LIMITS = {"creator": 32, "credit": 32, "rights": 128}  # IIM 2:80, 2:110, 2:116 sizes
+
+
+def _credit(exif: ExifFields, iptc: IptcFields, xmp: XmpFields,
+            in_sync: bool | None) -> tuple[str | None, str | None]:
+    """The image's credit and the field it came from.
+
+    Properties in this order: the credit line (who supplies the image: "Reuters"), the
+    creator, the copyright notice. Each is reconciled across EXIF, IPTC IIM and XMP by the
+    Metadata Working Group's rules (Guidelines 2.0, as ExifTool's MWG tags read them): a
+    non-blank EXIF value wins; else the XMP value when there is no IIM, or when the IIM is
+    in sync with it (:func:`_iim_in_sync`); else the IIM value — unless it is the XMP value
+    cut at the IIM's size limit, when the XMP one is whole.
+    """
+    values = {
+        "credit": (None, xmp.first("credit"), iptc.credit),
+        "creator": (exif.artist, xmp.first("creator"), iptc.byline),
+        "rights": (exif.copyright, xmp.first("rights"), iptc.copyright),
+    }
+    for form, (exif_label, xmp_label, iim_label) in _CREDIT_FIELDS.items():
+        in_exif, in_xmp, in_iim = values[form]
+        if in_exif and in_exif.strip():
+            return in_exif, exif_label
+        if in_xmp and (in_sync is None or in_sync or not in_iim):
+            return in_xmp, xmp_label
+        if in_iim:
+            limit = _IIM_LIMITS[form]
+            if in_xmp and len(in_iim) == limit and in_xmp.startswith(in_iim):
+                return in_xmp, xmp_label
+            return in_iim, iim_label
+    return None, None
 
 
 def _exif_signals(exif: ExifFields, signals: Signals, extra: tuple[str, ...]) -> None:

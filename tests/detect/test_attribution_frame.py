@@ -81,6 +81,10 @@ NOT_FRAMED = [
     # A "Source:" line under the headline that names the outlet itself, not a known source.
     ("source-label-naming-the-outlet", page(head="<div class='source'>Source: Harbour "
                                                  "Times</div>")),
+    # Below a "Trending" label, a whole-line credit closes another story's teaser.
+    ("credit-below-a-trending-label",
+     page(tail="<div class='x'><p>TRENDING</p><p>Harbour ferry returns after repairs</p>"
+               "<p>(With inputs from agencies.)</p></div>")),
     # A related story's teaser below the text ends in its own credit.
     ("teaser-below-the-text",
      page(tail="<div class='related'><p>Port strike ends after talks through the night "

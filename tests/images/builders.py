@@ -6,6 +6,7 @@ helpers from values the tests choose.
 
 from __future__ import annotations
 
+import hashlib
 import struct
 import zlib
 from pathlib import Path
@@ -89,8 +90,10 @@ def xmp_packet(description_attrs: str = "", body: str = "") -> bytes:
 def write_jpeg(
     path: Path, size: tuple[int, int] = (32, 24), *, exif: bytes | None = None,
     xmp: bytes | None = None, iptc: dict[int, str] | None = None, quality: int = 75,
+    iptc_digest: bytes | None = None,
 ) -> Path:
-    """A real JPEG; ``iptc`` maps IIM record-2 dataset numbers to values (APP13)."""
+    """A real JPEG; ``iptc`` maps IIM record-2 dataset numbers to values (APP13), with
+    Photoshop's IPTCDigest resource when ``iptc_digest`` is given."""
     image = Image.new("RGB", size, (90, 120, 150))
     options: dict[str, Any] = {"quality": quality}
     if exif:
@@ -99,7 +102,8 @@ def write_jpeg(
         options["xmp"] = xmp
     image.save(path, "JPEG", **options)
     if iptc:
-        path.write_bytes(insert_segment(path.read_bytes(), 0xED, photoshop_iptc(iptc)))
+        path.write_bytes(insert_segment(path.read_bytes(), 0xED,
+                                        photoshop_iptc(iptc, iptc_digest)))
     return path
 
 
@@ -109,14 +113,28 @@ def insert_segment(jpeg: bytes, marker: int, payload: bytes) -> bytes:
     return jpeg[:2] + segment + jpeg[2:]
 
 
-def photoshop_iptc(datasets: dict[int, str]) -> bytes:
-    """An APP13 ``Photoshop 3.0`` payload with one 8BIM 0x0404 IPTC IIM resource."""
-    iim = b"".join(
+def photoshop_iptc(datasets: dict[int, str], digest: bytes | None = None) -> bytes:
+    """An APP13 ``Photoshop 3.0`` payload with one 8BIM 0x0404 IPTC IIM resource, and a
+    0x0425 IPTCDigest resource when ``digest`` is given (``iim_digest`` makes a true one)."""
+    iim = iim_bytes(datasets)
+    resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim
+    resource += b"\x00" if len(iim) % 2 else b""
+    if digest is not None:
+        resource += b"8BIM\x04\x25\x00\x00" + struct.pack(">I", len(digest)) + digest
+    return b"Photoshop 3.0\x00" + resource
+
+
+def iim_bytes(datasets: dict[int, str]) -> bytes:
+    """IPTC IIM record-2 datasets, in the given order."""
+    return b"".join(
         b"\x1c\x02" + bytes([number]) + struct.pack(">H", len(v.encode())) + v.encode()
         for number, v in datasets.items()
     )
-    resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iim)) + iim
-    return b"Photoshop 3.0\x00" + resource + (b"\x00" if len(iim) % 2 else b"")
+
+
+def iim_digest(datasets: dict[int, str]) -> bytes:
+    """The IPTCDigest Photoshop stores for these datasets: the MD5 of their IIM bytes."""
+    return hashlib.md5(iim_bytes(datasets), usedforsecurity=False).digest()
 
 
 def write_png(

@@ -181,24 +181,28 @@ def test_evidence_values_are_cut_at_200(tmp_path: Path) -> None:
     assert [len(e.value) for e in image.ai.evidence] == [200]
 
 
-def test_credit_order_iptc_first(tmp_path: Path) -> None:
+def test_credit_line_first_and_xmp_when_the_iim_has_no_digest(tmp_path: Path) -> None:
+    """The credit line comes before the creator; with no IPTCDigest the IIM is taken to be
+    in sync with the XMP, which wins (MWG 2.0; more in test_credit_reconciliation.py)."""
     body = ("<dc:creator><rdf:Seq><rdf:li>XMP Creator</rdf:li></rdf:Seq></dc:creator>"
             "<photoshop:Credit>XMP Credit</photoshop:Credit>")
     path = write_jpeg(tmp_path / "a.jpg", exif=exif_bytes(artist="Exif Artist"),
                       xmp=xmp_packet("", body), iptc={80: "IIM Byline", 110: "IIM Credit"})
-    assert read_image(path, "a.jpg").credit == "IIM Credit"
+    image = read_image(path, "a.jpg")
+    assert (image.credit, image.credit_field) == ("XMP Credit", "XMP-photoshop:Credit")
 
 
 @pytest.mark.parametrize(
     ("iptc", "xmp_body", "exif", "expected"),
     [
         ({80: "IIM Byline", 116: "IIM Copyright"}, "", {}, "IIM Byline"),
+        # A non-blank EXIF value wins its property (MWG).
         ({}, "<dc:creator><rdf:Seq><rdf:li>XMP Creator</rdf:li></rdf:Seq></dc:creator>",
-         {"artist": "Exif Artist"}, "XMP Creator"),
+         {"artist": "Exif Artist"}, "Exif Artist"),
         ({}, "<photoshop:Credit>XMP Credit</photoshop:Credit>", {"artist": "Exif Artist"},
          "XMP Credit"),
         ({}, "", {"artist": "Exif Artist", "copyright": "Exif Copyright"}, "Exif Artist"),
-        ({116: "IIM Copyright"}, "", {"copyright": "Exif Copyright"}, "IIM Copyright"),
+        ({116: "IIM Copyright"}, "", {"copyright": "Exif Copyright"}, "Exif Copyright"),
         ({}, "", {"copyright": "Exif Copyright"}, "Exif Copyright"),
         ({115: "Only A Source"}, "", {}, None),
     ],

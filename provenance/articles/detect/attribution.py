@@ -250,6 +250,16 @@ _FRAME_HEAD = 3
 _FRAME_TAIL = 6
 _MAX_FRAME_TEXT = 300
 _PARENTHESISED = re.compile(r"\([^()]{2,80}\)")
+# The label of a box of other stories, which ends the frame below the text.
+_SECTION_LABEL = re.compile(
+    r"^\W*(?:trending(?:\s+now)?|related(?:\s+\w+)?|read\s+(?:more|also|next)|also\s+read|"
+    r"more\s+(?:from|on|stories|news|to\s+read)\b.{0,30}|recommended(?:\s+for\s+you)?|popular|"
+    r"most\s+(?:read|popular|viewed|shared)|latest(?:\s+news)?|top\s+stories|"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)|don['’]?t\s+miss|"
+    r"editor['’]?s\s+picks|lo\s+m[áa]s\s+le[íi]do|m[áa]s\s+le[íi]das|te\s+puede\s+interesar|"
+    r"leia\s+(?:tamb[ée]m|mais)|mais\s+lidas|[àa]\s+lire\s+aussi|lire\s+aussi|"
+    r"les\s+plus\s+lus|mehr\s+zum\s+thema|weitere\s+artikel|meistgelesen|das\s+k[öo]nnte\s+"
+    r"sie\s+auch\s+interessieren|leggi\s+anche|(?:i\s+)?pi[ùu]\s+letti)\W*$", re.IGNORECASE)
 
 
 def _frame(article: Article) -> dict[int, bool]:
@@ -263,7 +273,11 @@ def _frame(article: Article) -> dict[int, bool]:
     body = [i for i, b in enumerate(blocks) if b.zone == "body"]
     if not body:
         return {}
-    window = dict.fromkeys(range(body[-1] + 1, body[-1] + 1 + _FRAME_TAIL), False)
+    window: dict[int, bool] = {}
+    for i in range(body[-1] + 1, min(body[-1] + 1 + _FRAME_TAIL, len(blocks))):
+        if _SECTION_LABEL.match(blocks[i].text):
+            break  # "TRENDING", "Related": what follows is other stories' furniture
+        window[i] = False
     head = next((i for i, b in enumerate(blocks) if b.zone == "headline"), None)
     if head is not None and head < body[0]:
         window.update(dict.fromkeys(range(head + 1, body[0] + _FRAME_HEAD), True))

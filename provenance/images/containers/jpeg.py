@@ -78,16 +78,27 @@ def _segment(marker: int, src: Buffer, start: int, end: int, raw: RawMetadata) -
         elif head == _XMP:
             raw.xmp.append(src.read(start + len(_XMP), end - start - len(_XMP)))
     elif marker == 0xED and src.read(start, len(_PHOTOSHOP)) == _PHOTOSHOP:
-        iptc = photoshop_iptc(src.read(start + len(_PHOTOSHOP), end - start - len(_PHOTOSHOP)))
+        block = src.read(start + len(_PHOTOSHOP), end - start - len(_PHOTOSHOP))
+        iptc = photoshop_iptc(block)
         if iptc:
             raw.iptc = (raw.iptc or b"") + iptc
+        raw.iptc_digest = raw.iptc_digest or photoshop_resource(block, IPTC_DIGEST)
     elif marker == 0xEB and src.read(start, 2) == b"JP":
         # APP11 "JP" common identifier + JUMBF superbox whose description label is c2pa
         raw.c2pa = raw.c2pa or b"c2pa" in src.read(start, min(64, end - start))
 
 
+IPTC_IIM = 0x0404
+IPTC_DIGEST = 0x0425  # MD5 of the IIM as Photoshop last wrote it beside the XMP
+
+
 def photoshop_iptc(block: bytes) -> bytes | None:
     """The IPTC IIM bytes (image resource 0x0404) from a Photoshop 8BIM resource block."""
+    return photoshop_resource(block, IPTC_IIM)
+
+
+def photoshop_resource(block: bytes, wanted: int) -> bytes | None:
+    """The data of image resource ``wanted`` in a Photoshop 8BIM resource block."""
     pos, n = 0, len(block)
     while pos + 12 <= n and block[pos : pos + 4] == b"8BIM":
         (res_id,) = struct.unpack_from(">H", block, pos + 4)
@@ -97,7 +108,7 @@ def photoshop_iptc(block: bytes) -> bytes | None:
             return None
         (size,) = struct.unpack_from(">I", block, pos)
         pos += 4
-        if res_id == 0x0404:
+        if res_id == wanted:
             return block[pos : pos + size]
         pos += size + (size % 2)
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 import zlib
 
-from provenance.images.containers.jpeg import photoshop_iptc
+from provenance.images.containers.jpeg import IPTC_DIGEST, photoshop_iptc, photoshop_resource
 from provenance.images.containers.raw import (
     Buffer,
     Data,
@@ -91,6 +91,8 @@ def _raw_profile(kind: str, text: str, raw: RawMetadata) -> None:
         raw.xmp.append(blob)
     elif kind in ("iptc", "8bim") and raw.iptc is None:
         raw.iptc = photoshop_iptc(blob) if blob.startswith(b"8BIM") else blob
+        if blob.startswith(b"8BIM"):
+            raw.iptc_digest = photoshop_resource(blob, IPTC_DIGEST)
 
 
 def _text(ctype: bytes, body: bytes) -> tuple[str, str]:

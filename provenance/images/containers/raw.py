@@ -76,6 +76,9 @@ class RawMetadata:
     exif: bytes | None = None  # a TIFF structure, with or without the ``Exif\0\0`` prefix
     xmp: list[bytes] = field(default_factory=list)
     iptc: bytes | None = None  # IPTC IIM records (0x1C ...)
+    # The MD5 of the IIM that Photoshop stored (image resource 0x0425) when it last wrote
+    # the XMP: the IIM and the XMP agree while it still matches (MWG 2.0).
+    iptc_digest: bytes | None = None
     text: dict[str, str] = field(default_factory=dict)  # PNG tEXt/zTXt/iTXt by keyword
     c2pa: bool = False  # an embedded C2PA manifest store (JUMBF) is present
 
