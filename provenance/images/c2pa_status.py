@@ -18,6 +18,7 @@ from typing import Any
 from provenance.images.generators import known_generator
 from provenance.images.model import C2PAInfo
 from provenance.images.verdict import AI, COMPOSITE, NOT_AI, Signals, evidence
+from provenance.images.xmp import xmp_gps
 
 # Trust anchors as callers give them: PEM text, or the path of a PEM file.
 Anchors = str | os.PathLike[str] | None
@@ -166,6 +167,56 @@ def _agent_name(agent: Any) -> str | None:
     if isinstance(agent, dict):
         agent = agent.get("name")
     return agent if isinstance(agent, str) else None
+
+
+def store_gps(store: dict[str, Any]) -> dict[str, float] | None:
+    """GPS coordinates a manifest of the store embeds (``stds.exif``, ``c2pa.metadata``,
+    ``stds.iptc`` assertions, as XMP coordinate strings or signed decimals), the active
+    manifest's first: an ingredient's travels inside the file just the same."""
+    manifests = store.get("manifests") or {}
+    active = store.get("active_manifest")
+    ordered = sorted(manifests.items(), key=lambda item: item[0] != active)
+    for _, manifest in ordered:
+        if not isinstance(manifest, dict):
+            continue
+        for assertion in manifest.get("assertions") or []:
+            label = str(assertion.get("label", "")) if isinstance(assertion, dict) else ""
+            if label.startswith(("stds.exif", "c2pa.metadata", "stds.iptc")):
+                found = _gps_of(dict(_walk(assertion.get("data"))))
+                if found is not None:
+                    return found
+    return None
+
+
+def _gps_of(fields: dict[str, Any]) -> dict[str, float] | None:
+    values = {key.split(":")[-1]: value for key, value in fields.items()}
+    lat, lon = values.get("GPSLatitude"), values.get("GPSLongitude")
+    if isinstance(lat, str) and isinstance(lon, str):
+        found = xmp_gps(lat, lon)
+        if found is not None:
+            return found
+    numbers = [_number(lat), _number(lon)]
+    if numbers[0] is None or numbers[1] is None:
+        return None
+    la, lo = numbers[0], numbers[1]
+    if str(values.get("GPSLatitudeRef", "")).upper().startswith("S"):
+        la = -abs(la)
+    if str(values.get("GPSLongitudeRef", "")).upper().startswith("W"):
+        lo = -abs(lo)
+    if abs(la) > 90 or abs(lo) > 180:
+        return None
+    return {"lat": round(la, 7), "lon": round(lo, 7)}
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _metadata_dsts(manifest: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from provenance.images.c2pa_status import Anchors, add_store_signals
+from provenance.images.c2pa_status import Anchors, add_store_signals, store_gps
 from provenance.images.containers import RawMetadata, Unreadable, scan_open
 from provenance.images.exif import ExifFields, parse_exif
 from provenance.images.generators import generator_chunks, generator_fields, known_generator
@@ -121,7 +121,7 @@ def _interpret(
     _exif_signals(exif, signals, extra)
     _xmp_signals(xmp, iptc, signals)
     _text_signals(raw.text, signals, extra)
-    image.c2pa = _c2pa(raw, xmp, fd, anchors, signals, extra)
+    image.c2pa = _c2pa(raw, xmp, fd, anchors, signals, extra, image)
     image.ai = signals.verdict()
     image.capture_evidence = signals.capture_evidence()
     image.machine_readable = signals.machine_readable or image.c2pa.present != "none"
@@ -223,7 +223,7 @@ def _text_signals(text: dict[str, str], signals: Signals, extra: tuple[str, ...]
 
 def _c2pa(
     raw: RawMetadata, xmp: XmpFields, fd: int, anchors: Anchors, signals: Signals,
-    extra: tuple[str, ...],
+    extra: tuple[str, ...], image: ImageEvidence,
 ) -> C2PAInfo:
     if raw.c2pa:
         from provenance.images.content_credentials import read_store  # loads native c2pa
@@ -232,6 +232,7 @@ def _c2pa(
         with open(os.dup(fd), "rb") as stream:
             info, store = read_store(stream, raw.format, anchors)
         add_store_signals(store, signals, extra)
+        image.gps = image.gps or store_gps(store)  # a manifest's EXIF/metadata location
         if info.present != "none":
             return info
     remote = [u for u in xmp.all("provenance") if u.lower().startswith(("http://", "https://"))]
