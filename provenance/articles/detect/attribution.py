@@ -113,7 +113,10 @@ _KEYWORD_END = re.compile(rf"(?:{_KEYWORDS})\b")
 _KEYWORD = re.compile(rf"\b(?:{_KEYWORDS})\b")
 # The wire and syndication forms added later have their own pre-check (_maybe_wire), so
 # the one above still stands for its single pattern (tests/detect/test_prechecks.py).
-_WIRE_WORD = re.compile(r"files|appeared|compiled|contributed|published|infocom|来源|來源|©")
+_WIRE_WORD = re.compile(r"files|appeared|compiled|contributed|published|infocom|来源|來源|©|"
+                        r"źródło|zrodlo|zdroj|kaynak|sumber|источник|джерело|المصدر|bron|"
+                        r"källa|kilde|lähde|πηγή|forrás|nguồn|출처|出典|出所|sursa|izvor|vir:|"
+                        r"theo |）")
 # These credits are short lines, or end a paragraph: only its last characters are read.
 _WIRE_TAIL = 160
 _MIT_TAIL = 50  # "(XY mit dpa)": "mit" and a short agency name end the line
@@ -151,6 +154,9 @@ _CONTRIBUTOR = (rf"(?:the\s+)?{_SRC}(?:\s+(?:staff\s+)?(?:writers?|reporters?|"
                 r"correspondents?|journalists?|photographers?)\b[^()\n]{0,80}?)?")
 
 
+# "Source:" in the languages the pages come in (besides those written out in the form).
+_SOURCE_LABELS = (r"źródło|zrodlo|zdroj|kaynak|sumber|источник|джерело|المصدر|bron|källa|"
+                  r"kilde|lähde|πηγή|forrás|nguồn|출처|出典|出所|sursa|izvor|vir")
 # Each form: the text it must contain (its cheap pre-check), then the pattern.
 _CLOSINGS: tuple[_Closing, ...] = (
     _c("input", rf"\(\s*with\s+(?:additional\s+)?inputs?\s+from\s+{_SRC}{_END}\)",
@@ -180,8 +186,12 @@ _CLOSINGS: tuple[_Closing, ...] = (
        # "… by Example News. Read the original article.": the link text is not the name.
        r"(?:\.\s+[^()\n.]{2,60}?)?"),
     _c("[:：]",
-       rf"\(?\s*(?:sources?|fontes?|fuentes?|quellen?|स्रोत|来源|來源)\s*[:：]\s*{_SRC}{_END}\)?",
-       where="line", photo_label=True),
+       rf"\(?\s*(?:sources?|fontes?|fuentes?|quellen?|स्रोत|来源|來源|{_SOURCE_LABELS})\s*[:：]\s*"
+       rf"{_SRC}{_END}\)?", where="line", photo_label=True),
+    # "Theo TTXVN" (Vietnamese: "according to"): a known agency only.
+    _c("theo", rf"theo\s+{_SRC}", need_known=True, where="line"),
+    # "（共同）": the agency in full-width brackets, as Japanese and Chinese pages print it.
+    _c("（", r"（\s*(?P<src>[^（）\n]{1,20}?)\s*）", need_known=True, where="glued"),
     _c("informaci", rf"\(?\s*con\s+informaci[oó]n(?:es)?\s+de\s+{_SRC}{_END}\)?",
        known_only=True),
     _c("agentur", r"\(?\s*mit\s+(?:agenturmaterial|agenturen)\s*\)?", "agencies"),

@@ -66,6 +66,16 @@ _CJK_CREDIT = re.compile(
 # colon, and the outlet it took the story from. The feed must be known.
 _SYNDICATED = re.compile(r"^\s*\(\s*(?P<agency>[^()\-–—:]{2,30}?)\s*[-–—:]\s*"
                          r"(?P<outlet>[^()]{2,60}?)\s*\)")
+# Datelines that put the known agency between slashes or after a dash, as Russian,
+# Ukrainian and Romanian wires do: "МОСКВА, 3 декабря. /ТАСС/.", "BUCUREŞTI, 3 dec
+# /Agerpres/ -", "КИЇВ, 3 грудня — Укрінформ.". The place is in capitals and a day is given.
+_SLASH_CREDIT = re.compile(
+    rf"^\s*(?P<where>{_PLACE}),\s*(?P<date>\d{{1,2}}\.?(?:\s+{_LETTER}{{3,10}}\.?)?"
+    rf"(?:\s+\d{{4}})?)\.?\s*(?:/\s*(?P<agency>[^/\n]{{2,30}}?)\s*/\.?"
+    rf"|[—–-]\s*(?P<dashed>[^.\n]{{2,30}}?)\.(?=\s|$)){_PUNCT}")
+# "(서울=연합뉴스)": the place and the agency in one bracket (Korean wires).
+_PLACE_EQUALS = re.compile(r"^\s*[(（]\s*(?P<place>[^()（）=＝]{1,15})[=＝]\s*"
+                           r"(?P<agency>[^()（）]{2,20}?)\s*[)）]")
 _CAPS_PLACE = re.compile(rf"^\s*(?P<where>{_PLACE}{_REGION})(?:\s*,\s*{_DATE})?"
                          r"\s*(?::|\s[-—–]\s?)")
 _PLACE_END = re.compile(r":|\s[-—–]")  # what _CAPS_PLACE must find after the place
@@ -126,6 +136,10 @@ def find_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     """The dateline credit that opens ``text``, if any."""
     if "(" not in text:  # the Latin shapes but one credit the agency in brackets
         return _unbracketed(text, known)
+    if "=" in text[:40] or "＝" in text[:40]:
+        equals = _known_credit(_PLACE_EQUALS.match(text), known)
+        if equals is not None:
+            return equals
     bare = _BARE_CREDIT.match(text)
     if bare and is_known(bare.group("agency"), known):
         sources = tuple(split_sources(bare.group("agency"), known))
@@ -153,7 +167,35 @@ def _unbracketed(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     head = text[:60]
     if "日" in head or "【" in head:
         return _cjk_credit(text, known)
+    if "," in head and ("/" in head or "—" in head or "–" in head or " -" in head):
+        slashed = _slash_credit(text, known)
+        if slashed is not None:
+            return slashed
     return _site_credit(text) if "," in head and "." in head else None
+
+
+def _slash_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
+    match = _SLASH_CREDIT.match(text)
+    if match is None or match.group("place").upper() != match.group("place"):
+        return None
+    agency = match.group("agency") or match.group("dashed")
+    names = split_sources(agency, known)
+    if not names or not all(n in known for n in names):
+        return None
+    return DatelineCredit(match.group(0).strip(), match.group("where"), tuple(names),
+                          match.end())
+
+
+def _known_credit(match: re.Match[str] | None,
+                  known: tuple[str, ...]) -> DatelineCredit | None:
+    """A bracketed place-and-agency credit, when the agency is known."""
+    if match is None:
+        return None
+    names = split_sources(match.group("agency"), known)
+    if not names or not all(n in known for n in names):
+        return None
+    return DatelineCredit(match.group(0).strip(), match.group("place"), tuple(names),
+                          match.end())
 
 
 def _site_credit(text: str) -> DatelineCredit | None:
@@ -169,13 +211,29 @@ def _cjk_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     match = _CJK_CREDIT.match(text)
     if match is None:
         return None
-    if match.group("wire") is not None:  # only a known agency: 【…】 also holds bylines
-        names = split_sources(match.group("wire"), known)
+    wire = match.group("wire")
+    if wire is not None:  # only a known agency: 【…】 also holds bylines
+        names = split_sources(wire, known)
+        place = None
         if not names or not all(n in known for n in names):
-            return None
-        return DatelineCredit(match.group(0).strip(), None, tuple(names), match.end())
+            # "【ワシントン時事】": a place, then the agency's name in the local script.
+            place, names = _place_then_agency(wire, known)
+            if not names:
+                return None
+        return DatelineCredit(match.group(0).strip(), place, tuple(names), match.end())
     sources = tuple(split_sources(match.group("agency"), known))
     return DatelineCredit(match.group(0).strip(), match.group("place"), sources, match.end())
+
+
+def _place_then_agency(wire: str, known: tuple[str, ...]) -> tuple[str | None, list[str]]:
+    """``ワシントン時事`` -> (``ワシントン``, ``["Jiji"]``): a known agency ending the text."""
+    for cut in range(1, len(wire) - 1):
+        if not "\u3040" <= wire[cut] <= "\u9fff":  # kana and CJK ideographs only
+            continue
+        names = split_sources(wire[cut:], known)
+        if names and all(n in known for n in names):
+            return wire[:cut], names
+    return None, []
 
 
 def _accept(match: re.Match[str], text: str, known: tuple[str, ...]) -> bool:

@@ -78,6 +78,7 @@ DEFAULT_KNOWN_SOURCES: tuple[str, ...] = (
     "WAM", "SPA", "KUNA", "Notimex", "Servimedia", "Interfax", "NAN",
     "NTB", "TT", "STT", "Ritzau", "ANP", "CTK", "PAP", "MTI", "HINA", "BTA", "Agerpres",
     "ANA-MPA", "DHA", "Jiji", "PNA", "VNA", "CNA", "BSS", "UNB", "SID",
+    "TASS", "RIA Novosti", "Ukrinform", "UNIAN",
 )
 
 

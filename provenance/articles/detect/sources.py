@@ -73,6 +73,18 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType({
     **dict.fromkeys(("ritzau", "ritzaus bureau"), "Ritzau"),
     **dict.fromkeys(("anp", "algemeen nederlands persbureau"), "ANP"),
     **dict.fromkeys(("jiji", "jiji press", "時事", "時事通信"), "Jiji"),
+    **dict.fromkeys(("tass", "тасс", "итар-тасс", "itar-tass"), "TASS"),
+    **dict.fromkeys(("ria novosti", "риа новости", "риа"), "RIA Novosti"),
+    **dict.fromkeys(("interfax", "интерфакс", "інтерфакс-україна", "interfax-ukraine"),
+                    "Interfax"),
+    **dict.fromkeys(("ukrinform", "укрінформ", "укринформ"), "Ukrinform"),
+    **dict.fromkeys(("unian", "уніан", "униан"), "UNIAN"),
+    **dict.fromkeys(("vna", "ttxvn", "vietnam news agency"), "VNA"),
+    **dict.fromkeys(("ana-mpa", "απε-μπε", "απε", "αμπε"), "ANA-MPA"),
+    **dict.fromkeys(("ctk", "čtk", "česká tisková kancelář"), "CTK"),
+    **dict.fromkeys(("agerpres",), "Agerpres"),
+    **dict.fromkeys(("mti", "magyar távirati iroda"), "MTI"),
+    **dict.fromkeys(("pap", "polska agencja prasowa"), "PAP"),
     **dict.fromkeys(("syndicated feed", "a syndicated feed"), "syndicated feed"),
 })
 
