@@ -14,6 +14,7 @@ surrogate — a ``\\ud800`` escape in a ninjs headline, an undecodable byte in a
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,11 +54,28 @@ def repair(entry: dict[str, Any]) -> dict[str, Any]:
     """Make every string in ``entry`` encodable (each lone surrogate becomes a visible
     ``\\udXXX`` escape, :func:`provenance.output.encodable`), in place; the JSON Pointers
     of the repaired strings are added to ``entry["repaired"]``. Returns ``entry``."""
+    if _all_encodable(entry):
+        return entry  # the common case, answered by the C encoders without a walk
     found: list[str] = []
     _repair_in(entry, "", found)
     if found:
         entry[REPAIRED] = sorted({*entry.get(REPAIRED, ()), *found})
     return entry
+
+
+def _all_encodable(entry: dict[str, Any]) -> bool:
+    """Does every string of ``entry`` encode as UTF-8 (no lone surrogate anywhere)?"""
+    try:
+        text = json.dumps(entry, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return False  # not plain JSON data: let the walk look at every string
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _repair_in(value: dict[str, Any] | list[Any], pointer: str, found: list[str]) -> None:
