@@ -37,6 +37,11 @@ FRAGMENTS = [
     "Reuters", "AFP", "PTI", "dpa", "agencies", "SEOUL", "Aug 6", "AI", "KI", "IA", "A.I",
     "ai", "Midjourney", "künstliche Intelligenz", "Artificial", "aİ", "generated", "image",
     "said", "media", "ſource", "Kİ",
+    # the languages added for the world's news: their AI terms and hints
+    "ИИ", "ШІ", "нейросеть", "Штучний інтелект", "sztuczna inteligencja", "umělá inteligence",
+    "yapay zeka", "YAPAY ZEKA", "kecerdasan buatan", "inteligență artificială", "MI",
+    "mesterséges intelligencia", "ΤΝ", "τεχνητή νοημοσύνη", "trí tuệ nhân tạo", "tekoäly",
+    "الذكاء الاصطناعي", "ＡＩ", "人工知能", "人工智能", "인공지능", "미드저니", "生成",
 ]
 TEXTS = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 
@@ -62,11 +67,23 @@ def test_claim_languages_examples() -> None:
     assert lexicon.claim_languages("The mayor said the media were told.") == frozenset()
     assert lexicon.claim_languages("Mit künstlicher Intelligenz erstellt") == frozenset({"de"})
     assert lexicon.claim_languages("made with ai tools") == frozenset(lexicon._CASED)
+    # Czech "inteligence" and Romanian "inteligență" share their hint with Spanish.
     assert lexicon.claim_languages("Hecho con inteligencia artificial") == frozenset(
-        {"en", "es", "pt"})
+        {"en", "es", "pt", "ro", "cs"})
     assert lexicon.claim_languages("Creata con l'intelligenza artificiale") == frozenset(
         {"en", "it"})
     assert lexicon.claim_languages("Laget med kunstig intelligens") == frozenset({"sc"})
+    assert lexicon.claim_languages("Сгенерировано нейросетью") == frozenset({"ru"})
+    assert lexicon.claim_languages("Згенеровано нейромережею") == frozenset({"uk"})
+    assert lexicon.claim_languages("Yapay zeka ile üretildi") == frozenset({"tr"})
+    assert lexicon.claim_languages("Kuva on tekoälyn luoma") == frozenset({"fi"})
+    assert lexicon.claim_languages("مولدة بالذكاء الاصطناعي") == frozenset({"ar"})
+    assert lexicon.claim_languages("由人工智能生成") == frozenset({"zh"})
+    assert lexicon.claim_languages("인공지능으로 생성") == frozenset({"ko"})
+    # "AI" in any script wakes every language; CLAIM_VERBS then picks the few to run.
+    assert lexicon.claim_languages("图片由AI生成") == frozenset(
+        lang for lang, hints in lexicon._CASED.items() if "AI" in hints)
+    assert lexicon.claim_languages("A képet mi készítettük") == frozenset()
 
 
 @settings(max_examples=300, deadline=None)
@@ -116,9 +133,37 @@ def test_lazy_pattern_compiles_once_on_first_use() -> None:
 def test_every_lexicon_pattern_compiles_case_insensitively() -> None:
     patterns = [v for v in vars(lexicon).values() if isinstance(v, lexicon.LazyPattern)]
     patterns += [p for _, p in lexicon.CLAIMS] + list(lexicon.NEGATIONS.values())
-    patterns += list(lexicon.CLAIM_VERBS.values())
-    assert len(patterns) == 55
+    assert len(patterns) == 85
     assert all(p.compiled.flags & re.IGNORECASE for p in patterns)
+
+
+def test_claim_verb_gates_are_lower_case_and_search_folded_text() -> None:
+    """The gates run on ``fold_for_gates(sentence)``: written folded, compiled without flags."""
+    assert set(lexicon.CLAIM_VERBS) == set(lexicon._CASED) == set(lexicon._LOWER)
+    assert set(lexicon.CLAIM_VERBS) == set(lexicon.NEGATIONS)
+    for gate in lexicon.CLAIM_VERBS.values():
+        assert not gate.compiled.flags & re.IGNORECASE
+        source = gate.compiled.pattern
+        assert source == source.casefold(), source
+
+
+_GATE_PARTS = st.sampled_from([
+    "GENERATED", "Generiert", "CREADAS", "Généré", "WYGENEROWANE", "Vygenerován", "СГЕНЕРИРОВАНО",
+    "Згенеровано", "ÜRETİLDİ", "Oluşturuldu", "DIBUAT", "Generată", "KÉSZÍTETTE", "Készült",
+    "ΔΗΜΙΟΥΡΓΉΘΗΚΕ", "Δημιουργήθηκε", "Tạo", "LUOMA", "Tehty", "مولدة", "生成", "생성", "AIGC",
+    "ſkapad", "x", " ", "-", "İ", "YAPILDI", "ÇİZİLDİ", "HAZIRLANDI", "DİGENERATE"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PARTS, max_size=6).map("".join))
+def test_folded_gate_finds_what_a_case_insensitive_gate_finds(text: str) -> None:
+    """No claim is lost to the folded gate: whatever the gate would match ignoring case,
+    it matches in the folded text (the claim patterns themselves ignore case)."""
+    for gate in lexicon.CLAIM_VERBS.values():
+        loose = re.compile(gate.compiled.pattern, re.IGNORECASE).search(text)
+        if loose is not None and "ſ" not in text:
+            folded = lexicon.fold_for_gates(text)
+            assert gate.search(folded) is not None, (gate.compiled.pattern, text)
 
 
 def _every_character() -> str:
@@ -280,6 +325,37 @@ _CLAIMS_BY_LANGUAGE = {
            "Tegning lavet med Midjourney."],
     "hi": ["यह तस्वीर एआई की मदद से बनाई गई है", "एआई जनित तस्वीर", "एआई से बनी तस्वीर"],
     "ur": ["یہ تصویر اے آئی کی مدد سے بنائی گئی ہے"],
+    "pl": ["Ilustracja wygenerowana przez sztuczną inteligencję.", "AI wygenerowała obraz.",
+           "Zdjęcie stworzone za pomocą Midjourney.", "Grafika powstała dzięki sieci neuronowej.",
+           "Obraz wygenerowany sztuczną inteligencją."],
+    "cs": ["Obrázek byl vygenerován umělou inteligencí.", "Foto vytvořené pomocí AI.",
+           "Umělá inteligence vygenerovala obrázek.", "Kresba nakreslená s využitím Midjourney."],
+    "ru": ["Изображение сгенерировано нейросетью.", "ИИ-сгенерированное фото.",
+           "Картинка создана в Midjourney.", "Рисунок сделан с помощью искусственного интеллекта.",
+           "Нейросеть нарисовала обложку."],
+    "uk": ["Зображення згенероване штучним інтелектом.", "ШІ створив ілюстрацію.",
+           "Фото створене за допомогою нейромережі.", "Нейромережа намалювала обкладинку."],
+    "tr": ["Bu görsel yapay zeka ile oluşturulmuştur.", "Yapay zekâ tarafından üretildi.",
+           "Midjourney ile çizildi.", "Yapay zeka destekli görsel.", "AI'la yapılmış fotoğraf."],
+    "id": ["Gambar ini dibuat menggunakan kecerdasan buatan (AI).", "Gambar hasil AI.",
+           "Foto dihasilkan oleh Midjourney.", "Ilustrasi diolah dengan bantuan AI."],
+    "ro": ["Imagine generată cu inteligență artificială.", "Foto creată cu ajutorul AI.",
+           "Ilustrație realizată prin intermediul Midjourney."],
+    "hu": ["A képet mesterséges intelligencia készítette.", "MI által generált kép.",
+           "Midjourney segítségével készült.", "A képet generálta a mesterséges intelligencia."],
+    "el": ["Η εικόνα δημιουργήθηκε με τεχνητή νοημοσύνη.", "Φωτογραφία φτιαγμένη με AI.",
+           "Σκίτσο σχεδιασμένο μέσω Midjourney."],
+    "vi": ["Ảnh minh họa được tạo bởi AI.", "Hình ảnh do trí tuệ nhân tạo tạo ra.",
+           "Ảnh thiết kế bằng công cụ Midjourney."],
+    "fi": ["Kuva on tekoälyn luoma.", "Tekoälyllä tehty kuvitus.", "Kuva luotu tekoälyllä.",
+           "Midjourneyn avulla tehty kuva.", "Tekoälyavusteinen kuva.", "AI:n luoma kuva."],
+    "ar": ["الصورة مولدة بالذكاء الاصطناعي", "تم توليدها باستخدام الذكاء الاصطناعي",
+           "رسم مصمم عبر Midjourney"],
+    "ja": ["画像はAIで生成したイメージです。", "人工知能を使って作成", "（AI生成）",
+           "ミッドジャーニーで描いた"],
+    "zh": ["图片由AI生成", "使用人工智能生成", "Midjourney绘制", "本图为AIGC"],
+    "ko": ["이 이미지는 AI로 생성되었습니다.", "인공지능을 활용해 제작", "AI 생성 이미지",
+           "미드저니로 만든 그림"],
 }
 
 
@@ -290,13 +366,21 @@ def test_every_claim_needs_one_of_its_languages_verbs(lang: str) -> None:
     gate = lexicon.CLAIM_VERBS[lang].compiled
     for sentence in _CLAIMS_BY_LANGUAGE[lang]:
         assert any(p.search(sentence) for p in patterns), sentence
-        blanked = gate.sub(lambda m: "#" * len(m.group()), sentence)
+        # The cheap pre-checks let it through: its language, then its verbs.
+        assert lang in lexicon.claim_languages(sentence), sentence
+        folded = lexicon.fold_for_gates(sentence)
+        assert gate.search(folded), sentence
+        assert len(folded) == len(sentence), sentence
+        blanked = "".join("#" if any(m.start() <= i < m.end() for m in gate.finditer(folded))
+                          else ch for i, ch in enumerate(sentence))
         assert not any(p.search(blanked) for p in patterns), blanked
 
 
 _LINE_PARTS = st.sampled_from(["AI", "ai", "Ai-made", "said", "KI", "IA", "I.A.", "A.I", "x",
                                " ", ".", "Midjourney", "stable diffusion", "İ", "ſ", "ki ",
-                               "एआई", "اے آئی", "inteligência", "künstliche", "-", "(", "\u2028"])
+                               "एआई", "اے آئی", "inteligência", "künstliche", "-", "(", "\u2028",
+                               "ИИ", "нейросеть", "ＡＩ", "人工智能", "MI", "yapay zek", "tekoäly",
+                               "ذكاء", "인공지능", "ΤΝ"])
 
 
 @settings(max_examples=300, deadline=None)

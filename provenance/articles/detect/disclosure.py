@@ -3,31 +3,55 @@
 Keyword matching alone is wrong more often than right (most text mentioning AI images
 reports on *other people's* images), so a sentence is a disclosure only when all hold:
 
-1. it **claims AI made or edited something** (:data:`.lexicon.CLAIMS`: "AI-generated",
+1. it **claims AI made or edited something** (:data:`.lexicon.CLAIMS`), in English,
+   German, Spanish, French, Italian, Portuguese, Dutch, Swedish, Danish, Norwegian, Hindi,
+   Urdu, Polish, Czech, Russian, Ukrainian, Turkish, Indonesian, Romanian, Hungarian,
+   Greek, Vietnamese, Finnish, Arabic, Japanese, Chinese and Korean: "AI-generated",
    "created with Midjourney", "KI-generiert", "generada con IA", "générée par l'IA",
    "gerada por IA", "generata con l'IA", "gemaakt met AI", "KI-generert", "skapad med
-   AI", "एआई से बनाई गई", "اے آئی سے بنائی گئی", …, in every gender and number
-   ("generados", "criadas", "générées", "generate"), or a policy's
-   ``extra_disclosure_phrases``); in a caption, also an image generator credited at its
-   end as a photographer would be ("Boats at dusk – Midjourney („prompt“)");
+   AI", "एआई से बनाई गई", "اے آئی سے بنائی گئی", "wygenerowana przez sztuczną
+   inteligencję", "vygenerován umělou inteligencí", "сгенерировано нейросетью",
+   "згенероване штучним інтелектом", "yapay zeka ile oluşturulmuştur", "dibuat
+   menggunakan kecerdasan buatan", "generată cu inteligență artificială", "mesterséges
+   intelligencia készítette", "δημιουργήθηκε με τεχνητή νοημοσύνη", "được tạo bởi AI",
+   "tekoälyn luoma", "مولدة بالذكاء الاصطناعي", "AIで生成", "由AI生成", "AI로 생성", …, in
+   every gender, number and aspect ("generados", "criadas", "générées", "generate",
+   "wygenerowany/-a/-e", "сгенерирован/-а/-о/-ы"; Turkish only in positive forms, so
+   "oluşturulmamıştır" is no claim), or a policy's ``extra_disclosure_phrases``; "AI"
+   in capitals where it is also a word ("MI" in Hungarian, "AI"/"IA" in Romanian). In a
+   caption, also an image generator credited at its end as a photographer would be
+   ("Boats at dusk – Midjourney („prompt“)");
 2. it is **about this page's image**, by one of
    * deixis before the claim — "this image", "the image above", "our illustration",
      "Symbolbild", "esta imagen", "cette illustration", "यह तस्वीर" — or around it: "This
      is an AI-generated image", "…generated with AI for this article";
    * label form — the sentence *is* the label: "AI-generated image", "Imagen generada con
-     IA", "Illustration: Midjourney", with nothing after it but a credit or a purpose
-     ("for representation"), never a verb ("…images flood social media");
+     IA", "Illustration: Midjourney", "Zdjęcie: AI", "Görsel: Yapay zeka", "图片由AI生成",
+     "AI 생성 이미지", "（AI生成）", "사진=미드저니", with nothing after it but a credit
+     or a purpose ("for representation"), never a verb ("…images flood social media";
+     in Chinese, Japanese and Korean nothing but an image noun); a credit is followed by
+     nothing but another credit or one name ("Фото: ИИ создаёт рабочие места" is a
+     headline); a claim with an active finite verb and a subject of its own ("ИИ создал
+     новую профессию", "Rząd wygenerował … przy użyciu AI") is never a label;
    * first person — "we generated this illustration with…", "Hemos generado…";
    * a heading before the body — "ABOUT THE IMAGES: …", or that heading alone on the
      line before;
-   * a definite subject ("The image was created with AI") in a caption, in the block next
-     to an image, or among the meta lines;
+   * a definite subject ("The image was created with AI", "A képet…", "Η εικόνα…") in a
+     caption, in the block next to an image, or among the meta lines; there, in languages
+     without articles or with definite endings, also a bare image noun opening the
+     sentence ("Obrázek byl vygenerován…", "Bilden är AI-genererad", "Imaginea…",
+     "الصورة…", "画像は…", "图片由…") when no verb follows the claim;
    * a note that names this page's images and goes on with a pronoun: "The drawings in
      this series are not photographs. They were generated with Midjourney." (the earlier
      sentence, at most two back, points at the images and has no reporting words);
 3. it is **not negated** before the claim ("this image is not AI-generated", "no AI was
-   used"), **not a question**, **not inside a quotation**, and has **no reporting words**
-   (said, according to, viral, fact-check, experts, watermark, …).
+   used"), or right after it in its clause in the languages that negate after the verb
+   (Japanese "…ではありません", Korean "…아닙니다", Turkish "…değildir";
+   :data:`.lexicon.NEGATION_AFTER`), **not a question** ("?", "？", "؟"), **not inside a
+   quotation**, and has **no reporting words** (said, according to, viral, fact-check,
+   experts, watermark, … and their equivalents in every language above: "według",
+   "якобы", "iddia", "menurut", "potrivit", "szerint", "σύμφωνα", "theo các chuyên
+   gia", "mukaan", "قال", "拡散", "据称", "주장", …).
 
 Zones read: ``standfirst``, ``meta``, ``body``, ``caption``. Headlines never disclose an
 image. Boilerplate is **not recorded at all**: a site-wide notice never counts, and no rule
@@ -39,7 +63,8 @@ Also read: an ``ImageRef.caption`` that has no caption block of its own.
 three sentences — as in the seed, where the second sentence continues the first — or
 follows a heading; for a note going on with a pronoun, the sentences from the one naming
 the images to the claim; otherwise the disclosing sentence. One disclosure per segment.
-Sentences over :data:`MAX_SENTENCE` characters are not read.
+Sentences over :data:`MAX_SENTENCE` characters are not read; Chinese and Japanese
+sentences are cut at "。", "！" and "？" (no space follows them).
 
 ``image``: a caption's own image (a caption never discloses another image); else the image
 directly above the block, or directly below it (preferred when the sentence says "below");
@@ -68,11 +93,16 @@ ZONES = ("standfirst", "meta", "body", "caption")
 # (tables, menus without punctuation) and are skipped to keep the patterns cheap.
 MAX_SENTENCE = 600
 NEGATION_REACH = 40  # characters before a claim in which "not", "nicht", "no"... negate it
-_SEPARATORS = re.compile(r"[(\[|—–•·:]|\s/\s")
-_CLOSERS = re.compile(r"[)\]]")
+_SEPARATORS = re.compile(r"[(\[|—–•·:（［：]|\s/\s")
+_CLOSERS = re.compile(r"[)\]）］]")
 # Languages whose claims open on a participle that agrees with its noun ("generados").
-_PARTICIPLES = frozenset({"es", "pt", "fr", "it", "nl", "sc"})
-_CLAUSE_END = re.compile(r"[;:|(\[]|\s[—–-]\s")
+_PARTICIPLES = frozenset({"es", "pt", "fr", "it", "nl", "sc", "pl", "cs", "ru", "uk", "ro", "el"})
+_CLAUSE_END = re.compile(r"[;:|(\[；：]|\s[—–-]\s")
+_CLAUSE_MARKS = ",;:،，；：、"
+_CJK = frozenset({"ja", "zh", "ko"})
+_CJK_CLAUSE = re.compile(r"[，,。、；;]")
+# Chinese and Japanese end sentences without a space after the mark.
+_CJK_STOP = re.compile(r"[。！？][」』”）)]*")
 
 
 def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclaimer]:
@@ -125,7 +155,7 @@ def _in_segment(seg: Segment, settings: DetectSettings, positional: bool,
         return None
     heading = (lx.HEADING_LINE.match(previous) is not None
                or lx.HEADING.match(text) is not None)
-    bounds = sentences(text)
+    bounds = _sentences(text)
     for number, (start, end) in enumerate(bounds):
         if end - start > MAX_SENTENCE:
             continue
@@ -144,6 +174,24 @@ def _in_segment(seg: Segment, settings: DetectSettings, positional: bool,
         if topic is not None:
             return topic, text[topic:end], sentence
     return None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """:func:`.segments.sentences`, with Chinese and Japanese ones cut at "。", "！", "？"."""
+    bounds = sentences(text)
+    if "。" not in text and "！" not in text and "？" not in text:
+        return bounds
+    cut: list[tuple[int, int]] = []
+    for start, end in bounds:
+        for stop in _CJK_STOP.finditer(text, start, end):
+            if stop.end() < end and text[start:stop.end()].strip():
+                cut.append((start, stop.end()))
+                start = stop.end()
+                while start < end and text[start].isspace():
+                    start += 1
+        if start < end:
+            cut.append((start, end))
+    return cut
 
 
 def _topic_before(text: str, bounds: list[tuple[int, int]], number: int) -> int | None:
@@ -177,13 +225,14 @@ def _claim(sentence: str, settings: DetectSettings,
         if at >= 0:
             hits.append((at, at + len(phrase), "extra"))
     languages = lx.claim_languages(sentence)
-    verbs = {lang for lang in languages if lx.CLAIM_VERBS[lang].search(sentence)}
+    folded = lx.fold_for_gates(sentence) if languages else ""
+    verbs = {lang for lang in languages if lx.CLAIM_VERBS[lang].search(folded)}
     for lang, pattern in lx.CLAIMS:
         match = pattern.search(sentence) if lang in verbs else None
         if match:
             hits.append((match.start(), match.end(), lang))
     # A tool credit ("Illustration: Midjourney") has its separator; most sentences have none.
-    separated = ":" in sentence or "/" in sentence or "|" in sentence
+    separated = any(mark in sentence for mark in ":/|=：／")
     credit = lx.CREDIT_TOOL.match(sentence) if languages and separated else None
     if credit:
         hits.append((credit.start(), credit.end(), "credit"))
@@ -199,16 +248,21 @@ def _claim(sentence: str, settings: DetectSettings,
 def _valid(sentence: str, claim: tuple[str, int, int]) -> bool:
     """Not a question, not negated before the claim, not reporting on others' images."""
     lang, _, end = claim
-    if sentence.rstrip(" \"”’»)").endswith("?"):
+    if sentence.rstrip(" \"”’»)）」").endswith(("?", "？", "؟")):
         return False
     if lx.REPORTING.search(sentence):
         return False
     _, start, _ = claim
     # Only the words right before the claim, in its own clause, negate it: "This image,
     # which does not show real people, was generated with AI" is still a disclosure.
-    clause = max(sentence.rfind(mark, 0, start) for mark in ",;:،") + 1
+    clause = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
     begin = max(0, start - NEGATION_REACH, clause)
     window = sentence[begin:end + 12 if lang in ("hi", "ur") else end]  # नहीं may follow
+    after = lx.NEGATION_AFTER.get(lang)
+    if after:  # "AIで生成したものではありません", "yapay zeka ile oluşturulmuş değildir"
+        tail = sentence[end:end + after]
+        window += " " + tail[:min((i for i in map(tail.find, _CLAUSE_MARKS + "。.") if i >= 0),
+                                  default=len(tail))]
     negations = lx.NEGATIONS.values() if lang in ("extra", "credit") else [lx.NEGATIONS[lang]]
     return not any(n.search(window) for n in negations)
 
@@ -226,7 +280,15 @@ def _about_this_image(sentence: str, claim: tuple[str, int, int], positional: bo
         return True
     if _is_label(sentence, claim, positional):
         return True
-    return positional and lx.DEFINITE_SUBJECT.match(sentence) is not None
+    if not positional:
+        return False
+    if lx.DEFINITE_SUBJECT.match(sentence) is not None:
+        return True
+    # A bare noun opening the caption ("Obrázek byl vygenerován…", "Bilden är AI-genererad",
+    # "图片由AI生成"), when no verb follows the claim ("Zdjęcie wygenerowane przez AI
+    # opublikował burmistrz" is about the mayor).
+    return (lx.BARE_SUBJECT.match(sentence) is not None
+            and lx.TAIL_VERB.search(_first_clause(sentence[end:])) is None)
 
 
 def _is_label(sentence: str, claim: tuple[str, int, int], positional: bool) -> bool:
@@ -241,6 +303,8 @@ def _is_label(sentence: str, claim: tuple[str, int, int], positional: bool) -> b
     lang, start, end = claim
     if lang in ("credit", "extra"):
         return True
+    if lx.FINITE_CLAIM.search(sentence[start:end]):
+        return False
     prefix = lx.LABEL_PREFIX.match(sentence)
     from_start = prefix.end() if prefix and prefix.end() <= start else 0
     leads = [(from_start, len(sentence))]
@@ -250,6 +314,8 @@ def _is_label(sentence: str, claim: tuple[str, int, int], positional: bool) -> b
             close = _CLOSERS.search(sentence, end)
             leads.append((cuts[-1], close.start() if close else len(sentence)))
     one_noun = positional and lang in _PARTICIPLES
+    if lang in _CJK and lx.CJK_LABEL_TAIL.match(_CJK_CLAUSE.split(sentence[end:], 1)[0]) is None:
+        return False  # "人工智能生成内容正在改变新闻业" is a sentence, not a label
     return any((lx.LABEL_LEAD.match(sentence[a:start]) is not None
                 or (one_noun and lx.ONE_WORD.match(sentence[a:start]) is not None))
                and lx.TAIL_VERB.search(_first_clause(sentence[end:b])) is None

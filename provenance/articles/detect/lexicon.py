@@ -1,12 +1,15 @@
 """Multilingual word lists for AI-image disclosures.
 
-Languages: en, de, es, fr, it, pt, nl, the Scandinavian ones (``sc``: da, no, sv), hi, ur.
+Languages: en, de, es, fr, it, pt, nl, the Scandinavian ones (``sc``: da, no, sv), hi, ur,
+pl, cs, ru, uk, tr, id, ro, hu, el, vi, fi, ar, ja, zh, ko.
 
 Kept apart from the decision logic in :mod:`.disclosure` so a reviewer can read and
 extend the vocabulary in one place. Every claim and context pattern is compiled
-case-insensitively, and only when first used (:class:`LazyPattern`). Python's ``\\b``
+case-insensitively, and only when first used (:class:`LazyPattern`); the verb gates
+(:data:`CLAIM_VERBS`) are searched in folded text instead. Python's ``\\b``
 does not work inside Devanagari words (vowel signs are not ``\\w``), so Hindi patterns
-rely on spaces instead.
+rely on spaces instead; Chinese and Japanese have no spaces at all, and Korean particles
+join their noun, so CJK patterns use neither ``\\b`` nor a trailing ``(?!\\w)``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 from itertools import accumulate
 
 _F = re.IGNORECASE
@@ -38,6 +42,25 @@ AI_IT = (r"(?:l['’]\s*|la\s+)?(?:IA|AI|I\.A\.|A\.I\.|intelligenza\s+artificial
          r"(?:\s+generativa)?)(?![\w])")
 AI_UR = r"(?:اے\s?آئی|AI|مصنوعی\s+ذہانت)"
 AI_HI = r"(?:एआई|AI|ए\.आई\.|आर्टिफिशियल\s+इंटेलिजेंस|कृत्रिम\s+बुद्धि(?:मत्ता)?)"
+# Languages added for the world's news. "Neural network" is how Russian and Ukrainian
+# outlets name image generators (нейросеть, нейромережа); Hungarian "MI" and Romanian
+# "AI"/"IA" are matched in capitals only ("mi" is "we", "ai" is "you have"); bare "MI" is
+# too common in capitals to wake Hungarian ("MINISTER"): "MI-vel", "MI által" do.
+AI_PL = r"(?:AI|A\.I\.|sztuczn\w+\s+inteligencj\w+|sieci?\s+neuronow\w+|sieć\s+neuronow\w+)"
+AI_CS = r"(?:AI|uměl\w+\s+inteligenc\w+|neuronov\w+\s+sí\w+)"
+AI_RU = r"(?:ИИ|AI|искусственн\w+\s+интеллект\w*|нейросет\w+|нейронн\w+\s+сет\w+)"
+AI_UK = r"(?:ШІ|AI|штучн\w+\s+інтелект\w*|нейромереж\w+|нейронн\w+\s+мереж\w+)"
+AI_TR = r"(?:yapay\s+zek[aâ]\w*|AI(?:['’]\w+)?)"
+AI_ID = r"(?:AI|A\.I\.|kecerdasan\s+buatan(?:\s*\(AI\))?)"
+AI_RO = r"(?:inteligen[țţt]\w*\s+artificial\w*|(?-i:AI|IA))"
+AI_HU = r"(?:mesterséges\s+intelligenci\w*|(?-i:MI|AI))"
+AI_EL = r"(?:τεχνητ\w+\s+νοημοσ[ύυ]ν\w+|AI|(?-i:ΤΝ))"
+AI_VI = r"(?:AI|trí\s+tuệ\s+nhân\s+tạo)"
+AI_FI = r"(?:tekoäly\w*|AI)"
+AI_AR = r"(?:[بلو]?(?:ال)?ذكاء\s+(?:ال)?[اإ]صطناعي\w*|AI)"
+AI_JA = r"(?:画像生成AI|生成AI|AI|ＡＩ|人工知能|ミッドジャーニー|チャットGPT)"
+AI_ZH = r"(?:生成式\s*AI|AI|ＡＩ|人工智能|人工智慧)"
+AI_KO = r"(?:생성형\s*AI|AI|인공지능|챗GPT|미드저니|제미나이|코파일럿|스테이블\s*디퓨전)"
 
 # Every claim contains an AI term of its language or a tool name; a sentence is only run
 # through the claim patterns of the languages whose term it contains. Plain substring tests
@@ -49,11 +72,27 @@ _TOOL_HINTS = ("midjourney", "dall", "firefly", "stable diffusion", "chatgpt", "
 _CASED = {"en": ("AI", "A.I"), "de": ("KI",), "es": ("IA", "I.A"), "fr": ("IA", "I.A"),
           "it": ("IA", "I.A", "AI", "A.I"), "pt": ("IA", "I.A"), "nl": ("AI", "A.I"),
           "sc": ("AI", "KI"), "hi": ("AI", "एआई"),
-          "ur": ("AI", "اے آئی")}
+          "ur": ("AI", "اے آئی"), "pl": ("AI", "A.I"), "cs": ("AI",), "ru": ("AI", "ИИ"),
+          "uk": ("AI", "ШІ"), "tr": ("AI",), "id": ("AI", "A.I"), "ro": ("AI", "IA"),
+          "hu": ("AI", "MI-", "MI által", "MI segítség", "MI készítette", "MI generálta"),
+          "el": ("AI", "ΤΝ"), "vi": ("AI",), "fi": ("AI",), "ar": ("AI",),
+          "ja": ("AI", "ＡＩ"), "zh": ("AI", "ＡＩ"), "ko": ("AI",)}
 _LOWER = {"en": ("artificial",), "de": ("künstlich",), "es": ("intelig",),
           "fr": ("intelligence",), "it": ("intelligenza",), "pt": ("intelig",),
           "nl": ("kunstmatig",), "sc": ("kunstig", "artificiell"),
-          "hi": ("आर्टिफिशियल", "कृत्रिम"), "ur": ("مصنوعی",)}
+          "hi": ("आर्टिफिशियल", "कृत्रिम"), "ur": ("مصنوعی",),
+          # Hints start on a letter that is rare in English text where they can, or
+          # share a hint already listed: the one-pass test stops at every letter some hint
+          # starts with ("ztuczn", not "sztuczn"; "uronow" for "neuronowa"; "koäl" for
+          # "tekoäly"; "í tuệ" for "trí tuệ"; "zek" for "yapay zeka"; "intelig", as
+          # Spanish, for "inteligence" and "inteligență").
+          "pl": ("ztuczn", "uronow"), "cs": ("intelig", "uronov"),
+          "ru": ("искусствен", "нейросет", "нейронн"), "uk": ("штучн", "нейромереж", "нейронн"),
+          "tr": ("zek",), "id": ("kecerdasan",), "ro": ("intelig",),
+          "hu": ("mesterséges",), "el": ("τεχνητ",), "vi": ("í tuệ",), "fi": ("koäl",),
+          "ar": ("ذكاء",), "ja": ("人工知能", "ミッドジャーニー", "チャットgpt"),
+          "zh": ("人工智能", "人工智慧"), "ko": ("인공지능", "챗gpt", "미드저니", "제미나이",
+                                           "코파일럿", "스테이블")}
 # \b(?:ai|ki|ia)\b, written with the letters first so the search can skip ahead to them.
 _LOWER_AI = re.compile(r"(?:ai|ki|ia)(?<!\w..)(?!\w)")
 
@@ -76,20 +115,62 @@ def any_literal(words: tuple[str, ...]) -> re.Pattern[str]:
 # the case for nearly every sentence of an article; literal alternations, no flags, so
 # they are plain substring tests, the same as the per-language ``in`` tests below.
 _ANY_CASED = any_literal(tuple(h for hints in _CASED.values() for h in hints))
-_ANY_LOWER = any_literal((*_TOOL_HINTS, *(h for hs in _LOWER.values() for h in hs)))
+# The hints of the languages written in Cyrillic, Greek, Arabic, CJK and Hangul are kept
+# out of the main alternation: mixed in, they made its scan of a Latin page half again as
+# slow (timed on html-aeb). They are looked for only where one of their first letters
+# occurs (one character class, a fast scan).
+_SCRIPT_LANGS = ("ru", "uk", "el", "ar", "ja", "zh", "ko")
+_ANY_LOWER = any_literal((*_TOOL_HINTS, *(h for lang, hs in _LOWER.items() for h in hs
+                                          if lang not in _SCRIPT_LANGS)))
+_SCRIPT_HINTS = tuple(h for lang in _SCRIPT_LANGS for h in _LOWER[lang])
+_SCRIPT_FIRST = re.compile("[" + re.escape("".join(sorted({h[0] for h in _SCRIPT_HINTS}))) + "]")
+
+
+@cache
+def _any_script() -> re.Pattern[str]:
+    """The alternation of :data:`_SCRIPT_HINTS`, compiled on the first page that needs it."""
+    return any_literal(_SCRIPT_HINTS)
+
+
+def _script_hint(low: str) -> bool:
+    """Whether ``low`` holds a lower-case hint written in a script other than Latin."""
+    return _SCRIPT_FIRST.search(low) is not None and _any_script().search(low) is not None
+
+
+def _by_hint(hints: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Hint -> the languages that list it ("AI" is a hint of most)."""
+    langs: dict[str, set[str]] = {}
+    for lang, words in hints.items():
+        for word in words:
+            langs.setdefault(word, set()).add(lang)
+    return {word: frozenset(found) for word, found in langs.items()}
+
+
+_CASED_LANGS = _by_hint(_CASED)
+_LOWER_LANGS = _by_hint(_LOWER)
+_ALL = frozenset(_CASED)
 
 
 def claim_languages(text: str) -> frozenset[str]:
-    """Languages whose claim patterns could match ``text`` (empty: skip it)."""
+    """Languages whose claim patterns could match ``text`` (empty: skip it).
+
+    Each distinct hint is looked for once (not once per language that lists it), and
+    the lower-case or cased hints not at all when the one-pass test found none of them.
+    """
     low = text.lower()
-    if (_ANY_CASED.search(text) is None and _ANY_LOWER.search(low) is None
-            and _LOWER_AI.search(low) is None):
+    cased = _ANY_CASED.search(text) is not None
+    lower = _ANY_LOWER.search(low) is not None or _script_hint(low)
+    if not cased and not lower and _LOWER_AI.search(low) is None:
         return frozenset()
-    if any(h in low for h in _TOOL_HINTS) or _LOWER_AI.search(low):
-        return frozenset(_CASED)
-    return frozenset(lang for lang in _CASED
-                     if any(h in text for h in _CASED[lang])
-                     or any(h in low for h in _LOWER[lang]))
+    if (lower and any(h in low for h in _TOOL_HINTS)) or _LOWER_AI.search(low):
+        return _ALL
+    found: set[str] = set()
+    for hints, target, present in ((_CASED_LANGS, text, cased), (_LOWER_LANGS, low, lower)):
+        if present:
+            for hint, langs in hints.items():
+                if hint in target:
+                    found |= langs
+    return frozenset(found)
 
 
 def may_claim(text: str) -> bool:
@@ -100,8 +181,8 @@ def may_claim(text: str) -> bool:
 def claim_candidates(texts: Sequence[str]) -> set[int]:
     """The indexes ``i`` for which ``may_claim(texts[i])``, found in one pass over them all.
 
-    Most articles never mention AI: their lines are joined and the three pre-check
-    patterns run once over the whole, instead of a few calls per line. No pattern can
+    Most articles never mention AI: their lines are joined and the pre-check patterns
+    run once over the whole, instead of a few calls per line. No pattern can
     match across the joining line break, so every line that matches on its own has a
     match inside its stretch of the whole; those lines are then checked one by one.
     """
@@ -110,9 +191,11 @@ def claim_candidates(texts: Sequence[str]) -> set[int]:
     if len(low) != len(joined):  # "İ" lower-cases to two characters: offsets would shift
         return {i for i, text in enumerate(texts) if may_claim(text)}
     starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    scans = [(_ANY_CASED, joined), (_ANY_LOWER, low), (_LOWER_AI, low)]
+    if _SCRIPT_FIRST.search(low) is not None:
+        scans.append((_any_script(), low))
     hits = {bisect_right(starts, match.start()) - 1
-            for pattern, target in ((_ANY_CASED, joined), (_ANY_LOWER, low), (_LOWER_AI, low))
-            for match in pattern.finditer(target)}
+            for pattern, target in scans for match in pattern.finditer(target)}
     return {i for i in hits if may_claim(texts[i])}
 
 
@@ -150,6 +233,87 @@ _EN_VERBS = (r"(?:generated|created|made|produced|rendered|edited|enhanced|alter
              r"manipulated|modified|designed|drawn|illustrated|composed|generate|create|"
              r"make|produce|edit|render|design)")
 _EN_USE = r"(?:create|generate|make|produce|edit|alter|render|design|illustrate)"
+
+
+
+def _verb_first(verbs: str, links: str, ai: str, near: str = "") -> str:
+    """A made-verb, then a "with/by/using" link and the AI term: "wygenerowane przy użyciu
+    AI". At most two words before the link and one after it ("za pomocą narzędzia AI");
+    the AI term may also follow the verb at once (instrumental case: "нейросетью") or
+    after a ``near`` link ("в Midjourney")."""
+    via = [rf"(?:{_W}){{0,2}}?(?:{links})\s+(?:{_W}){{0,1}}?"] if links else []
+    via += [rf"(?:{near})\s+"] if near else []
+    optional = f"(?:{'|'.join(via)})?" if via else ""
+    return rf"(?<!\w)(?:{verbs})\w*\s+{optional}(?:{ai}|{TOOLS})(?!\w)"
+
+
+def _ai_first(ai: str, links: str, verbs: str, suffix: str = "") -> str:
+    """The AI term, then an optional link and a made-verb in a past or passive form: "ИИ-
+    сгенерированное", "yapay zeka ile oluşturulmuştur", "tekoälyn luoma". ``suffix``: a case
+    ending the term may take ("Midjourney'de", "AI:n", "Midjourneyn")."""
+    ending = f"(?:{suffix})?" if suffix else ""
+    return rf"(?<!\w)(?:{ai}|{TOOLS}){ending}(?:[\s-]*(?:{links}))?[\s-]*(?:{verbs})"
+
+
+# Made-verbs of the added languages: perfective past forms and participles (every gender
+# and number follows the stem), never the present ("AI creates jobs" claims nothing).
+_PL_VERBS = (r"wygenerowa|generowan|stworzon|stworzył|utworzon|wykonan|zrobion|przygotowan|"
+             r"zmodyfikowan|przerobion|edytowan|powstał|narysowan|opracowan|zaprojektowan")
+_PL_LINKS = (r"przez|za\s+pomocą|przy\s+użyciu|z\s+użyciem|z\s+pomocą|przy\s+pomocy|dzięki|"
+             r"z\s+wykorzystaniem|narzędziem|programem")
+_CS_VERBS = (r"vygenerov|generov|vytvořen|vytvořil|vznikl|upraven|upravil|nakreslen|"
+             r"nakreslil|vyroben|zhotoven")
+_CS_LINKS = (r"pomocí|s\s+pomocí|za\s+pomoci|s\s+využitím|využitím|s\s+použitím|použitím|"
+             r"prostřednictvím|přes|díky|nástrojem|programem")
+_RU_VERBS = (r"сгенериров|генерирован|создан|создал|сделан|сделал|нарисова|отредактирова|"
+             r"обработан|изготовлен")
+_RU_LINKS = (r"с\s+помощью|при\s+помощи|с\s+использованием|посредством|через|силами|"
+             r"благодаря")
+_UK_VERBS = (r"згенеров|згенерува|генерован|створен|створив|створил|зроблен|зробив|зробил|"
+             r"намальова|намалюва|відредагова|оброблен|виготовлен")
+_UK_LINKS = (r"за\s+допомогою|з\s+допомогою|з\s+використанням|із\s+використанням|"
+             r"засобами|через|завдяки")
+# Turkish: a made-stem (active or passive) and a positive past or participle ending, so the
+# negative "oluşturulmamıştır" / "üretilmedi" never match.
+_TR_VERBS = (r"(?:oluştur(?:ul)?|üret(?:il)?|hazırla(?:n)?|tasarla(?:n)?|yap(?:ıl)?|çiz(?:il)?|"
+             r"düzenle(?:n)?|yarat(?:ıl)?|tasarla(?:n)?)(?:d[ıiuü]|t[ıiuü]|m[ıiuü]ş|[ae]n)\w*"
+             r"|destekli\b")
+_TR_LINKS = (r"ile|ıle|tarafından|kullanılarak|yardımıyla|desteğiyle|aracılığıyla|"
+             r"sayesinde|araçlarıyla|aracıyla|araçları\s+ile|aracı\s+ile|programıyla|"
+             r"uygulamasıyla|modeliyle")
+_ID_VERBS = (r"dibuat|dihasilkan|diciptakan|digenerate|digenerasi|dirancang|diedit|direkayasa|"
+             r"dimodifikasi|diolah|diproduksi|dikreasikan|hasil(?:\s+(?:rekayasa|olahan|buatan))?")
+_ID_LINKS = (r"dengan|menggunakan|memakai|oleh|lewat|melalui|pakai|via|berkat|"
+             r"dengan\s+bantuan|berbantuan|bantuan")
+_RO_VERBS = (r"generat|generaț|generaţ|creat|realizat|făcut|produs|editat|modificat|desenat|"
+             r"conceput|obținut|obţinut")
+_RO_LINKS = (r"cu|de|de\s+către|prin|cu\s+ajutorul|folosind|utilizând|prin\s+intermediul|"
+             r"cu\s+instrumentul")
+_HU_VERBS = (r"(?:generált|generálta|generálták|készítette|készített|készítették|készült|"
+             r"alkotta|alkotott|hozta\s+létre|hozott\s+létre|létrehozott|létrehozta|"
+             r"szerkesztett|rajzolta|rajzolt|módosított|előállított|előállította)\w*")
+_HU_LINKS = (r"által|segítségével|használatával|alkalmazásával|révén|val|vel|jal|jel|al|el|"
+             r"eszközzel|programmal")
+_EL_VERBS = (r"δημιουργήθηκ|δημιουργημέν|δημιο[υύ]ργησ|παρ[αά]χθηκ|παρήχθη|παραγμέν|"
+             r"παρήγαγ|φτιάχτηκ|φτιαγμέν|φτιαχτ|έφτιαξ|κατασκευάστηκ|κατασκευασμέν|"
+             r"επεξεργάστηκ|επεξεργασμέν|σχεδιάστηκ|σχεδιασμέν|ζωγραφίστηκ")
+_EL_LINKS = (r"με|από|μέσω|με\s+τη\s+βοήθεια|με\s+τη\s+χρήση|με\s+χρήση|"
+             r"χρησιμοποιώντας")
+_VI_VERBS = (r"tạo(?:\s+ra)?|vẽ|thiết\s+kế|sản\s+xuất|thực\s+hiện|chỉnh\s+sửa|sinh\s+ra|"
+             r"tổng\s+hợp|dựng")
+_FI_VERBS = (r"(?:luoma|luomat|luomia|luotu|luotuja|luonut|loi|tekemä|tekemät|tekemiä|tehty|"
+             r"tehtyjä|tuottama|tuottamat|tuotettu|generoima|generoimat|generoitu|generoituja|"
+             r"piirtämä|piirretty|muokkaama|muokattu|laatima|laadittu|avusteinen|"
+             r"avusteisesti)(?!\w)")
+_FI_LINKS = r"avulla|avustuksella|ohjelmalla|työkalulla|sovelluksella|kuvageneraattorilla"
+_AR_VERBS = (r"مولد|مولّد|مُولّد|مُولد|تم\s+توليد|توليد|ولّد|ولد|أنشئ|أُنشئ|انشئ|تم\s+إنشا|"
+             r"إنشا|مُنشأ|منشأ|مصنوع|صنع|صُنع|تم\s+صنع|مصمم|صمم|صُمم|تم\s+تصميم|معدل|"
+             r"عُدّل|منتج|أنتج|أُنتج|من\s+إنتاج|تم\s+إنتاج|رسم|مرسوم")
+_AR_LINKS = r"بواسطة|باستخدام|عبر|من\s+خلال|عن\s+طريق|بمساعدة|بأداة|بتقنية|بتقنيات"
+_JA_VERBS = r"生成|作成|制作|作[らりっ成]|描[いかき]|加工|編集"
+_ZH_VERBS = (r"生成|制作|製作|创作|創作|绘制|繪製|合成|产生|產生|创建|創建|画|畫|"
+             r"制图|製圖|绘图|繪圖|作图|作圖")
+_KO_VERBS = r"생성|제작|만들|만든|만드|그린|그려|그렸|편집|합성"
 
 # Each claim says something was made or edited by AI; ``lang`` selects the negations.
 CLAIMS: tuple[tuple[str, LazyPattern], ...] = (
@@ -190,10 +354,12 @@ CLAIMS: tuple[tuple[str, LazyPattern], ...] = (
     ("nl", LazyPattern(r"\b(?:gegenereerd|gemaakt|gecre[ëe]erd|bewerkt)\s+(?:[\w'’.-]+\s+){0,3}?"
                       rf"(?:met|door|via|met\s+behulp\s+van)\s+(?:{_W}){{0,3}}?(?:{AI_NL}|{TOOLS})",
                       _F)),
-    ("sc", LazyPattern(r"\b(?:AI|KI)[\s-]*(?:generer(?:t|et|ad|ade|ede|te)|skap(?:t|et|ad|ade))"
-                      r"\w*", _F)),
-    ("sc", LazyPattern(r"\b(?:generer(?:t|et|ad|ade|ede)|laget|lavet|skapa(?:d|de|t)|skapt|skabte?)"
-                      r"\s+"
+    ("sc", LazyPattern(r"\b(?:AI|KI)[\s-]*(?:generer(?:t|et|ad|ade|ede|te|at|ats)|skap(?:t|et|ad|"
+                      r"ade|at))\w*", _F)),
+    ("sc", LazyPattern(r"\b(?:generer(?:t|et|ad|ade|ede|at|ats|ts)|laget|lavet|lagd"
+                      r"|skapa(?:d|de|t|ts)"
+                      r"|skapt|skabte?|framställ(?:d|da|t|des)|fremstil(?:let|te)|produsert|produceret"
+                      r"|redigert|redigerad|redigeret|bearbetad)\s+"
                       r"(?:[\w'’.-]+\s+){0,3}?(?:med|av|af|ved\s+hjelp\s+av|med\s+hjälp\s+av|"
                       rf"ved\s+hjælp\s+af)\s+(?:{_W}){{0,3}}?(?:{AI_SC}|{TOOLS})", _F)),
     ("hi", LazyPattern(rf"{AI_HI}\s*(?:की\s+मदद\s+से|के\s+ज़?जरिए|के\s+जरिये|के\s+द्वारा|द्वारा|से|"
@@ -202,32 +368,131 @@ CLAIMS: tuple[tuple[str, LazyPattern], ...] = (
     ("hi", LazyPattern(rf"{AI_HI}[\s-]*(?:जनरेटेड|जनित|निर्मित)", _F)),
     ("ur", LazyPattern(rf"{AI_UR}\s*(?:کی\s+مدد\s+سے|کے\s+ذریعے|سے)\s+(?:\S+\s+){{0,2}}?"
                       r"(?:بنائی|بنایا|بنائے|بنی|تیار|تخلیق)", _F)),
+    ("pl", LazyPattern(_verb_first(_PL_VERBS, _PL_LINKS, AI_PL), _F)),
+    ("pl", LazyPattern(_ai_first(AI_PL, "", r"wygenerowa\w*"), _F)),
+    ("cs", LazyPattern(_verb_first(_CS_VERBS, _CS_LINKS, AI_CS), _F)),
+    ("cs", LazyPattern(_ai_first(AI_CS, "", r"vygenerova\w*|generovan\w*|vytvořil\w*"), _F)),
+    ("ru", LazyPattern(_verb_first(_RU_VERBS, _RU_LINKS, AI_RU, near="в|на"), _F)),
+    ("ru", LazyPattern(_ai_first(AI_RU, "", r"сгенериров\w*|генерирован\w*|создан\w*|создал\w*|"
+                                         r"сделан\w*|сделал\w*|нарисова\w*"), _F)),
+    ("uk", LazyPattern(_verb_first(_UK_VERBS, _UK_LINKS, AI_UK, near="в|у|на"), _F)),
+    ("uk", LazyPattern(_ai_first(AI_UK, "", r"згенеров\w*|згенерува\w*|генерован\w*|створен\w*|"
+                                         r"створив\w*|створил\w*|зроблен\w*|намал\w*"), _F)),
+    ("tr", LazyPattern(_ai_first(AI_TR, _TR_LINKS, _TR_VERBS, suffix=r"['’]\w+"), _F)),
+    ("id", LazyPattern(_verb_first(_ID_VERBS, _ID_LINKS, AI_ID), _F)),
+    ("ro", LazyPattern(_verb_first(_RO_VERBS, _RO_LINKS, AI_RO), _F)),
+    ("hu", LazyPattern(_ai_first(AI_HU, _HU_LINKS, _HU_VERBS), _F)),
+    ("hu", LazyPattern(_verb_first(r"generálta|készítette|alkotta|hozta\s+létre", "", AI_HU,
+                                   near="az?"), _F)),
+    ("el", LazyPattern(_verb_first(_EL_VERBS, _EL_LINKS, AI_EL), _F)),
+    ("vi", LazyPattern(rf"(?<!\w)(?:{_VI_VERBS})\s+(?:bằng|bởi|từ|với|qua|nhờ|sử\s+dụng|dùng)\s+"
+                      rf"(?:(?:công\s+cụ|phần\s+mềm|ứng\s+dụng|mô\s+hình)\s+)?(?:{AI_VI}|{TOOLS})"
+                      r"(?!\w)", _F)),
+    ("vi", LazyPattern(rf"(?<!\w)(?:do|bởi|bằng)\s+(?:{AI_VI}|{TOOLS})\s+(?:{_VI_VERBS})(?!\w)",
+                       _F)),
+    ("fi", LazyPattern(_ai_first(AI_FI, _FI_LINKS, _FI_VERBS, suffix=r":?(?:n|lla|llä|in)"), _F)),
+    ("fi", LazyPattern(_verb_first(r"luotu|tehty|tuotettu|generoitu|piirretty|muokattu|laadittu",
+                                   "", AI_FI), _F)),
+    ("ar", LazyPattern(rf"(?<!\w)(?:{_AR_VERBS})\w*\s+(?:(?:{_W}){{0,2}}?(?:{_AR_LINKS})\s+)?"
+                      rf"(?:{AI_AR}|{TOOLS})", _F)),
+    # CJK: the AI term, a particle or "using", and the verb, with no spaces needed.
+    ("ja", LazyPattern(rf"(?:{AI_JA}|{TOOLS})\s*(?:ツール|ソフト|モデル)?\s*(?:で|により|によって|"
+                      r"による|を(?:使(?:って|い|用して|用し|用した)|利用して|利用し|利用した|"
+                      r"活用して|活用し|活用した|用いて|用いた)|が|の|に)?\s*"
+                      rf"(?:{_JA_VERBS})", _F)),
+    ("zh", LazyPattern(rf"(?:由|用|使用|通过|通過|利用|借助|经由|經由|以|采用|採用)?\s*"
+                      rf"(?:{AI_ZH}|{TOOLS})\s*(?:工具|软件|軟體|软体|技术|技術|模型|程序|程式)?\s*"
+                      rf"(?:辅助|輔助|自动|自動)?\s*(?:{_ZH_VERBS})|AIGC", _F)),
+    ("ko", LazyPattern(rf"(?:{AI_KO}|{TOOLS})\s*(?:기술|도구|툴|프로그램|모델)?\s*(?:로|으로|"
+                      r"를\s*(?:이용|활용|사용|통)해|을\s*(?:이용|활용|사용|통)해|가|이|에\s*의해|의|"
+                      rf"기반으로|기반)?\s*(?:{_KO_VERBS})", _F)),
 )
+
+
+def fold_for_gates(text: str) -> str:
+    """``text`` case-folded for :data:`CLAIM_VERBS`, with Turkish "İ" read as "i" (its own
+    folding, "i̇", puts a dot between the letters the gates spell)."""
+    return (text.replace("İ", "i") if "İ" in text else text).casefold()
+
 
 # Every claim pattern of a language holds one of these verbs (or "used"): a sentence
 # without any skips that language's patterns, which are costly to compile and run (a
 # name like "Gemini" or the word "AI" alone makes a sentence a candidate in every
 # language). tests/detect/test_prechecks.py checks that each claim needs its verbs.
+# The gates are searched in the sentence as :func:`fold_for_gates` folds it: written in
+# lower case and compiled without IGNORECASE. One gate per language runs on every
+# sentence naming "AI", and case-insensitive gates were three times slower (Cyrillic and
+# Greek letters most).
 CLAIM_VERBS: dict[str, LazyPattern] = {
     "en": LazyPattern(r"generat|creat|made|make|produc|render|edit|enhanc|alter|manipulat|"
-                      r"modif|assist|design|drawn|illustrat|compos|used", _F),
+                      r"modif|assist|design|drawn|illustrat|compos|used"),
     "de": LazyPattern(r"generiert|erzeugt|erstellt|bearbeitet|gestützt|gestaltet|geschaffen|"
-                      r"produziert|verändert|hergestellt", _F),
+                      r"produziert|verändert|hergestellt"),
     "es": LazyPattern(r"generad|cread|hech|elaborad|producid|editad|modificad|manipulad|"
                       r"realizad|diseñad|retocad|alterad|generamos|creamos|hicimos|"
-                      r"elaboramos|editamos", _F),
+                      r"elaboramos|editamos"),
     "fr": LazyPattern(r"g[ée]n[ée]r[ée]|cr[ée][ée]|r[ée]alis[ée]|produit|fabriqu[ée]|"
-                      r"retouch[ée]|modifi[ée]|con[çc]u|illustr[ée]", _F),
+                      r"retouch[ée]|modifi[ée]|con[çc]u|illustr[ée]"),
     "pt": LazyPattern(r"gerad|criad|feit|produzid|editad|modificad|manipulad|elaborad|"
-                      r"desenvolvid|alterad|geramos|criamos|fizemos", _F),
+                      r"desenvolvid|alterad|geramos|criamos|fizemos"),
     # The ending is part of the gate: English "generated"/"created" must not wake Italian.
     "it": LazyPattern(r"(?:generat|creat|realizzat|prodott|elaborat|modificat|ritoccat|alterat|"
-                      r"manipolat|fatt|disegnat)[oaie](?!\w)", _F),
-    "nl": LazyPattern(r"gegenereerd|gemaakt|gecre[ëe]erd|bewerkt", _F),
-    "sc": LazyPattern(r"generer|skap|laget|lavet|skabt", _F),
-    "hi": LazyPattern(r"बना|बनी|तैयार|जनरेट|निर्मित|जनित", _F),
-    "ur": LazyPattern(r"بنائی|بنایا|بنائے|بنی|تیار|تخلیق", _F),
+                      r"manipolat|fatt|disegnat)[oaie](?!\w)"),
+    "nl": LazyPattern(r"gegenereerd|gemaakt|gecre[ëe]erd|bewerkt"),
+    "sc": LazyPattern(r"generer|skap|laget|lavet|lagd|skabt|framställ|fremstil|produ|rediger|"
+                      r"bearbet"),
+    "hi": LazyPattern(r"बना|बनी|तैयार|जनरेट|निर्मित|जनित"),
+    "ur": LazyPattern(r"بنائی|بنایا|بنائے|بنی|تیار|تخلیق"),
+    "pl": LazyPattern(_PL_VERBS),
+    "cs": LazyPattern(_CS_VERBS + r"|generova|vytvoř"),
+    "ru": LazyPattern(_RU_VERBS),
+    "uk": LazyPattern(_UK_VERBS + r"|намал"),
+    # "ı" and "i" both: "YAPILDI" folds to "yapildi".
+    "tr": LazyPattern(r"oluştur|üret|haz[ıi]rla|tasarla|yap[ıi]l|yapt|yapm|yapan|çizil|çizd|"
+                      r"çizm|çizen|düzenle|yarat|destekli"),
+    "id": LazyPattern(r"dibuat|dihasilkan|diciptakan|digenera|dirancang|diedit|direkayasa|"
+                      r"dimodifikasi|diolah|diproduksi|dikreasikan|hasil"),
+    "ro": LazyPattern(_RO_VERBS),
+    "hu": LazyPattern(r"generál|készít|készül|alkot|létre|szerkeszt|rajzol|módosít|előállít"),
+    "el": LazyPattern(_EL_VERBS),
+    "vi": LazyPattern(r"tạo|vẽ|thiết\s+kế|sản\s+xuất|thực\s+hiện|chỉnh\s+sửa|sinh\s+ra|"
+                      r"tổng\s+hợp|dựng"),
+    "fi": LazyPattern(r"luoma|luomi|luotu|luonut|loi|tekemä|tekemi|tehty|tuottama|tuotettu|"
+                      r"generoi|piirtämä|piirretty|muokkaama|muokattu|laatima|laadittu|avustei"),
+    "ar": LazyPattern(r"مولد|مولّد|مُولّد|مُولد|توليد|ولّد|ولد|أنشئ|أُنشئ|انشئ|إنشا|منشأ|مُنشأ|"
+                      r"مصنوع|صنع|صُنع|مصمم|صمم|صُمم|تصميم|معدل|عُدّل|منتج|أنتج|أُنتج|إنتاج|رسم|"
+                      r"مرسوم"),
+    "ja": LazyPattern(_JA_VERBS),
+    "zh": LazyPattern(_ZH_VERBS + r"|aigc"),
+    "ko": LazyPattern(_KO_VERBS),
 }
+
+# Image nouns of the added languages, each kept apart for its own demonstratives (Polish
+# "to", Turkish "bu" must not make English "to images" deictic).
+_PL_N = (r"(?:zdjęci[eaau]|zdjęć|ilustracj[aięe]|obraz(?:ek|ka|ku|y|u)?|grafik[aięeiu]|"
+         r"fotografi[aięe]|rysun(?:ek|ki|ku)|fotomontaż|kolaż|wizualizacj[aię])")
+_CS_N = (r"(?:obrázek|obrázku|obrázky|obrázků|snímek|snímku|snímky|ilustrace|ilustraci|"
+         r"kresb[auy]|koláž|vizualizace|fotografie|fotografii)")
+_RU_N = (r"(?:изображени[еяю]|картинк[аиу]|фото(?:графи[яиюей])?|иллюстраци[яиюей]|снимок|"
+         r"снимк[иа]|рисун(?:ок|ки|ка)|коллаж|обложк[аи])")
+_UK_N = (r"(?:зображення|фото(?:графі[яїю])?|світлин[аиу]|ілюстраці[яїю]|малюн(?:ок|ки|ка)|"
+         r"колаж|картинк[аиу])")
+_TR_N = (r"(?:görsel(?:ler)?(?:i|in|de|deki)?|fotoğraf(?:lar)?(?:ı|ın|ta|taki)?|resim|"
+         r"illüstrasyon(?:u|lar)?|çizim|kolaj)")
+_ID_N = r"(?:gambar|foto|ilustrasi|citra|grafis)"
+_SC_N = (r"(?:bilden|bilderna|bildet|bildene|billedet|billederne|fotot|fotoet|fotografiet|"
+         r"illustrasjonen|grafiken|grafikken|teckningen|tegningen)")
+# Romanian bare "imagine" is English "imagine": read only after a demonstrative, or as a
+# caption's one noun before its participle (``_PARTICIPLES`` in :mod:`.disclosure`).
+_RO_N = (r"(?:imaginea|imagini|imaginile|fotografia|ilustrați[ae]|ilustraţi[ae]|"
+         r"poz[aăe]|pozele)")
+_HU_N = (r"(?:kép|képet|képen|képek|képeket|fénykép|fényképet|fotó|fotót|illusztráció|"
+         r"illusztrációt)")
+_EL_N = r"(?:εικόν[αεςω]\w*|φωτογραφί\w*|εικονογράφηση|σκίτσο)"
+_VI_N = (r"(?:ảnh(?:\s+minh\s+h(?:ọa|oạ))?|hình(?:\s+ảnh)?|bức\s+(?:ảnh|tranh)|"
+         r"minh\s+h(?:ọa|oạ))")
+_FI_N = (r"(?:kuva|kuvan|kuvat|kuvia|kuvitus|kuvituskuva|valokuva|piirros|grafiikka)")
+_AR_N = r"(?:صورة|الصورة|صور|الصور|رسم|رسمة|الرسم|الرسوم)"
 
 IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphics?|artwork|"
                r"visuals?|pics?|thumbnail|rendering|collage|cartoon|Bild|Bilder|Fotos?|"
@@ -239,7 +504,27 @@ IMAGE_NOUNS = (r"(?:images?|pictures?|photos?|photographs?|illustrations?|graphi
                r"illustrazion[ei]|fotografie|disegn[oi]|ritratt[oi]|fotomontagg(?:io|i)|"
                r"afbeelding(?:en)?|illustraties?|foto['’]s|bilde[tr]?|billede[tr]?|"
                r"illustrasjon(?:en|er)?|illustrationen|"
-               r"तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज|تصویر|تصاویر)")
+               r"तस्वीर|तस्वीरें|तस्वीरों|छवि|फोटो|फ़ोटो|चित्र|इमेज|تصویر|تصاویر|"
+               rf"{_PL_N}|{_CS_N}|{_RU_N}|{_UK_N}|{_TR_N}|{_ID_N}|{_SC_N}|{_RO_N}|{_HU_N}|"
+               rf"{_EL_N}|{_VI_N}|{_FI_N}|{_AR_N})")
+# Image nouns of scripts without spaces (or with particles joined to the noun): matched
+# without a word boundary after them.
+CJK_NOUNS = (r"(?:画像|写真|イラスト|イメージ|図|图片|圖片|图像|圖像|照片|插图|插圖|配图|配圖|"
+             r"示意图|示意圖|이미지|사진|그림|일러스트|삽화|그래픽)")
+# Nouns that stand as a caption's subject with no article: languages without articles, and
+# definite forms ("bilden", "imaginea", "الصورة"). "Foto", shared with German, is left out.
+BARE_SUBJECT = LazyPattern(
+    r"^[\s(\[«\"“„※*]*(?:zdjęci[ea]|ilustracj[ae]|obraz(?:ek|y)?|grafik[ai]|fotografi[ae]|"
+    r"rysunek|wizualizacja|kolaż|fotomontaż|obrázek|obrázky|fotografie|snímek|snímky|ilustrace|"
+    r"kresba|koláž|vizualizace|изображени[ея]|картинк[аи]|фото(?:графи[яи])?|иллюстраци[яи]|"
+    r"снимок|снимки|рисунок|коллаж|обложка|зображення|фотографія|світлина|ілюстрація|"
+    r"ілюстрації|картинка|малюнок|колаж|görsel(?:ler)?|fotoğraf(?:lar)?|resim|illüstrasyon|"
+    r"çizim|gambar|ilustrasi|citra|grafis|bilden|bilderna|bildet|bildene|billedet|billederne|"
+    r"fotot|fotoet|fotografiet|illustrationen|illustrasjonen|grafiken|grafikken|teckningen|"
+    r"tegningen|imaginea|imaginile|fotografia|fotografiile|ilustrați[ae]|ilustraţi[ae]|"
+    r"poza|pozele|grafica|ảnh|hình|hình\s+ảnh|bức\s+ảnh|kuva|kuvat|kuvitus|kuvituskuva|"
+    r"valokuva|piirros|grafiikka|الصورة|الصور|الرسم|الرسمة|الرسوم|صورة)(?!\w)"
+    rf"|^[\s(（\[「※*＊]*{CJK_NOUNS}", _F)
 
 # "This image", "the image above", "Symbolbild", "esta imagen", "cette illustration"...
 DEIXIS = LazyPattern(
@@ -262,7 +547,28 @@ DEIXIS = LazyPattern(
     rf"|artigo|série|especial)|que\s+ilustra|(?:di|in|per)\s+quest[oa]\s+(?:articolo|servizio"
     rf"|serie|pezzo|inchiesta|pagina)|(?:qui\s+)?(?:sopra|sotto)|in\s+alto|che\s+illustra)"
     rf"|\b(?:above|accompanying|featured|header|cover|lead)\s+{IMAGE_NOUNS}"
-    rf"|\b(?:Symbolbild|Titelbild|Aufmacherbild|Beitragsbild)\b", _F)
+    rf"|\b(?:Symbolbild|Titelbild|Aufmacherbild|Beitragsbild)\b"
+    # Demonstratives of the added languages, each with image nouns (shared by all) after it.
+    rf"|(?<!\w)(?:to|ta|te|ten|tym|tej|tego|powyższ\w+|poniższ\w+|nasz[aey]?)\s+{_PL_N}(?!\w)"
+    rf"|(?<!\w)(?:tento|tato|toto|tyto|tuto|tohoto|této|výše\s+uveden\w+)\s+{_CS_N}(?!\w)"
+    rf"|(?<!\w)(?:это|эта|этот|эти|эту|этого|данн\w+|наш[аие]?)\s+{_RU_N}(?!\w)"
+    rf"|(?<!\w)(?:ця|цей|це|ці|цю|цього|наш[аеі]?)\s+{_UK_N}(?!\w)"
+    rf"|(?<!\w)(?:bu|şu|yukarıdaki|aşağıdaki|haberdeki)\s+{_TR_N}(?!\w)"
+    rf"|(?<!\w)(?:această|acest|aceste|aceasta)\s+(?:imagine|{_RO_N})(?!\w)"
+    rf"|(?<!\w)(?:ez|ezt|ezen|ezek|ezeket)\s+az?\s+{_HU_N}(?!\w)|\ba\s+(?:fenti|lenti)\s+{_HU_N}"
+    rf"|(?<!\w)(?:αυτ[ήόέ]ς?\s+(?:η|το|οι|τα|την)|η\s+παραπάνω|οι\s+παραπάνω)\s+{_EL_N}"
+    rf"|(?<!\w)(?:tämä|tämän|nämä|näiden|yllä\s+oleva|jutun)\s+{_FI_N}(?!\w)"
+    rf"|(?<!\w)(?:هذه|هذا)\s+{_AR_N}(?!\w)"
+    # Nouns before their demonstrative: "gambar ini", "ảnh này", "imaginea de mai sus".
+    rf"|(?<!\w)(?:gambar|foto|ilustrasi|citra|grafis|ảnh|hình|hình\s+ảnh|bức\s+ảnh|tranh"
+    rf"|ảnh\s+minh\s+h(?:ọa|oạ)|imaginea|fotografia|ilustrați[ae]|ilustraţi[ae]|poza"
+    rf"|الصورة|الصور)\s+(?:ini|di\s+atas|di\s+bawah|dalam\s+artikel\s+ini|này|trên|dưới"
+    rf"|bên\s+trên|bên\s+dưới|trong\s+bài|aceasta|de\s+mai\s+sus|de\s+mai\s+jos|أعلاه|أدناه"
+    rf"|المرفقة)(?![\w])"
+    rf"|(?:このページの|本記事の|記事の|この|上の|下の|(?<!日)本)\s*(?:画像|写真|イラスト|イメージ|図)"
+    rf"|(?:本文|文中|本篇|(?<![网網线線路])[上下]|(?<!\w)此|这张|這張|这幅|這幅|该|該|(?<![日资資根])本)"
+    rf"\s*(?:图片|圖片|图像|圖像|照片|插图|插圖|配图|配圖|图|圖)"
+    rf"|(?:^|\s)(?:이|본|위|아래|해당|기사\s*속)\s+(?:이미지|사진|그림|일러스트|삽화|그래픽)", _F)
 
 # "This is an AI-generated image", "Dies ist ein KI-generiertes Bild": a demonstrative and a
 # copula before the claim, an image noun right after it.
@@ -282,15 +588,30 @@ FOR_THIS = LazyPattern(
 
 # The sentence is an image label: "AI-generated image", "Imagen generada con IA"...
 LABEL_PREFIX = LazyPattern(
-    rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente|note)"
-    r"\s*[:/|—–-]\s*", _F)
+    rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente|note"
+    rf"|źródło|zdroj|источник|джерело|kaynak|sumber|sursa|forrás|πηγή|nguồn|lähde|المصدر)"
+    r"\s*[:/|—–=-]\s*"
+    rf"|^[\s(（\[「※*]*(?:{CJK_NOUNS}|图|圖|출처|来源|來源|出典)\s*[:/|=：／]\s*", _F)
 LABEL_LEAD = LazyPattern(
     rf"^(?:[\s'’]*(?:{IMAGE_NOUNS}|an?|un|una|une|um|uma|uno|ein|eine|representational|representative"
-    r"|symbolic|illustrative|file|simbólica|ilustrativa|प्रतीकात्मक)\b)*\W*$", _F)
+    r"|symbolic|illustrative|file|simbólica|ilustrativa|प्रतीकात्मक|ilustracyjn\w+|poglądow\w+"
+    r"|ilustrační|ilustrativní|иллюстративн\w+|ілюстративн\w+|temsili|ilustratif|ilustrativă"
+    r"|ενδεικτική|minh\s+h(?:ọa|oạ)|تعبيرية|توضيحية|kuvituskuva|illusztráció|az?|η|οι|το|τα"
+    r"|που"
+    rf")\b)*\W*$|^\W*{CJK_NOUNS}\W*$", _F)
 ONE_WORD = LazyPattern(r"^[\s(\[«\"“•·*-]*[^\W\d_][\w'’-]*\s+$", _F)  # "Retrato "
 CREDIT_TOOL = LazyPattern(
-    rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente)\s*"
-    rf"[:/|]\s*(?:[\w.&-]+\s*/\s*)?(?:{TOOLS}|AI|KI|IA|एआई)(?![\w])", _F)
+    rf"^[\s(\[«\"“•·*-]*(?:{IMAGE_NOUNS}|credits?|crédito|crédit|quelle|fonte|fuente|źródło"
+    rf"|zdroj|источник|джерело|kaynak|sumber|sursa|forrás|πηγή|nguồn|lähde|المصدر)\s*"
+    rf"[:/|=]\s*(?:[\w.&-]+\s*/\s*)?(?:{TOOLS}|AI|KI|IA|एआई|ИИ|ШІ|(?-i:MI)|нейросеть|нейромережа"
+    r"|yapay\s+zek[aâ]|kecerdasan\s+buatan|tekoäly|sztuczna\s+inteligencja"
+    r"|umělá\s+inteligence|inteligen[țţ][aă]\s+artificial[aă]|mesterséges\s+intelligencia"
+    r"|τεχνητή\s+νοημοσύνη|الذكاء\s+الاصطناعي|trí\s+tuệ\s+nhân\s+tạo)(?![\w])"
+    # then nothing but a second credit, a bracket or one name ("нейросеть Kandinsky"):
+    # "Фото: ИИ создаёт рабочие места" is a headline, not a credit.
+    r"(?=\s*(?:$|[/|,;.()\[\]–—-]|[\w.-]+\s*(?:$|[/|,;.()\[\]–—-])))"
+    rf"|^[\s(（\[「※*]*(?:{CJK_NOUNS}|图|圖)\s*[:/|=：／]\s*(?:{TOOLS}|AI|ＡＩ|人工智能|人工智慧"
+    r"|人工知能|인공지능|미드저니|챗GPT)(?![A-Za-z])", _F)
 # A caption closing on a generator credit after a dash, bar or slash, as a photo credit
 # would: "Boats at dusk – Midjourney", "… | Stable Diffusion / Desk", optionally followed by
 # the prompt in brackets or quotes ("– Midjourney („a harbour at dusk“)"). Only image
@@ -301,16 +622,42 @@ _IMAGE_TOOLS = (r"(?:Midjourney|DALL[-·‧.\s]?E(?:\s?\d)?|Adobe\s+Firefly|Fire
 CREDIT_TAIL = LazyPattern(
     rf"(?:\s[—–|/-]|[—–|])\s*{_IMAGE_TOOLS}(?:\s*/\s*[\w .&-]{{1,40}}?)?\s*"
     r"(?:\([^()]*\)|„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|«[^»]*»)?[\s.]*$", _F)
+# A claim holding an active finite verb ("MI készítette", "ИИ создал", "Rząd wygenerował …
+# przy użyciu AI") is a sentence with a subject of its own, never a label: "ИИ создал
+# новую профессию" says nothing about an image. (Its image subject, "A képet …", is read
+# by DEFINITE_SUBJECT or BARE_SUBJECT instead.)
+FINITE_CLAIM = LazyPattern(
+    r"(?<!\w)(?:wygenerował\w*|stworzył\w*|utworzył\w*|wykonał\w*|zrobił\w*|powstał\w*|"
+    r"vygeneroval\w*|vytvořil\w*|vznikl\w*|upravil\w*|nakreslil\w*|сгенерировал[аио]?|"
+    r"создал[аио]?|сделал[аио]?|нарисовал[аио]?|згенерува(?:в|ла|ло|ли)|створи(?:в|ла|ло|ли)|"
+    r"зроби(?:в|ла|ло|ли)|намалюва(?:в|ла|ло|ли)|készítette|generálta|alkotta|hozta\s+létre|"
+    r"loi|luonut|δημιο[υύ]ργησε|έφτιαξε|παρήγαγε|üretti|oluşturdu|yaptı|çizdi)(?!\w)", _F)
+# What may follow a Chinese, Japanese or Korean label's claim: an image noun at most
+# ("AI生成图片", "AI 생성 이미지", "（AI生成）"), never a predicate ("…内容正在改变新闻业").
+CJK_LABEL_TAIL = LazyPattern(
+    rf"^[^\w]*(?:的|の|した|された|による|된|한|된\s*)?\s*(?:{CJK_NOUNS})?\s*(?:です|である|だ|"
+    r"입니다|이다|임)?[^\w]*$", _F)
 TAIL_VERB = LazyPattern(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|flood\w*|spread\w*|"
     r"went|goes|shows?|showed|appear\w*|became|become|fool\w*|trick\w*|sparked?|caus\w*|"
     r"drew|raise[sd]?|es|son|fue|fueron|ha|han|ist|sind|war|wurde|wurden|hat|haben|est|sont|"
     r"ont|été|são|foi|foram|tem|têm|è|sono|erano|stat[aoie]|hanno|zijn|werd|werden|heeft|"
-    r"hebben|är|ble|blev|blir|hadde|hade)\b"
+    r"hebben|är|ble|blev|blir|hadde|hade|"
+    # pl, cs, ru, uk, id, ro, hu, el, fi, ar: copulas and "published/spread/showed"
+    r"jest|są|był[aoy]?|został[aoy]?|zostały|opublikował\w*|pokazuje|zalał\w*|wywołał\w*|"
+    r"trafił\w*|obiegł\w*|pojawił\w*|zdobył\w*|"
+    r"jsou|byl[aoy]?|ukazuje|zveřejnil\w*|objevil\w*|obletěl\w*|vyvolal\w*|zaplavil\w*|"
+    r"является|был[аио]?|стал[аио]?|показыва\w+|вызвал\w*|опубликовал\w*|появил\w*|"
+    r"облетел\w*|набрал\w*|разлетел\w*|є|був|була|було|були|показу\w+|викликал\w*|"
+    r"опублікува\w*|з['’]явил\w*|облетіл\w*|набрал\w*|adalah|merupakan|menjadi|memicu|menunjukkan|sunt|a\s+fost|"
+    r"au\s+fost|arată|a\s+devenit|lett|mutatja|είναι|ήταν|έγινε|δείχνει|προκάλεσε|"
+    r"levisi|näyttää|keräsi|herätti|aiheutti|sai|aldı|oldu|çekti|topladı|yarattı|"
+    r"bejárta|kapott|terjedt\w*|vált|okozott|keltett|gây|khiến|thu\s+hút|nhận\s+được|"
+    r"كانت|أثارت|انتشرت|تظهر)\b"
     r"|(?:^|\s)(?:है|हैं|था|थी|थे|ہے|ہیں|تھا|تھی|تھے)(?:\s|$|।|۔)", _F)
 DEFINITE_SUBJECT = LazyPattern(
-    rf"^[\s(\[«\"“]*(?:the|das|die|la|el|las|los|les|le|il|gli|lo|l['’]|a|o|as|os|यह)\s*"
-    rf"{IMAGE_NOUNS}(?![\w])", _F)
+    rf"^[\s(\[«\"“]*(?:the|das|die|la|el|las|los|les|le|il|gli|lo|l['’]|a|az|o|as|os|यह|η|οι|"
+    rf"το|τα)\s*{IMAGE_NOUNS}(?![\w])", _F)
 
 _HEADING_WORDS = (
     r"(?:about\s+(?:the|these|this|our)\s+(?:images?|illustrations?|photos?|pictures?|"
@@ -342,7 +689,30 @@ NEGATIONS: dict[str, LazyPattern] = {
     "sc": LazyPattern(r"\b(?:ikke|inte|ej|aldri|aldrig|ingen|inget|uten|utan|uden)\b", _F),
     "hi": LazyPattern(r"(?:^|\s)(?:नहीं|न|ना)(?:\s|$|।|,)", _F),
     "ur": LazyPattern(r"(?:^|\s)(?:نہیں|نہ)(?:\s|$|۔|،)", _F),
+    "pl": LazyPattern(r"\b(?:nie|nigdy|bez|żadn\w*|ani)\b", _F),
+    "cs": LazyPattern(r"\b(?:ne|nebyl\w*|není|nejsou|nikdy|bez|žádn\w*|ani)\b", _F),
+    "ru": LazyPattern(r"\b(?:не|ни|нет|без|никогда|никак\w*)\b", _F),
+    "uk": LazyPattern(r"\b(?:не|ні|немає|без|ніколи|жодн\w*)\b", _F),
+    # Turkish negates in the verb ("oluşturulmamıştır" is no claim) or after it ("değildir").
+    "tr": LazyPattern(r"\b(?:değil\w*|olmayan|olmadığ\w*|hiçbir|asla)\b", _F),
+    "id": LazyPattern(r"\b(?:tidak|bukan|tak|belum|tanpa)\b", _F),
+    "ro": LazyPattern(r"\b(?:nu|nici|niciodată|fără)\b", _F),
+    "hu": LazyPattern(r"\b(?:nem|sem|nélkül|soha|nincs)\b", _F),
+    "el": LazyPattern(r"(?<!\w)(?:δεν|όχι|μη|μην|χωρίς|ούτε|ουδέποτε)(?!\w)", _F),
+    "vi": LazyPattern(r"\b(?:không|chưa|chẳng|chả)\b", _F),
+    "fi": LazyPattern(r"\b(?:ei|eivät|eikä|emme|ilman)\b", _F),
+    "ar": LazyPattern(r"(?<!\w)(?:ليست|ليس|لم|لا|غير|بدون|دون|لن)(?!\w)", _F),
+    # Chinese and Japanese share characters: each reads both lists. Japanese and Korean
+    # negate after the verb (see NEGATION_AFTER).
+    "ja": LazyPattern(r"ではない|ではありません|じゃない|ていない|ていません|されていない|"
+                      r"されていません|"
+                      r"ません|ない|非|不是|并非|並非|没有|沒有|未", _F),
+    "zh": LazyPattern(r"不是|并非|並非|非|没有|沒有|未|不|无|無|ではない|ではありません", _F),
+    "ko": LazyPattern(r"아니|아닌|아닙|아님|않|없|(?:^|\s)안\s|미사용", _F),
 }
+# Languages that negate after the verb: how many characters after the claim, in its own
+# clause, are read for a negation ("AIで生成したものではありません", "oluşturulmuş değildir").
+NEGATION_AFTER = {"ja": 16, "ko": 16, "tr": 16}
 
 # Reporting about other people's images: speech, fact-check and virality vocabulary.
 REPORTING = LazyPattern(
@@ -361,7 +731,64 @@ REPORTING = LazyPattern(
     r"divulgad\w*|supostamente|redes\s+sociais|boato|secondo|dichiarat\w*|virale|circola\w*|"
     r"condivis\w*|fals[aeio]|esperti|sui\s+social|presunt\w*|bufala|smentit\w*|volgens|"
     r"zegt|zei|nep|ifølge|enligt|sier|sagde|falske?|falska|sosiale\s+medier|sociala\s+medier|"
-    r"sociale\s+medi[ae]r?)\b"
+    r"sociale\s+medi[ae]r?|"
+    # pl
+    r"powiedział\w*|twierdzi\w*|rzekomo|według|wiraln\w*|fałszyw\w*|sfałszowan\w*|"
+    r"weryfikacj\w*|zweryfikowa\w*|eksper(?:t|ci|tów|ta)\w*|mediach\s+społecznościowych|"
+    r"media\s+społecznościowe|sieci\s+społecznościow\w*|krąż\w*|rozpowszechni\w*|"
+    r"udostępni\w*|opublikowa\w*|oświadczy\w*|zdaniem|prawdopodobnie|"
+    # cs
+    r"řekl\w*|uvedl\w*|tvrd[íi]\w*|údajně|podle|virální\w*|falešn\w*|podvrh\w*|ověřen\w*|"
+    r"ověřov\w*|expert\w*|odborní\w*|sociální\w*\s+sít\w*|sociálních\s+sítích|šíř\w*|"
+    r"sdílen\w*|koluj\w*|pravděpodobně|zveřejnil\w*|"
+    # ru
+    r"сообщил\w*|заявил\w*|по\s+данным|по\s+словам|якобы|вирусн\w*|фейк\w*|фальшив\w*|"
+    r"поддельн\w*|фактчек\w*|проверк\w*|эксперт\w*|соцсет\w*|социальн\w+\s+сет\w*|"
+    r"распростран\w*|утвержда\w*|выдава\w*|опроверг\w*|сказал\w*|опубликова\w*|"
+    r"предположительно|вероятно|дипфейк\w*|"
+    # uk
+    r"повідомил\w*|повідомив|заявив|заявил\w*|за\s+словами|за\s+даними|нібито|вірусн\w*|"
+    r"фейков\w*|підробк\w*|підроблен\w*|фактчек\w*|перевірк\w*|експерт\w*|соцмереж\w*|"
+    r"соціальн\w+\s+мереж\w*|поширю\w*|поширил\w*|стверджу\w*|сказав\w*|"
+    r"опублікува\w*|ймовірно|діпфейк\w*|"
+    # tr
+    r"iddia\w*|dedi|söyledi|açıkladı|belirtti|göre|sahte\w*|yalan|doğrulama\w*|teyit\w*|"
+    r"uzman\w*|sosyal\s+medya\w*|yayıl\w*|paylaş\w*|dolaş\w*|öne\s+sür\w*|asılsız|"
+    r"dezenformasyon\w*|"
+    # id
+    r"kata|mengatakan|menurut|mengklaim|diklaim|klaim|beredar|hoaks|palsu|cek\s+fakta|"
+    r"disebut|diduga|media\s+sosial|medsos|pakar|ahli|tersebar|disinformasi|"
+    # ro
+    r"a\s+declarat|a\s+spus|potrivit|conform|susțin\w*|susţin\w*|pretins\w*|presupus\w*|"
+    r"fals[aăe]?|falsă|verificar\w*|experț\w*|experţ\w*|rețel\w+\s+sociale|reţel\w+\s+sociale|"
+    r"circulă|circulat|dezinformar\w*|"
+    # hu
+    r"szerint|állította|állítólag|közölte|mondta|virális|hamis\w*|álhír\w*|tényellenőr\w*|"
+    r"szakértő\w*|közösségi\s+médi\w*|terjed\w*|megosztott\w*|"
+    # el
+    r"είπε|δήλωσε|σύμφωνα|φέρεται|υποτίθεται|ισχυρίζ\w*|ισχυρισμ\w*|ψεύτικ\w*|ψευδ\w*|"
+    r"παραπλανητικ\w*|διαψε\w*|ειδικοί|ειδικών|κοινωνικ\w*\s+δίκτυ\w*|διακινε\w*|"
+    r"κυκλοφορ\w*|κυκλοφόρ\w*|αναρτ\w*|κοινοποι\w*|κοινοποί\w*|"
+    # vi
+    r"cho\s+biết|tuyên\s+bố|khẳng\s+định|được\s+cho\s+là|bị\s+cho\s+là|lan\s+truyền|"
+    r"tin\s+giả|giả\s+mạo|làm\s+giả|ảnh\s+giả|kiểm\s+chứng|xác\s+minh|chuyên\s+gia|"
+    r"mạng\s+xã\s+hội|nói\s+rằng|cư\s+dân\s+mạng|dân\s+mạng|gây\s+sốt|tranh\s+cãi|"
+    r"theo\s+(?:ông|bà|anh|chị|các|chuyên|nguồn)|"
+    # fi
+    r"sanoi|kertoi|mukaan|väitti|väitetään|väitetty|väite\w*|levisi|levinnyt|leviää|"
+    r"väärennö\w*|väärennetty|valeuuti\w*|faktantarkist\w*|tarkist\w*|asiantuntij\w*|"
+    r"sosiaalise\w*\s+media\w*|somessa|huijaus\w*|"
+    # ar
+    r"قال|قالت|وفق|وفقا|وفقاً|بحسب|حسب|زعم|مزعوم\w*|يزعم|ادعى|ادعاء|ادعاءات|انتشر|انتشرت|"
+    r"منتشرة|متداول\w*|تداول\w*|مزيف\w*|مفبرك\w*|زائف\w*|التحقق|تحقق|خبراء|"
+    r"مواقع\s+التواصل|وسائل\s+التواصل|مضلل\w*)\b"
+    # ja, zh, ko: no word boundaries
+    r"|とされ|と主張|主張し|拡散|フェイク|偽画像|偽の|偽物|ファクトチェック|専門家|によると|と話し|"
+    r"と述べ|出回|疑い|疑惑|捏造|デマ|ソーシャルメディア|据称|據稱|据报|據報|据悉|據悉|声称|聲稱|宣称|"
+    r"宣稱|网传|網傳|疯传|瘋傳|流传|流傳|谣言|謠言|辟谣|闢謠|虚假|虛假|假图|假圖|假照片|造假|"
+    r"事实核查|事實查核|查核|核查|专家|專家|社交媒体|社群媒體|社交平台|网友|網友|被指|疑似|疑为|"
+    r"疑為|表示|指出|주장|알려진|알려졌|논란|가짜|허위|팩트체크|사실\s*확인|확산|퍼진|퍼지|퍼졌|"
+    r"전문가|따르면|밝혔|말했|소셜\s*미디어|온라인에서|의혹|딥페이크|조작된|유포"
     r"|(?:वायरल|फर्जी|फ़र्ज़ी|दावा|दावे|फैक्ट\s*चेक|विशेषज्ञ|के\s+मुताबिक|के\s+अनुसार|कहा|सोशल\s+मीडिया|وائرل|جعلی|دعوی|ماہرین|کے\s+مطابق|کہا|سوشل\s+میڈیا)",
     _F)
 
