@@ -4,7 +4,7 @@ Importing this package is cheap on purpose: ``provenance --version`` must not pu
 Pillow or c2pa-python, so heavy modules are imported only where they are used.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 SCHEMA_VERSION = "1.0"
 TOOL_NAME = "provenance"
 

@@ -3,13 +3,16 @@
 As in detect-secrets, a baseline lets a newsroom adopt the tool on an archive with known
 problems and gate only on *new* findings. Entries are matched by fingerprint, which ignores
 line numbers, so edits that shift lines do not resurrect accepted findings. Entries no
-longer found are listed as ``stale_baseline`` so the file can be pruned.
+longer found are listed as ``stale_baseline`` so the file can be pruned: ``provenance
+baseline prune`` removes them, ``provenance baseline update`` also accepts the new findings
+(:func:`revise`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +75,33 @@ def load_baseline(path: Path) -> dict[str, BaselineEntry]:
                 for f in doc["findings"]}
     except (KeyError, TypeError) as exc:
         raise BaselineError(f"baseline {path}: malformed entry ({exc})") from None
+
+
+@dataclass(frozen=True)
+class BaselineChange:
+    """A baseline after ``update`` or ``prune``, and what changed (entry counts)."""
+
+    entries: dict[str, BaselineEntry]
+    added: int
+    removed: int
+    kept: int
+
+
+def revise(accepted: Mapping[str, BaselineEntry], current: Mapping[str, BaselineEntry],
+           audited: Callable[[BaselineEntry], bool], *, add_new: bool) -> BaselineChange:
+    """The baseline ``accepted`` revised by an audit that found ``current``.
+
+    Entries the audit could have found (``audited(entry)``: its file was audited and its
+    rule ran) but did not are removed; other entries are kept as they are, so pruning
+    with a narrower PATH or ``--select`` never drops what it did not look at. With
+    ``add_new`` (``baseline update``), findings not yet accepted are added.
+    """
+    entries = {fp: e for fp, e in accepted.items() if fp in current or not audited(e)}
+    removed = len(accepted) - len(entries)
+    added = 0
+    if add_new:
+        for fp, entry in current.items():
+            if fp not in entries:
+                entries[fp] = entry
+                added += 1
+    return BaselineChange(entries, added, removed, len(entries) - added)

@@ -138,7 +138,8 @@ def config_digest(cfg: AuditConfig) -> str:
 # The runtime dependencies (pyproject.toml's, which a test keeps this equal to): a new c2pa
 # or Pillow may read the same file differently, so their versions are part of the key.
 DEPENDENCIES = ("pillow", "click", "jsonschema", "c2pa-python", "defusedxml", "pillow-heif",
-                "selectolax", "PyYAML", "markdown-it-py", "mdit-py-plugins", "pathspec")
+                "selectolax", "PyYAML", "markdown-it-py", "mdit-py-plugins", "pathspec",
+                "fastwarc", "warcio", "rich")
 
 
 @functools.cache  # once per process: a run must not see the code change under it

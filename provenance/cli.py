@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import click
 
@@ -37,16 +37,16 @@ def _parse_now(value: str | None) -> datetime:
 
 
 def _rule_ids(spec: str | None, option: str) -> list[str]:
-    """IDs or ID prefixes (``IMG``, ``AID00``) from a comma-separated list, validated."""
-    from provenance.validators import RULES
+    """IDs, ID prefixes (``IMG``, ``aid00``) or rule names from a comma-separated list,
+    case-insensitive, as upper-case IDs or prefixes; an unknown one gets "did you mean"."""
+    from provenance.findings import UnknownRule, rule_selector
 
     if not spec:
         return []
-    items = [s.strip().upper() for s in spec.split(",") if s.strip()]
-    for item in items:
-        if not any(rid.startswith(item) for rid in RULES):
-            raise click.BadParameter(f"{item!r} matches no rule ID", param_hint=option)
-    return items
+    try:
+        return list(dict.fromkeys(rule_selector(s) for s in spec.split(",") if s.strip()))
+    except UnknownRule as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ def _locate(paths: Sequence[str], root: str | None, config_file: str | None,
     from provenance.paths import UsageError, common_root, project_root
     from provenance.walk import walk
 
+    paths, root, staged = _staged(paths, root)
     given = [Path(p) for p in paths] or [Path(".")]
     for p in given:
         if not p.exists():
@@ -74,21 +75,65 @@ def _locate(paths: Sequence[str], root: str | None, config_file: str | None,
     if root and not Path(root).is_dir():
         raise click.BadParameter(f"{root} is not a folder", param_hint="--root")
     try:
-        policy = load_policy(Path(config_file) if config_file else None, common_root(given))
+        # A storage prefix's policy is the working directory's (or --config), not /tmp's.
+        policy = load_policy(Path(config_file) if config_file else None,
+                             Path.cwd() if staged else common_root(given))
     except ConfigError as exc:
         raise click.UsageError(f"invalid configuration: {exc}") from None
     base = Path(root).resolve() if root else project_root(given, policy.file)
     selection = selection_for(policy, base, [Path(o) for o in outputs], force_exclude)
     try:
-        return _Located(base, policy, walk(given, base, named_as=named_as,
-                                           selection=selection))
+        walked = walk(given, base, named_as=named_as, selection=selection)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    if named_as is None:
+        _check_named_files(given, base, walked)
+    return _Located(base, policy, walked)
+
+
+def _staged(paths: Sequence[str], root: str | None) -> tuple[Sequence[str], str | None, bool]:
+    """An ``s3://bucket/prefix/`` PATH (:mod:`provenance.storage`): the prefix is copied to
+    a private folder, which becomes the PATH and the root."""
+    from provenance.storage import StorageError, is_remote, stage
+
+    remote = [p for p in paths if is_remote(p)]
+    if not remote:
+        return paths, root, False
+    if len(paths) != 1 or root is not None:
+        raise click.UsageError("a storage PATH (s3://bucket/prefix/) must be the only PATH, "
+                               "and is the root itself (no --root)")
+    try:
+        staged = stage(remote[0])
+    except StorageError as exc:
+        raise click.UsageError(str(exc)) from None
+    return [str(staged.folder)], str(staged.folder), True
+
+
+def _check_named_files(given: Sequence[Path], base: Path, walked: Any) -> None:
+    """A file named on the command line that the walk took neither as an article nor as
+    an image is exit 2 saying so, not "0 articles — passed"."""
+    from provenance.articles import ARTICLE_EXTENSIONS
+    from provenance.images.model import IMAGE_EXTENSIONS
+    from provenance.paths import kind_of, relative
+
+    unknown = [p for p in given if p.is_file() and kind_of(p) is None]
+    if not unknown:
+        return
+    taken = {f.rel.partition("#")[0] for f in walked.found} | {r for r, _ in walked.skipped}
+    for p in unknown:
+        if relative(p.resolve(), base) not in taken:
+            raise click.UsageError(
+                f"{p}: not an article or an image file (articles: "
+                f"{' '.join(sorted(ARTICLE_EXTENSIONS))}; images: "
+                f"{' '.join(sorted(IMAGE_EXTENSIONS))})")
 
 
 def _display_root(root: Path) -> str:
-    """The root as a relative POSIX path, so reports never carry absolute paths."""
-    return Path(os.path.relpath(root, Path.cwd())).as_posix()
+    """The root as a relative POSIX path, so reports never carry absolute paths (a storage
+    prefix's root is its URL)."""
+    from provenance.storage import display_root
+
+    return display_root(root) or Path(os.path.relpath(root, Path.cwd())).as_posix()
 
 
 def _outputs(fmt: str | None, output: str | None,
@@ -141,9 +186,43 @@ def _check_output_file(file: str, hint: str) -> None:
         raise click.BadParameter(f"cannot write {file!r}: {problem}", param_hint=hint)
 
 
+@dataclass(frozen=True)
+class _TextOptions:
+    """How the text format looks: ``--output-format``, ``--statistics``, ``--quiet`` and
+    whether stdout is coloured (``--color``, ``FORCE_COLOR``, ``NO_COLOR``)."""
+
+    concise: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    color: bool = False
+
+
+def _text_options(pairs: Sequence[tuple[str, str | None]], style: str, statistics: bool,
+                  quiet: bool, color: str) -> _TextOptions:
+    """The text options; exit 2 when they are asked of a run that writes no text."""
+    if (style == "concise" or statistics) and all(fmt != "text" for fmt, _ in pairs):
+        flag = "--output-format concise" if style == "concise" else "--statistics"
+        raise click.UsageError(f"{flag} shapes the text format; this run writes "
+                               f"{', '.join(fmt for fmt, _ in pairs)}")
+    return _TextOptions(style == "concise", statistics, quiet, _use_color(color))
+
+
+def _use_color(choice: str) -> bool:
+    """``--color``; with ``auto``, ``NO_COLOR`` (any value) turns colour off,
+    ``FORCE_COLOR`` (any value but ``0``) turns it on, else only on a terminal
+    (https://no-color.org, https://force-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    return sys.stdout.isatty()
+
+
 @contextlib.contextmanager
-def _open_outputs(pairs: Sequence[tuple[str, str | None]],
-                  root: Path | None = None) -> Iterator[list[Any]]:
+def _open_outputs(pairs: Sequence[tuple[str, str | None]], root: Path | None = None,
+                  text: _TextOptions | None = None) -> Iterator[list[Any]]:
     """Reporters for every output; files are written atomically and only on success.
 
     A report that cannot be written after all (a full disk, a folder removed meanwhile)
@@ -160,8 +239,12 @@ def _open_outputs(pairs: Sequence[tuple[str, str | None]],
             for fmt, file in pairs:
                 stream: TextIO = _stdout() if file is None else \
                     stack.enter_context(atomic_write(Path(file)))
-                color = file is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-                reporters.append(make_reporter(fmt, stream, color=color, root=root))
+                if file is None:
+                    stack.callback(stream.flush)  # a last partial line, held during progress
+                if fmt == "text":
+                    reporters.append(_text_reporter(stream, file is None, text))
+                else:
+                    reporters.append(make_reporter(fmt, stream, root=root))
             yield reporters
     except OutputError as exc:
         raise click.UsageError(str(exc)) from None
@@ -173,12 +256,25 @@ def _open_outputs(pairs: Sequence[tuple[str, str | None]],
         raise
 
 
+def _text_reporter(stream: TextIO, on_stdout: bool, text: _TextOptions | None) -> Any:
+    """The text reporter with the run's text options (colour only on stdout)."""
+    from provenance.reporters.text import TextReporter
+
+    text = text or _TextOptions(color=on_stdout and _use_color("auto"))
+    return TextReporter(stream, color=on_stdout and text.color, concise=text.concise,
+                        statistics=text.statistics, quiet=text.quiet)
+
+
 def _stdout() -> TextIO:
     """stdout, told to show what its encoding cannot carry (an ASCII or Latin-1 locale)
-    as escapes rather than fail mid-report."""
+    as escapes rather than fail mid-report; written through
+    :class:`~provenance.progress.LiveStdout`, so that whatever a report prints while the
+    progress display runs appears above it."""
+    from provenance.progress import LiveStdout
+
     with contextlib.suppress(AttributeError, ValueError, OSError):
         sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    return sys.stdout
+    return cast(TextIO, LiveStdout())
 
 
 class _Terminated(SystemExit):
@@ -239,13 +335,22 @@ def _audit_options(f: Any) -> Any:
                      help="PEM file of C2PA trust anchors (nothing is ever downloaded)."),
         click.option("--now", "now_text", metavar="ISO", help="Audit time for future-date "
                      "checks (default: the current time)."),
-        click.option("--no-progress", is_flag=True, help="No progress bar on stderr."),
+        click.option("--no-progress", is_flag=True, help="No progress display (shown only "
+                     "when stdout and stderr are a terminal, never in CI)."),
         click.option("--changed-since", metavar="GIT-REF", help="Audit only articles changed "
                      "since the git ref's merge base with HEAD, and those whose images "
                      "changed."),
         click.option("--force-exclude", is_flag=True, help="Apply the policy's excludes, "
                      ".gitignore and site-generator folders to files named as PATHs too "
                      "(the pre-commit hook names every staged file)."),
+        click.option("--engine", type=click.Choice(("local", "dask")), default=None,
+                     expose_value=False, callback=_remember_engine, is_eager=False,
+                     help="Where files are audited: this machine's worker pool (local, the "
+                     "default) or a Dask cluster (dask; needs provenance[dask])."),
+        click.option("--scheduler", metavar="ADDRESS", expose_value=False,
+                     callback=_remember_engine, help="Dask scheduler to use "
+                     "(tcp://HOST:8786; implies --engine dask). Default with --engine "
+                     "dask: a LocalCluster of --jobs workers."),
         click.option("--show-files", is_flag=True, help="List the files that would be "
                      "audited, what is skipped and why, and the detected sites; audit "
                      "nothing."),
@@ -293,7 +398,20 @@ def _prepare_run(paths: Sequence[str], root: str | None, config_file: str | None
     except ConfigError as exc:
         raise click.UsageError(f"invalid configuration: {exc}") from None
     found = _with_referrers(located, cfg, changed_since) if referrers else located.walk.found
+    found, cfg = _expand_archives(found, cfg)
     return _Run(base, found, cfg, data["fail_on"], data.get("baseline"), located.walk)
+
+
+def _expand_archives(found: list[Any], cfg: Any) -> tuple[list[Any], Any]:
+    """Web archives among the files become their records (:mod:`provenance.archives`)."""
+    if not any(f.kind == "archive" for f in found):
+        return found, cfg
+    import dataclasses
+
+    from provenance.archives import expand
+
+    records, index = expand(found, cfg.root, cfg.site)
+    return records, dataclasses.replace(cfg, archives=index)
 
 
 def _with_referrers(located: _Located, cfg: Any, changed_since: str | None) -> list[Any]:
@@ -312,17 +430,136 @@ def _with_referrers(located: _Located, cfg: Any, changed_since: str | None) -> l
         raise click.UsageError(str(exc)) from None
 
 
+@dataclass(frozen=True)
+class _Stdin:
+    """``audit -``: the article's bytes, its name, and what to locate the policy from."""
+
+    name: Path
+    data: bytes
+    locate: tuple[str, ...]
+
+
+def _stdin_request(paths: Sequence[str], stdin_filename: str | None) -> _Stdin | None:
+    """The stdin article asked for with PATH ``-``, or ``None``; exit 2 for a request
+    that cannot work (no name, a name that is no article, ``-`` among other PATHs)."""
+    from provenance.articles import ARTICLE_EXTENSIONS, format_for_path
+
+    if "-" not in paths:
+        if stdin_filename is not None:
+            raise click.BadParameter("only with PATH '-' (read an article from stdin)",
+                                     param_hint="--stdin-filename")
+        return None
+    if len(paths) > 1:
+        raise click.UsageError("PATH '-' (one article from stdin) cannot be combined with "
+                               "other PATHs")
+    if not stdin_filename:
+        raise click.UsageError("reading an article from stdin (PATH '-') needs "
+                               "--stdin-filename NAME: its extension decides the format")
+    name = Path(stdin_filename)
+    if format_for_path(name) is None:
+        raise click.BadParameter(f"{stdin_filename!r} is not an article name (use one of "
+                                 f"{' '.join(ARTICLE_EXTENSIONS)})",
+                                 param_hint="--stdin-filename")
+    folder = name.parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"{stdin_filename!r}: its folder does not exist",
+                                 param_hint="--stdin-filename")
+    data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    return _Stdin(name, data, (str(name),) if name.is_file() else (str(folder),))
+
+
+def _stdin_run(run: _Run, stdin: _Stdin) -> _Run:
+    """The run with the stdin article as its only file, named as ``--stdin-filename``."""
+    import dataclasses
+
+    from provenance.paths import Found, inside, relative
+
+    where = stdin.name.parent.resolve() / stdin.name.name
+    if not inside(where, run.root):
+        raise click.BadParameter(f"{stdin.name} is outside the root {run.root}",
+                                 param_hint="--stdin-filename")
+    return dataclasses.replace(run, found=[Found("article", where,
+                                                 relative(where, run.root), True)])
+
+
+def _warn_unmatched_paths(run: _Run) -> None:
+    """A rule whose ``paths`` globs match no audited file is most likely a typo: say so on
+    stderr (a warning, not an error: the files may come later)."""
+    from provenance.config import unmatched_rule_paths
+
+    for rid, pattern in unmatched_rule_paths(run.cfg, [f.rel for f in run.found]):
+        click.echo(f"provenance: warning: rules.{rid}.paths {pattern!r} matches none of "
+                   "the audited files", err=True)
+
+
 def _execute(run: _Run, reporters: Sequence[Any], no_progress: bool,
              generated: str | None = None, baseline: Any = None, *, jobs: int = 0,
-             cache: Any = None) -> dict[str, Any]:
-    from provenance.parallel import run_audit_parallel
+             cache: Any = None, stdin: _Stdin | None = None) -> dict[str, Any]:
     from provenance.report import ReportBuilder, header
 
-    builder = ReportBuilder(reporters, fail_on=run.fail_on, baseline=baseline or {})
-    builder.start(header(_display_root(run.root), generated))
-    with _progress(len(run.found), no_progress) as tick:
-        return run_audit_parallel(run.found, run.cfg, builder, jobs=jobs, cache=cache,
-                                  progress=tick)
+    if stdin is not None:
+        from provenance.stdin_audit import audit_stdin
+
+        builder = ReportBuilder(reporters, fail_on=run.fail_on, baseline=baseline or {})
+        builder.start(header(_display_root(run.root), generated))
+        audit_stdin(stdin.data, run.found[0], run.cfg, builder)
+        tail: dict[str, Any] = builder.finish()
+        return tail
+    with _progress(run.found, no_progress) as display:
+        extra = [display] if display is not None else []
+        builder = ReportBuilder([*extra, *reporters], fail_on=run.fail_on,
+                                baseline=baseline or {})
+        builder.start(header(_display_root(run.root), generated))
+        return _run_engine(run, builder, jobs, cache,
+                           display.tick if display is not None else None)
+
+
+@dataclass(frozen=True)
+class _EngineOptions:
+    engine: str = "local"
+    scheduler: str | None = None
+
+
+def _remember_engine(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """``--engine``/``--scheduler`` are kept in the context, not passed to each command."""
+    ctx.meta[f"provenance.{param.name}"] = value
+    return value
+
+
+def _engine_options() -> _EngineOptions:
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
+    scheduler = meta.get("provenance.scheduler")
+    engine = meta.get("provenance.engine") or ("dask" if scheduler else "local")
+    return _EngineOptions(engine, scheduler)
+
+
+def _run_engine(run: _Run, builder: Any, jobs: int, cache: Any,
+                progress: Any) -> dict[str, Any]:
+    """Audit the run's files with the chosen engine: the local pool or a Dask cluster."""
+    from provenance.parallel import run_audit_parallel
+
+    options = _engine_options()
+    archives = getattr(run.cfg, "archives", None)
+    if archives is not None:
+        builder.add_skipped(archives.skipped)  # records that are neither page nor image
+        cache = None  # the cache's file signatures do not cover records inside a file
+    if options.engine == "dask":
+        from provenance.engine_dask import DaskUnavailable, run_audit_dask
+        from provenance.storage import display_root
+
+        if options.scheduler and display_root(run.root):
+            raise click.UsageError("a storage PATH is copied to this machine for the run, "
+                                   "where a remote cluster's workers cannot read it: use "
+                                   "--engine local, or --engine dask without --scheduler")
+
+        try:
+            return run_audit_dask(run.found, run.cfg, builder, scheduler=options.scheduler,
+                                  workers=jobs, progress=progress)
+        except DaskUnavailable as exc:
+            raise click.UsageError(str(exc)) from None
+    return run_audit_parallel(run.found, run.cfg, builder, jobs=jobs, cache=cache,
+                              progress=progress)
 
 
 def _open_cache(cache_file: str | None, no_cache: bool, run: _Run, paths: Sequence[str],
@@ -389,33 +626,62 @@ def _accepted(baseline: str | None) -> dict[str, Any]:
               help="Incremental cache file (default: $XDG_CACHE_HOME/provenance/"
               "audit.sqlite3).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor update the cache.")
+@click.option("--output-format", "style", type=click.Choice(("full", "concise")),
+              default="full", show_default=True, help="Text output: findings grouped by "
+              "article, or one 'path:line:col: CODE message' line each.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule (text output).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no "
+              "progress, no messages on stderr.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto",
+              show_default=True, help="Colour text on stdout (auto: on a terminal; "
+              "FORCE_COLOR and NO_COLOR are honoured).")
+@click.option("--stdin-filename", metavar="PATH", help="With PATH '-': the name of the "
+              "article read from stdin; its extension decides the format and it is the "
+              "path reported (images resolve from its folder).")
 def audit(paths: tuple[str, ...], root: str | None, config_file: str | None,
           select: str | None, ignore: str | None, trust_anchors: str | None,
           now_text: str | None, no_progress: bool, changed_since: str | None,
           force_exclude: bool, show_files: bool, fmt: str | None, output: str | None,
           reports: tuple[str, ...], fail_on: str | None, baseline: str | None,
-          timestamp: bool, jobs: int, cache_file: str | None, no_cache: bool) -> None:
-    """Audit articles and images under PATHs and report what is missing or wrong."""
+          timestamp: bool, jobs: int, cache_file: str | None, no_cache: bool,
+          style: str, statistics: bool, quiet: bool, color: str,
+          stdin_filename: str | None) -> None:
+    """Audit articles and images under PATHs and report what is missing or wrong.
+
+    PATH '-' reads one article from stdin (name it with --stdin-filename)."""
     from provenance.report import exit_code
+    from provenance.reporters.text import ImageFiles
 
     pairs = _outputs(fmt, output, reports)
-    run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors, now_text,
-                       changed_since, fail_on, baseline,
-                       outputs=[file for _, file in pairs if file], force_exclude=force_exclude)
+    text = _text_options(pairs, style, statistics, quiet, color)
+    stdin = _stdin_request(paths, stdin_filename)
+    run = _prepare_run(stdin.locate if stdin else paths, root, config_file, select, ignore,
+                       trust_anchors, now_text, changed_since, fail_on, baseline,
+                       outputs=[file for _, file in pairs if file],
+                       force_exclude=force_exclude, referrers=stdin is None)
+    if stdin is not None:
+        run = _stdin_run(run, stdin)
     if show_files:
         _show_files(run)
         sys.exit(0)
     accepted = _accepted(run.baseline)
     generated = datetime.now(UTC).replace(microsecond=0).isoformat() if timestamp \
         else None
-    cache = _open_cache(cache_file, no_cache, run, paths, now_text is not None)
-    with _open_outputs(pairs, run.root) as reporters, cache or contextlib.nullcontext():
-        tail = _execute(run, reporters, no_progress, generated, accepted, jobs=jobs,
-                        cache=cache)
-    if cache is not None and cache.problem:
+    cache = None if stdin else _open_cache(cache_file, no_cache, run, paths,
+                                           now_text is not None)
+    files = ImageFiles()
+    with _open_outputs(pairs, run.root, text) as reporters, \
+            cache or contextlib.nullcontext():
+        tail = _execute(run, [*reporters, files], no_progress or quiet, generated, accepted,
+                        jobs=jobs, cache=cache, stdin=stdin)
+    if cache is not None and cache.problem and not quiet:
         click.echo(f"provenance: cache: {cache.problem}", err=True)
-    if all(file is not None for _, file in pairs):  # nothing on stdout: say what happened
-        _echo_written(tail["summary"], [file for _, file in pairs if file])
+    if not quiet and stdin is None and not changed_since and \
+            (not paths or any(Path(p).is_dir() for p in paths)):
+        _warn_unmatched_paths(run)  # a walk, not files named one by one (pre-commit)
+    if all(file is not None for _, file in pairs) and not quiet:
+        _echo_written(tail["summary"], [file for _, file in pairs if file],
+                      files.count)  # nothing on stdout: say what happened
     sys.exit(exit_code(tail))
 
 
@@ -436,12 +702,14 @@ def _show_files(run: _Run) -> None:
                f"{_display_root(run.root)}", err=True)
 
 
-def _echo_written(summary: dict[str, Any], files: Sequence[str]) -> None:
+def _echo_written(summary: dict[str, Any], files: Sequence[str], image_files: int) -> None:
     from provenance.report import counted, verdict
+    from provenance.reporters.text import images_text
 
     counts = summary["findings"]
     click.echo(f"provenance: {counted(summary['articles'], 'article')}, "
-               f"{counted(summary['images'], 'image')}: {counted(counts['error'], 'error')}, "
+               f"{images_text(image_files, summary['images'])}: "
+               f"{counted(counts['error'], 'error')}, "
                f"{counted(counts['warning'], 'warning')}, {counts['info']} info"
                f" — {verdict(summary)}; wrote {', '.join(files)}", err=True)
 
@@ -480,14 +748,74 @@ def baseline_create(paths: tuple[str, ...], root: str | None, config_file: str |
     sys.exit(EXIT_INTERNAL if tail["errors"] else 0)
 
 
+def _baseline_revision(command: str, add_new: bool) -> Any:
+    """``baseline update`` and ``baseline prune``: the same audit, told whether to add."""
+
+    @baseline.command(command, help=(
+        "Audit PATHs; accept the new findings into the baseline and remove entries no "
+        "longer found." if add_new else
+        "Audit PATHs; remove the baseline entries no longer found (nothing is added)."))
+    @_audit_options
+    @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+                  help="The baseline file to revise (default: the policy's baseline).")
+    def revise_command(paths: tuple[str, ...], root: str | None, config_file: str | None,
+                       select: str | None, ignore: str | None, trust_anchors: str | None,
+                       now_text: str | None, no_progress: bool, changed_since: str | None,
+                       force_exclude: bool, show_files: bool,
+                       baseline_file: str | None) -> None:
+        from provenance.baseline import BaselineCollector, revise, write_baseline
+        from provenance.output import OutputError
+        from provenance.report import EXIT_INTERNAL
+
+        run = _prepare_run(paths, root, config_file, select, ignore, trust_anchors,
+                           now_text, changed_since, baseline=baseline_file,
+                           force_exclude=force_exclude)
+        if run.baseline is None:
+            raise click.UsageError("name the baseline file with --baseline (or set "
+                                   "baseline in the policy file)")
+        if show_files:
+            _show_files(run)
+            sys.exit(0)
+        accepted = _accepted(run.baseline)
+        collector = BaselineCollector()
+        tail = _execute(run, [collector], no_progress)
+        if tail["errors"]:  # a crashed rule found nothing: keep the file as it was
+            click.echo("provenance: internal errors; the baseline was not changed", err=True)
+            sys.exit(EXIT_INTERNAL)
+        audited = {f.rel for f in run.found}
+        change = revise(accepted, collector.entries,
+                        lambda e: e.path in audited and _rule_ran(run, e.rule),
+                        add_new=add_new)
+        try:
+            write_baseline(Path(run.baseline), change.entries)
+        except OutputError as exc:
+            raise click.UsageError(str(exc)) from None
+        click.echo(f"{run.baseline}: {change.added} added, {change.removed} removed, "
+                   f"{change.kept} kept", err=True)
+
+    return revise_command
+
+
+def _rule_ran(run: _Run, rule: str) -> bool:
+    setting = run.cfg.rules.get(rule)
+    return setting is not None and setting.enabled
+
+
+baseline_update = _baseline_revision("update", add_new=True)
+baseline_prune = _baseline_revision("prune", add_new=False)
+
+
 @contextlib.contextmanager
-def _progress(total: int, disabled: bool) -> Iterator[Any]:
-    """A progress bar on stderr for interactive runs; silent otherwise."""
-    if disabled or not sys.stderr.isatty() or total < 2:
+def _progress(found: Sequence[Any], disabled: bool) -> Iterator[Any]:
+    """A live progress display for a person at a terminal (:mod:`provenance.progress`);
+    ``None`` otherwise (redirected, CI, ``--no-progress``, ``--quiet``)."""
+    from provenance.progress import AuditProgress, wanted
+
+    if not wanted(disabled, len(found)):
         yield None
         return
-    with click.progressbar(length=total, label="auditing", file=sys.stderr) as bar:
-        yield bar.update
+    with AuditProgress(found) as display:
+        yield display
 
 
 @cli.command()
@@ -557,11 +885,13 @@ def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
 
     located = _locate(paths, root, None)
     base, found = located.root, located.walk.found
+    _refuse_named_images(paths)
     # No rules run here: the configuration says where the root and the sites are.
     from provenance.config import placement_settings
 
     cfg = AuditConfig(root=base, rules={}, now=_parse_now(None), site=located.walk.sites,
                       placement=placement_settings(located.policy.data))
+    found, cfg = _expand_archives(list(found), cfg)  # a web archive's pages, record by record
     entries: list[Any] = []
     errors: list[Any] = []
 
@@ -588,6 +918,19 @@ def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
     sys.exit(EXIT_INTERNAL if errors else 0)
 
 
+def _refuse_named_images(paths: Sequence[str]) -> None:
+    """``extract photo.jpg``: exit 2 saying it is an image and what shows its metadata,
+    instead of printing nothing."""
+    from provenance.paths import kind_of
+
+    images = [p for p in paths if Path(p).is_file() and kind_of(p) == "image"]
+    if images:
+        named = " ".join(images)
+        raise click.UsageError(f"{named}: an image, not an article; `provenance extract` "
+                               f"shows articles as read. Run `provenance inspect {named}` "
+                               "for its metadata, or `provenance audit` to judge it.")
+
+
 @cli.group()
 def config() -> None:
     """Show or check the policy file."""
@@ -600,15 +943,17 @@ def config() -> None:
 @click.option("--root", type=click.Path(file_okay=False), help="Folder that bounds every "
               "read (default: the project root).")
 def config_show(paths: tuple[str, ...], config_file: str | None, root: str | None) -> None:
-    """Print the effective merged policy (JSON), the files it came from, the root and the
-    sites detected under PATHs (default: the working directory), with where / maps."""
+    """Print the effective merged policy (JSON), each rule's effective severity and
+    options, the files it came from, the root and the sites detected under PATHs (default:
+    the working directory), with where / maps."""
     import json
 
-    from provenance.config import CliOverrides, ConfigError, effective
+    from provenance.config import CliOverrides, ConfigError, effective, rule_table
 
     located = _locate(paths, root, config_file)
     try:
         data = effective(located.policy, CliOverrides())
+        rules_shown = rule_table(located.policy, CliOverrides())
     except ConfigError as exc:
         raise click.UsageError(f"invalid configuration: {exc}") from None
     sites = located.walk.sites
@@ -616,7 +961,8 @@ def config_show(paths: tuple[str, ...], config_file: str | None, root: str | Non
     if sites.configured is not None:
         shown.insert(0, sites.configured.describe())
     click.echo(json.dumps({"sources": list(located.policy.sources), "config": data,
-                           "root": _display_root(located.root), "sites": shown},
+                           "rules": rules_shown, "root": _display_root(located.root),
+                           "sites": shown},
                           indent=2, ensure_ascii=False))
 
 
@@ -643,17 +989,22 @@ def rules() -> None:
 
 
 @cli.command()
-@click.argument("rule_id")
-def explain(rule_id: str) -> None:
-    """Print a rule's documentation: why, options, examples, how to fix."""
-    from provenance.validators import get_rule
+@click.argument("rule_id", metavar="RULE")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown")), default="text",
+              show_default=True, help="Plain text for a terminal, or Markdown.")
+def explain(rule_id: str, fmt: str) -> None:
+    """Print a rule's documentation: why, options, examples, how to fix. RULE is its ID
+    (any case) or its name (ai-image-undisclosed)."""
+    from provenance.findings import UnknownRule
+    from provenance.findings import rule_id as find_rule
+    from provenance.rule_docs import render
+    from provenance.validators import RULES
 
     try:
-        rule = get_rule(rule_id)
-    except KeyError as exc:
-        raise click.BadParameter(str(exc.args[0]), param_hint="RULE_ID") from None
-    click.echo((rule.__doc__ or "").strip())
-    click.echo(f"\nDefault severity: {rule.DEFAULT_SEVERITY.label}")
+        rule = RULES[find_rule(rule_id)]
+    except UnknownRule as exc:
+        raise click.BadParameter(str(exc), param_hint="RULE") from None
+    click.echo(render(rule, fmt), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -675,9 +1026,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _register_subgroups() -> None:
+    from provenance.cli_fix import fix
     from provenance.cli_report import report
 
     cli.add_command(report)
+    cli.add_command(fix)
 
 
 _register_subgroups()

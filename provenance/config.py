@@ -177,8 +177,52 @@ def read_regular(path: Path, limit: int, label: str, json_path: str) -> bytes:
     return data
 
 
+def normalise_rule_ids(data: dict[str, Any], label: str, prefix: str = "") -> dict[str, Any]:
+    """``data`` with rule IDs as the rest of the tool spells them: ``select``/``ignore``
+    items and ``rules`` keys may be any case, or a rule's name (``ai-image-undisclosed``),
+    as on the command line. An unknown one is a :class:`ConfigError` with "did you mean";
+    values that are not strings are left for the schema to name."""
+    from provenance.findings import UnknownRule, rule_id, rule_selector
+
+    out = dict(data)
+    for key in ("select", "ignore"):
+        if isinstance(out.get(key), list):
+            out[key] = [_canonical(rule_selector, v, label, f"{prefix}{key}/{i}")
+                        for i, v in enumerate(out[key])]
+    if isinstance(out.get("rules"), dict):
+        rules: dict[str, Any] = {}
+        for name, table in out["rules"].items():
+            try:
+                rid = rule_id(name)
+            except UnknownRule as exc:
+                raise ConfigError(label, f"{prefix}rules/{name}", str(exc)) from None
+            if rid in rules:
+                raise ConfigError(label, f"{prefix}rules/{name}",
+                                  f"{rid} is configured twice (rule IDs ignore case)")
+            rules[rid] = table
+        out["rules"] = rules
+    if isinstance(out.get("overrides"), list):
+        out["overrides"] = [normalise_rule_ids(o, label, f"{prefix}overrides/{i}/")
+                            if isinstance(o, dict) else o
+                            for i, o in enumerate(out["overrides"])]
+    return out
+
+
+def _canonical(convert: Any, value: Any, label: str, where: str) -> Any:
+    from provenance.findings import UnknownRule
+
+    if not isinstance(value, str):
+        return value
+    try:
+        return convert(value)
+    except UnknownRule as exc:
+        raise ConfigError(label, where, str(exc)) from None
+
+
 def _validated(data: dict[str, Any], label: str) -> dict[str, Any]:
     from provenance.schema import validator
+
+    data = normalise_rule_ids(data, label)
 
     try:
         errors = sorted(validator("config.schema.json").iter_errors(data),
@@ -230,7 +274,7 @@ def merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
             for kind, items in value.items():
                 phrases[kind] = list(dict.fromkeys([*phrases.get(kind, []), *items]))
             out[key] = phrases
-        elif key in ("rules", "timezones", "site"):
+        elif key in ("rules", "timezones", "site", "fix"):
             merged = dict(out.get(key, {}))
             for name, item in value.items():
                 merged[name] = {**merged.get(name, {}), **item} if isinstance(item, dict) \
@@ -389,3 +433,35 @@ def _check_baseline(path: str | None, policy: Policy, cli: CliOverrides) -> None
     if not stat.S_ISREG(mode):
         raise ConfigError(_label(policy, cli.baseline, "--baseline"), "baseline",
                           f"{path} is not a regular file")
+
+
+def unmatched_rule_paths(cfg: Any, rels: Sequence[str]) -> list[tuple[str, str]]:
+    """(rule ID, glob) for each ``rules.ID.paths`` glob that matches none of ``rels``
+    (root-relative paths): most likely a typo or a folder since renamed."""
+    unmatched = []
+    for rid, setting in cfg.rules.items():
+        for pattern in setting.paths:
+            if not any(glob_match(rel, (pattern,)) for rel in rels):
+                unmatched.append((rid, pattern))
+    return unmatched
+
+
+def rule_table(policy: Policy, cli: CliOverrides) -> dict[str, dict[str, Any]]:
+    """What ``config show`` prints per rule: whether it runs, its effective severity and
+    options (the rule's defaults under the policy's), and where it applies."""
+    from provenance.articles.detect.settings import DEFAULT_KNOWN_SOURCES
+
+    data = effective(policy, cli)
+    shown: dict[str, dict[str, Any]] = {}
+    for rid, setting in _rule_settings(data).items():
+        options = dict(setting.options)
+        if "known_sources" in options and options["known_sources"] is None:
+            options["known_sources"] = list(DEFAULT_KNOWN_SOURCES)  # what None stands for
+        row: dict[str, Any] = {"enabled": setting.enabled,
+                               "severity": setting.severity.label, "options": options}
+        if setting.paths:
+            row["paths"] = list(setting.paths)
+        if setting.exclude:
+            row["exclude"] = list(setting.exclude)
+        shown[rid] = row
+    return shown

@@ -23,7 +23,7 @@ from provenance import validators
 from provenance.findings import Finding, Issue, Severity, Suppressed, fingerprint
 from provenance.images.model import ImageEvidence
 from provenance.model import Article, Suppression
-from provenance.paths import Found, escapes_root, resolve_reference
+from provenance.paths import Found, escapes_root, kind_of, resolve_reference
 from provenance.validators.base import ResolvedImage, Subject
 
 
@@ -77,6 +77,8 @@ class AuditConfig:
     site: Any = None
     # provenance.articles.PlacementSettings: front-matter image fields and shortcodes.
     placement: Any = None
+    # provenance.archives.ArchiveIndex: the run's web archive records; None: no archive.
+    archives: Any = None
 
     def policy_path(self, rel: str) -> str:
         """``rel`` (relative to the root) as the policy's globs see it."""
@@ -225,6 +227,9 @@ class ImageCache:
         return cached
 
     def _read(self, path: Path, rel: str) -> ImageEvidence:
+        archives = self._cfg.archives
+        if archives is not None and archives.holds(rel):
+            return archives.read_image(rel, self._cfg)  # type: ignore[no-any-return]
         # read_image never opens a FIFO or device (it says so in the evidence); symlinks
         # were checked when the reference was resolved, and the open walks down from the
         # root so that a link swapped in since is not followed out of it.
@@ -239,8 +244,11 @@ def _resolve_images(article: Article, file: Path, cfg: AuditConfig,
                     images: ImageCache) -> list[ResolvedImage]:
     resolved = []
     for ref in article.images:
-        where = resolve_reference(ref.src, file, cfg.root, cfg.site, article.path,
-                                  ref.placement, article.url)
+        if cfg.archives is not None and cfg.archives.holds(article.path):
+            where = cfg.archives.resolve(ref.src, article.url, article.path)
+        else:
+            where = resolve_reference(ref.src, file, cfg.root, cfg.site, article.path,
+                                      ref.placement, article.url)
         if where.status == "remote" and ref.placement == "srcset":
             continue  # another size of a picture that is not read: nothing more to say
         evidence = None
@@ -277,7 +285,9 @@ def article_dict(article: Article, images: Sequence[ResolvedImage],
 def _placeholder(found: Found, index: int | None) -> Article:
     from provenance.articles import format_for_path
 
-    return Article(path=found.rel, index=index, format=format_for_path(found.path) or "text")
+    fmt = format_for_path(found.path) or ("html" if found.kind == "article" and
+                                          kind_of(found.path) == "archive" else "text")
+    return Article(path=found.rel, index=index, format=fmt)
 
 
 def audit_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> FileOutcome:
@@ -311,6 +321,8 @@ def _read_items(found: Found, cfg: AuditConfig) -> list[Any]:
         return [_ReadFailure(None, "the file is a symlink that leads outside the audit "
                                    "root; it was not read")]
     try:
+        if cfg.archives is not None and cfg.archives.holds(found.rel):
+            return cfg.archives.read_articles(found, cfg)  # type: ignore[no-any-return]
         return list(read_article_file(found.path, found.rel, placement=cfg.placement,
                                       root=cfg.root))
     except NotAnArticle:
@@ -335,7 +347,14 @@ def _audit_item(item: Any, found: Found, cfg: AuditConfig, images: ImageCache,
     resolved = _prepare(item, found, cfg, images, outcome)
     subject = Subject(item, tuple(resolved), cfg.now)
     findings = run_rules(subject, cfg, item.path, item.index, outcome.errors)
-    return article_dict(item, resolved, findings)
+    return with_record(article_dict(item, resolved, findings), found.rel, cfg)
+
+
+def with_record(entry: dict[str, Any], rel: str, cfg: AuditConfig) -> dict[str, Any]:
+    """An entry of a web archive record gets its additive ``record`` object."""
+    if cfg.archives is not None and cfg.archives.holds(rel):
+        entry["record"] = cfg.archives.fields(rel)
+    return entry
 
 
 def judge_unreadable(found: Found, cfg: AuditConfig, index: int | None, message: str,
@@ -343,7 +362,8 @@ def judge_unreadable(found: Found, cfg: AuditConfig, index: int | None, message:
     """The ``articles[]`` entry of a file or record that could not be read (INP001)."""
     placeholder = _placeholder(found, index)
     subject = Subject(placeholder, (), cfg.now, message, line)
-    return article_dict(placeholder, (), run_rules(subject, cfg, found.rel, index, errors))
+    entry = article_dict(placeholder, (), run_rules(subject, cfg, found.rel, index, errors))
+    return with_record(entry, found.rel, cfg)
 
 
 def _prepare(article: Article, found: Found, cfg: AuditConfig, images: ImageCache,
@@ -384,7 +404,7 @@ def extract_article_file(found: Found, cfg: AuditConfig, images: ImageCache) -> 
         entry["blocks"] = [b.to_dict() for b in item.blocks]
         if item.layout is not None:
             entry["layout"] = item.layout
-        outcome.articles.append(entry)
+        outcome.articles.append(with_record(entry, found.rel, cfg))
     return outcome
 
 
@@ -417,4 +437,4 @@ def judge_standalone(resolved: ResolvedImage,
     findings = run_rules(Subject(None, (resolved,), cfg.now), cfg, rel, None, errors)
     entry = {"path": rel, **image_fields(resolved),
              "findings": [f.to_dict() for f in findings]}
-    return entry, errors
+    return with_record(entry, rel, cfg), errors

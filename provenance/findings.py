@@ -140,3 +140,57 @@ def encode_any(text: str) -> bytes:
         return text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace")
+
+
+# --- rule IDs and names as people type them ----------------------------------------------
+
+
+class UnknownRule(ValueError):
+    """A rule ID, prefix or name that matches no rule; the message suggests the nearest."""
+
+
+def rule_selector(text: str) -> str:
+    """The canonical form of a rule ID, ID prefix (``IMG``, ``aid00``) or rule name
+    (``ai-image-undisclosed``), case-insensitive: the upper-case ID or prefix.
+    :class:`UnknownRule` for anything else, with a "did you mean" where one is near."""
+    from provenance.validators import RULES
+
+    key = text.strip()
+    upper = key.upper()
+    if upper and any(rid.startswith(upper) for rid in RULES):
+        return upper
+    by_name = {rule.NAME: rid for rid, rule in RULES.items()}
+    if key.lower() in by_name:
+        return by_name[key.lower()]
+    raise UnknownRule(f"{text!r} matches no rule ID or name{did_you_mean(key)}")
+
+
+def rule_id(text: str) -> str:
+    """The ID of one rule named by its ID or name, case-insensitive; :class:`UnknownRule`
+    otherwise (a prefix is not one rule)."""
+    from provenance.validators import RULES
+
+    selector = rule_selector(text)
+    if selector not in RULES:
+        matches = [rid for rid in RULES if rid.startswith(selector)]
+        raise UnknownRule(f"{text!r} is a prefix of several rules ({', '.join(matches)}); "
+                          "name one")
+    return selector
+
+
+def did_you_mean(text: str) -> str:
+    """``"; did you mean AID001 (ai-image-undisclosed)?"`` for the nearest rule IDs and
+    names (difflib's ratio), or ``""`` when nothing is close."""
+    import difflib
+
+    from provenance.validators import RULES
+
+    choices = {rid: rid for rid in RULES} | {rule.NAME: rid for rid, rule in RULES.items()}
+    typed = text.strip().upper() if text.strip()[:1].isalpha() and "-" not in text \
+        else text.strip().lower()
+    near = difflib.get_close_matches(typed, list(choices), n=1, cutoff=0.6) or \
+        [name for name in choices if len(typed) > 2 and typed.lower() in name][:1]
+    if not near:
+        return ""
+    rid = choices[near[0]]
+    return f"; did you mean {rid} ({RULES[rid].NAME})?"

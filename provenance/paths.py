@@ -28,6 +28,7 @@ from provenance.site import (
     url_target,
     web_candidates,
 )
+from provenance.warc import ARCHIVE_SUFFIXES
 
 
 class UsageError(Exception):
@@ -129,6 +130,8 @@ def kind_of(path: Path | str) -> str | None:
         return "article"
     if suffix in IMAGE_EXTENSIONS:
         return "image"
+    if str(path).lower().endswith(ARCHIVE_SUFFIXES):
+        return "archive"  # a web archive: its records are expanded by provenance.archives
     return None
 
 

@@ -188,14 +188,15 @@ class ReportBuilder:
 
 
 def verdict(summary: Mapping[str, Any]) -> str:
-    """``failed``, ``passed``, or ``not gated`` for a run that passed with errors in it.
+    """``failed``, ``passed``, or, for a run set never to fail that has errors in it,
+    ``not blocked, but errors to fix``.
 
     Errors fail every gate but ``--fail-on never``, so "passed" there would tell an editor
     reading the report the opposite of what it holds.
     """
     if not summary["passed"]:
         return "failed"
-    return "not gated" if summary["findings"]["error"] else "passed"
+    return "not blocked, but errors to fix" if summary["findings"]["error"] else "passed"
 
 
 def counted(n: int, noun: str) -> str:

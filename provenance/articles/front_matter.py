@@ -22,6 +22,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NoReturn
 
 import yaml
@@ -174,12 +175,13 @@ def _names(value: Any) -> list[str]:
     return [s for s in (_scalar(v) for v in items) if s]
 
 
-def _lookup(fm: FrontMatter, role: str) -> tuple[Any, int | None]:
-    """The value for a role and the file line of its key (None when absent)."""
+def _lookup(fm: FrontMatter, role: str, line: bool = True) -> tuple[Any, int | None]:
+    """The value for a role and the file line of its key (None when absent, or when
+    ``line`` is false: finding a line scans the front matter's lines)."""
     for key in _KEYS[role]:
         for actual in (key, key.lower()):
             if actual in fm.data and fm.data[actual] not in (None, "", []):
-                return fm.data[actual], _field_line(fm, actual)
+                return fm.data[actual], _field_line(fm, actual) if line else None
     return None, None
 
 
@@ -188,7 +190,7 @@ def _field_line(fm: FrontMatter, dotted: str) -> int | None:
     then each nested key after its parent; the deepest one found."""
     line, start = None, 0
     for depth, key in enumerate(dotted.split(".")):
-        pattern = re.compile(rf"^(\s*)\[?\s*[\"']?{re.escape(key)}[\"']?\s*[:=.\]]")
+        pattern = _key_pattern(key)
         hits = [(len(m[1]), i) for i in range(start, len(fm.lines))
                 if (m := pattern.match(fm.lines[i]))]
         if not hits:
@@ -196,6 +198,12 @@ def _field_line(fm: FrontMatter, dotted: str) -> int | None:
         index = min(hits)[1] if depth == 0 else hits[0][1]
         line, start = fm.first_line + index, index + 1
     return line
+
+
+@lru_cache(maxsize=512)
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A line that opens ``key`` in YAML, TOML or JSON front matter."""
+    return re.compile(rf"^(\s*)\[?\s*[\"']?{re.escape(key)}[\"']?\s*[:=.\]]")
 
 
 def _value_line(fm: FrontMatter, value: str, default: int | None) -> int | None:
@@ -215,13 +223,14 @@ def apply_front_matter(article: Article, fm: FrontMatter, placement: PlacementSe
     if not fm.data:
         return
     title, title_line = _lookup(fm, "headline")
-    byline, _ = _lookup(fm, "byline")
+    byline, _ = _lookup(fm, "byline", line=False)
     article.byline = ", ".join(_names(byline)) or None
-    article.published_raw = _scalar(_lookup(fm, "published")[0])
-    article.updated_raw = _scalar(_lookup(fm, "updated")[0])
-    article.dateline = _scalar(_lookup(fm, "dateline")[0])
-    article.language = _scalar(_lookup(fm, "language")[0])
-    article.attribution_hints = list(dict.fromkeys(_names(_lookup(fm, "hints")[0])))
+    published, published_line = _lookup(fm, "published")
+    updated, updated_line = _lookup(fm, "updated")
+    article.published_raw, article.updated_raw = _scalar(published), _scalar(updated)
+    article.dateline = _scalar(_lookup(fm, "dateline", line=False)[0])
+    article.language = _scalar(_lookup(fm, "language", line=False)[0])
+    article.attribution_hints = list(dict.fromkeys(_names(_lookup(fm, "hints", line=False)[0])))
     standfirst, standfirst_line = _lookup(fm, "standfirst")
     if (text := _scalar(standfirst)) is not None:
         at = 1 if article.blocks and article.blocks[0].zone == "headline" else 0
@@ -229,9 +238,25 @@ def apply_front_matter(article: Article, fm: FrontMatter, placement: PlacementSe
     if article.headline is None and (text := _scalar(title)) is not None:
         article.headline = text
         _insert_block(article, 0, Block("headline", text, title_line))
-    directives, line = fm.data.get("provenance"), _field_line(fm, "provenance")
-    article.suppressions = suppressions_from(directives, line) + article.suppressions
+    directives = fm.data.get("provenance")
+    if directives is not None:
+        line = _field_line(fm, "provenance")
+        article.suppressions = suppressions_from(directives, line) + article.suppressions
     _add_front_matter_images(article, fm, placement, clean)
+    _add_date_blocks(article, ((article.published_raw, published_line),
+                               (article.updated_raw, updated_line)))
+
+
+def _add_date_blocks(article: Article,
+                     dates: tuple[tuple[str | None, int | None], ...]) -> None:
+    """The front matter's dates as meta blocks (as a desk line prints them), so that a
+    finding about a date points at its line: MET002 reports the line of the block that
+    prints the date. They go first (the front matter opens the file): next to no image,
+    and outside the window under the headline where the body's desk line is looked for."""
+    given = sorted(((r, n) for r, n in dates if r is not None and n is not None),
+                   key=lambda d: d[1])
+    for at, (raw, line) in enumerate(given):
+        _insert_block(article, at, Block("meta", raw, line))
 
 
 def _insert_block(article: Article, at: int, block: Block) -> None:

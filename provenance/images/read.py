@@ -10,13 +10,14 @@ file never raises: it comes back ``unreadable`` (with a ``problem``) or ``unsupp
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from provenance.images.c2pa_status import Anchors, add_store_signals, store_gps
-from provenance.images.containers import RawMetadata, Unreadable, scan_open
+from provenance.images.containers import RawMetadata, Unreadable, scan, scan_open
 from provenance.images.exif import ExifFields, parse_exif
 from provenance.images.generators import generator_chunks, generator_fields, known_generator
 from provenance.images.iptc import IptcFields, iim_datetime, parse_iptc
@@ -24,7 +25,7 @@ from provenance.images.model import IMAGE_EXTENSIONS, C2PAInfo, ImageEvidence
 from provenance.images.verdict import AI, COMPOSITE, Signals, evidence
 from provenance.images.xmp import AI_FIELDS, XmpFields, parse_xmp, xmp_datetime, xmp_gps
 
-__all__ = ["IMAGE_EXTENSIONS", "read_image"]
+__all__ = ["IMAGE_EXTENSIONS", "read_image", "read_image_bytes"]
 # photoshop:Credit / IIM Credit strings that generators write (ai-markers.md §2: Google
 # Photos, Apple Image Playground); agency names in Credit are not evidence.
 _AI_CREDITS = {"made with google ai": AI, "apple image playground": AI,
@@ -55,19 +56,43 @@ def read_image(
         image.status, image.problem = "unreadable", str(exc)
         return image
     try:
-        image.size, raw = _scan_fd(fd)
-        if raw is None:
-            image.status = "unsupported"
-            image.problem = (
-                "not a format provenance reads (JPEG, PNG, WebP, TIFF/DNG, GIF, HEIF/AVIF)"
-            )
-            return image
-        _interpret(image, raw, fd, trust_anchors, tuple(extra_generators))
+        size, raw = _scan_fd(fd)
+        _judge(image, size, raw, fd, trust_anchors, tuple(extra_generators))
     except Unreadable as exc:
         image.status, image.problem = "unreadable", str(exc)
     finally:
         os.close(fd)
     return image
+
+
+def read_image_bytes(
+    data: bytes,
+    rel: str,
+    *,
+    trust_anchors: Anchors = None,
+    extra_generators: Sequence[str] = (),
+) -> ImageEvidence:
+    """Evidence for an image already in memory (a web archive record's payload), judged as
+    :func:`read_image` judges a file; never raises for bad bytes."""
+    image = ImageEvidence(path=rel)
+    try:
+        if not data:
+            raise Unreadable("empty file (0 bytes)")
+        _judge(image, len(data), scan(data), data, trust_anchors, tuple(extra_generators))
+    except Unreadable as exc:
+        image.status, image.problem = "unreadable", str(exc)
+    return image
+
+
+def _judge(image: ImageEvidence, size: int, raw: RawMetadata | None, source: int | bytes,
+           anchors: Anchors, extra: tuple[str, ...]) -> None:
+    """Fill ``image`` from its scanned metadata (``raw`` None: not a format read here)."""
+    image.size = size
+    if raw is None:
+        image.status = "unsupported"
+        image.problem = "not a format provenance reads (JPEG, PNG, WebP, TIFF/DNG, GIF, HEIF/AVIF)"
+        return
+    _interpret(image, raw, source, anchors, extra)
 
 
 def _open(path: Path, rel: str, root: Path | None) -> int:
@@ -107,7 +132,7 @@ def _check_regular(info: os.stat_result) -> None:
 
 
 def _interpret(
-    image: ImageEvidence, raw: RawMetadata, fd: int, anchors: Anchors,
+    image: ImageEvidence, raw: RawMetadata, fd: int | bytes, anchors: Anchors,
     extra: tuple[str, ...],
 ) -> None:
     image.format, image.width, image.height = raw.format, raw.width, raw.height
@@ -222,14 +247,15 @@ def _text_signals(text: dict[str, str], signals: Signals, extra: tuple[str, ...]
 
 
 def _c2pa(
-    raw: RawMetadata, xmp: XmpFields, fd: int, anchors: Anchors, signals: Signals,
+    raw: RawMetadata, xmp: XmpFields, fd: int | bytes, anchors: Anchors, signals: Signals,
     extra: tuple[str, ...], image: ImageEvidence,
 ) -> C2PAInfo:
     if raw.c2pa:
         from provenance.images.content_credentials import read_store  # loads native c2pa
 
         # The descriptor already open, not the path again: the file checked is the one read.
-        with open(os.dup(fd), "rb") as stream:
+        # (bytes: a web archive record's payload, read from memory as it is)
+        with open(os.dup(fd), "rb") if isinstance(fd, int) else io.BytesIO(fd) as stream:
             info, store = read_store(stream, raw.format, anchors)
         add_store_signals(store, signals, extra)
         image.gps = image.gps or store_gps(store)  # a manifest's EXIF/metadata location

@@ -3,7 +3,8 @@
 ``::error file=PATH,line=N,col=N,title=RULE name::message`` (``warning`` and ``notice`` for
 the other severities), as documented in "Workflow commands for GitHub Actions". GitHub
 resolves ``file`` against the workspace, so the path is the report root joined with the
-entry's path (the root is relative to the working directory the audit ran in). Data and
+entry's path (the root is relative to the working directory the audit ran in;
+:func:`workspace_path`, which the SARIF and JUnit reporters share). Data and
 property values are escaped exactly as ``@actions/core`` does (``escapeData`` /
 ``escapeProperty``): ``%``, CR and LF everywhere, and also ``:`` and ``,`` in properties,
 so hostile article text can neither end a command early nor start a new one. Before that,
@@ -23,6 +24,14 @@ from provenance.output import safe_text
 from provenance.report import summary_counts, verdict
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def workspace_path(root: str, path: str) -> str:
+    """An entry's path as the CI workspace sees it: the report root (relative to the
+    directory the audit ran in) joined with the entry's path. The ``github``, ``sarif`` and
+    ``junit`` reporters all name files this way, so an annotation, a code-scanning alert and
+    a test case for one finding point at the same file."""
+    return path if root in ("", ".") else posixpath.join(root, path)
 
 
 def escape_data(value: str) -> str:
@@ -50,7 +59,7 @@ class GitHubReporter:
         self._root = header["root"]
 
     def _file(self, path: str) -> str:
-        return path if self._root in ("", ".") else posixpath.join(self._root, path)
+        return workspace_path(self._root, path)
 
     def _annotate(self, path: str, index: int | None, findings: Any) -> None:
         for f in findings:

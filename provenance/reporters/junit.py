@@ -1,10 +1,16 @@
 """JUnit XML for CI test dashboards (Jenkins, GitLab, Azure Pipelines, CircleCI...).
 
 Layout: one ``<testsuite name="provenance">``; one ``<testcase>`` per (article, rule) with
-findings, ``classname`` = the article path (``path#index`` for a record of a multi-item
-file) and ``name`` = ``"RULE name"``. So each case has at most one ``<failure>``: several
-findings of one rule in one article are listed in that failure's text. Every unsuppressed
-finding fails its case (``type`` = the worst severity); a case whose findings are all
+findings, ``classname`` = the article's path as the ``github`` and ``sarif`` reporters write
+it (the report root joined with the entry's path,
+:func:`provenance.reporters.github.workspace_path`; ``path#index`` for a record of a
+multi-item file) and ``name`` = ``"RULE name"``. So each case has at most one ``<failure>``:
+several findings of one rule in one article are listed in that failure's text.
+
+An unsuppressed error or warning fails its case (``type`` = the worst severity). Info
+findings are notes, not faults — no ``--fail-on`` short of ``info`` fails the audit on them —
+so a case with only info findings passes and lists them in its ``<system-out>``, and a
+dashboard's red count is the findings that can fail the gate. A case whose findings are all
 suppressed or baselined is ``<skipped>`` with the reason. An article or image with no
 unsuppressed finding gets a passing ``all-rules`` case, so dashboards count every article.
 Internal errors (``errors[]``) become ``<error>`` cases.
@@ -23,10 +29,12 @@ from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from provenance.output import safe_text
+from provenance.reporters.github import workspace_path
 
 SUITE = "provenance"
 PASSING_CASE = "all-rules"
 _ORDER = {"error": 3, "warning": 2, "info": 1}
+NOTE = "info"  # the severity that never fails a case
 # Characters XML 1.0 forbids even when escaped (NUL, most C0 controls, lone surrogates).
 _INVALID_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -67,8 +75,13 @@ class JUnitReporter:
             max_size=4 << 20, mode="w+", encoding="utf-8")
         self._counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         self._props: list[tuple[str, str]] = []
+        self._root = "."
+
+    def _path(self, path: str) -> str:
+        return workspace_path(self._root, path) if path else path
 
     def start(self, header: Mapping[str, Any]) -> None:
+        self._root = header["root"]
         tool = header["tool"]
         self._props = [("root", header["root"]), ("tool", f"{tool['name']} {tool['version']}"),
                        ("schema_version", header["schema_version"])]
@@ -88,38 +101,47 @@ class JUnitReporter:
         return f"<failure type={xml_attr(worst)} message={xml_attr(message)}>" \
                f"{xml_text(text)}</failure>"
 
+    @staticmethod
+    def _notes(findings: Sequence[Mapping[str, Any]]) -> str:
+        text = "\n".join(_finding_line(f) for f in findings)
+        return f"<system-out>{xml_text(text)}</system-out>"
+
     def _skipped(self, findings: Sequence[Mapping[str, Any]]) -> str:
         self._counts["skipped"] += 1
         reasons = sorted({f"{f['suppressed']['kind']}: {f['suppressed']['reason'] or '-'}"
                           for f in findings})
         return f"<skipped message={xml_attr('suppressed (' + '; '.join(reasons) + ')')}/>"
 
+    def _body(self, group: Sequence[Mapping[str, Any]]) -> str:
+        """A case's content: a failure for errors and warnings (info ones of the same rule
+        listed with them), else a passing case's notes, else skipped."""
+        shown = [f for f in group if f["suppressed"] is None]
+        if any(f["severity"] != NOTE for f in shown):
+            return self._failure(shown)
+        return self._notes(shown) if shown else self._skipped(group)
+
     def _entry(self, classname: str, findings: Sequence[Mapping[str, Any]]) -> None:
         by_rule: dict[str, list[Mapping[str, Any]]] = {}
         for f in findings:
             by_rule.setdefault(f["rule"], []).append(f)
-        failed = False
         for rule in sorted(by_rule):
             group = by_rule[rule]
-            shown = [f for f in group if f["suppressed"] is None]
-            failed = failed or bool(shown)
-            body = self._failure(shown) if shown else self._skipped(group)
-            self._case(classname, f"{rule} {group[0]['name']}", body)
-        if not failed:
+            self._case(classname, f"{rule} {group[0]['name']}", self._body(group))
+        if all(f["suppressed"] is not None for f in findings):
             self._case(classname, PASSING_CASE)
 
     def article(self, entry: Mapping[str, Any]) -> None:
         index = entry["index"]
-        self._entry(entry["path"] + (f"#{index}" if index is not None else ""),
+        self._entry(self._path(entry["path"]) + (f"#{index}" if index is not None else ""),
                     entry["findings"])
 
     def image(self, entry: Mapping[str, Any]) -> None:
-        self._entry(entry["path"], entry["findings"])
+        self._entry(self._path(entry["path"]), entry["findings"])
 
     def finish(self, tail: Mapping[str, Any]) -> None:
         for error in tail["errors"]:
             self._counts["errors"] += 1
-            self._case(error["path"], f"internal error in {error['stage']}",
+            self._case(self._path(error["path"]), f"internal error in {error['stage']}",
                        f"<error type={xml_attr(error['stage'])} "
                        f"message={xml_attr(error['message'])}/>")
         counts = " ".join(f'{k}="{v}"' for k, v in self._counts.items())

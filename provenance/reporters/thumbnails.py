@@ -11,9 +11,11 @@ The root comes from the report, which ``report render`` may be handed from anywh
 ``bound`` (the render's own root, the working directory by default) must hold the file as
 well. Decoding is bounded twice: a progressive JPEG with more scans than any encoder writes
 (each scan walks the whole frame again: 20,000 of them cost minutes) is refused before
-decoding, and :class:`Thumbnailer`, what the HTML report uses, decodes in a helper worker
-process under the audit's per-file timeout and memory limit
-(:class:`provenance.parallel.Isolated`).
+decoding, and every decode the HTML report asks for runs in a helper worker process under
+the audit's per-file timeout and memory limit (:class:`provenance.parallel.Isolated`):
+:class:`Thumbnailer` one at a time, :class:`ThumbnailPool` several workers at once for a
+report with many images. A worker that hangs or dies is killed and replaced; its image gets
+no thumbnail. The main process only checks paths (``stat``), never decodes.
 """
 
 from __future__ import annotations
@@ -21,8 +23,14 @@ from __future__ import annotations
 import base64
 import io
 import stat
+import threading
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.parallel import Isolated
 
 THUMB_SIZE = 96
 WEBP_QUALITY = 50
@@ -33,6 +41,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_JPEG_SCANS = 100
 TIMEOUT_S = 30.0  # as for an audited file
 MEMORY_MB = 1024
+MAX_POOL = 4  # workers of a ThumbnailPool at most: thumbnails are a small part of a report
 _REMOTE_PREFIXES = ("http:", "https:", "data:", "file:", "//")
 
 
@@ -79,7 +88,7 @@ def thumbnail_data_uri(root: Path, rel_path: str | None, size: int = THUMB_SIZE,
 class Thumbnailer:
     """Thumbnails decoded in a helper worker process, one at a time, each under the
     per-file timeout and memory limit; a failure is a missing thumbnail. ``close()`` when
-    done (the HTML reporter does, in ``finish``)."""
+    done. (The HTML report uses :class:`ThumbnailPool`, several such workers at once.)"""
 
     def __init__(self, timeout_s: float = TIMEOUT_S, memory_mb: int | None = MEMORY_MB) -> None:
         from provenance.parallel import Isolated
@@ -101,6 +110,86 @@ class Thumbnailer:
 
 def _in_worker(root: Path, rel_path: str, bound: Path | None) -> str | None:
     return thumbnail_data_uri(root, rel_path, bound=bound)
+
+
+def _ready() -> bool:
+    return True
+
+
+class ThumbnailPool:
+    """Thumbnails of many images, decoded in ``workers`` helper processes at once.
+
+    Each worker is an :class:`~provenance.parallel.Isolated` helper, so every image is
+    decoded under the same per-file timeout and memory limit as with :class:`Thumbnailer`;
+    a thread per worker only waits on its pipe. The workers start (by ``fork`` where the
+    process has one thread) before the threads do. The result does not depend on the
+    number of workers: each image's thumbnail is the same bytes whichever worker made it.
+    """
+
+    def __init__(self, workers: int | None = None, timeout_s: float = TIMEOUT_S,
+                 memory_mb: int | None = MEMORY_MB) -> None:
+        from provenance.parallel import default_jobs
+
+        self.workers = max(1, workers if workers is not None else min(default_jobs(),
+                                                                      MAX_POOL))
+        self.timeout_s, self.memory_mb = timeout_s, memory_mb
+        self._helpers: list[Isolated] = []
+        self._keep = False  # inside ``with``: workers outlive each call until the block ends
+
+    def __enter__(self) -> ThumbnailPool:
+        self._keep = True
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._keep = False
+        self.close()
+
+    def close(self) -> None:
+        helpers, self._helpers = self._helpers, []
+        for helper in helpers:
+            helper.close()
+
+    def _started(self, wanted: int) -> list[Isolated]:
+        from provenance.parallel import Isolated
+
+        while len(self._helpers) < wanted:
+            helper = Isolated(self.timeout_s, self.memory_mb)
+            helper.call(_ready)  # started now, from the one thread: fork, not forkserver
+            self._helpers.append(helper)
+        return self._helpers[:wanted]
+
+    def data_uris(self, root: Path, rel_paths: Sequence[str | None],
+                  bound: Path | None = None) -> list[str | None]:
+        """The thumbnail of each path (``None`` where there is none), in the given order."""
+        results: list[str | None] = [None] * len(rel_paths)
+        todo = [(i, rel) for i, rel in enumerate(rel_paths)
+                if rel is not None and safe_image_path(root, rel, bound) is not None]
+        if not todo:
+            return results
+        base, limit = root.resolve(), None if bound is None else bound.resolve()
+        pending = iter(todo)
+        lock = threading.Lock()
+
+        def work(helper: Isolated) -> None:
+            while True:
+                with lock:
+                    task = next(pending, None)
+                if task is None:
+                    return
+                ok, uri = helper.call(_in_worker, base, task[1], limit)
+                results[task[0]] = uri if ok and isinstance(uri, str) else None
+
+        try:
+            threads = [threading.Thread(target=work, args=(helper,), daemon=True)
+                       for helper in self._started(min(self.workers, len(todo)))]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            if not self._keep:
+                self.close()
+        return results
 
 
 def _too_many_scans(target: Path) -> bool:

@@ -44,7 +44,21 @@ def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
         if evidence.ai.verdict not in AI_VERDICTS or disclosure.any:
             continue
         signal = evidence.ai.evidence[0] if evidence.ai.evidence else None
-        value = " ".join(signal.value.split())[:80] if signal else ""  # one line, short
+        value = _short(" ".join(signal.value.split())) if signal else ""  # one line, short
         why = f" ({signal.source} {signal.field}: {value})" if signal else ""
         yield image_issue(image, f"image {image.label!r} is {evidence.ai.verdict}{why} but "
                           "the page does not disclose it", evidence.ai.verdict)
+
+
+_MAX_VALUE = 80
+
+
+def _short(value: str) -> str:
+    """``value`` cut to about 80 characters at a word, never mid-word: an address keeps its
+    last segment (a DigitalSourceType's term), prose its first words."""
+    if len(value) <= _MAX_VALUE:
+        return value
+    if " " not in value and "/" in value:
+        return "…/" + value.rstrip("/").rsplit("/", 1)[-1][-_MAX_VALUE:]
+    cut = value.rfind(" ", 0, _MAX_VALUE)
+    return (value[:cut] if cut > 0 else value[:_MAX_VALUE]) + " …"

@@ -64,6 +64,8 @@ def test_yaml_front_matter_and_body() -> None:
     assert article.attribution_hints == ["Coastal Wire", "Fjord Press"]
     src = "pools/low-tide.jpg"
     assert _blocks(article) == [
+        (6, "meta", "2025-05-04T08:30:00+02:00", None),  # front-matter dates, at their lines
+        (7, "meta", "2025-05-05", None),
         (18, "headline", "Tidal pools mapped", None),
         (11, "standfirst", "Volunteers counted pools along thirty kilometres of shore.", None),
         (20, "body", "The survey took three weekends and two boats.", None),
@@ -71,7 +73,7 @@ def test_yaml_front_matter_and_body() -> None:
         (27, "body", "Counting ended on Sunday.", None),
     ]
     assert article.images == [_md(src, 23, "Illustration created with an image generator.",
-                                  "A rock pool at low tide", 4)]
+                                  "A rock pool at low tide", 6)]
     assert article.suppressions == [Suppression("ATR001", "volunteer newsletter", 12, "file")]
 
 
@@ -90,7 +92,8 @@ def test_toml_front_matter_title_becomes_the_headline_block() -> None:
     assert (article.headline, article.byline, article.published_raw,
             article.attribution_hints) == ("Night market returns", "Ama Owusu",
                                            "2025-06-01T19:00:00+00:00", ["Accra Agency"])
-    assert _blocks(article) == [(2, "headline", "Night market returns", None),
+    assert _blocks(article) == [(4, "meta", "2025-06-01T19:00:00+00:00", None),
+                                (2, "headline", "Night market returns", None),
                                 (7, "body", "The stalls stay open until midnight.", None)]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from provenance.cli import main
 from tests.e2e.helpers import NOW, audit_json, rules_by_article
+from tests.e2e.sites import put as write
 
 STORY = """---
 title: Night Buses Return to the Coast Road
@@ -25,13 +26,6 @@ FARO (Reuters) - Night buses will run along the coast road again from Friday, th
 
 Tickets bought for the day service remain valid after midnight.
 """
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture()

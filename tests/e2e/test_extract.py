@@ -25,6 +25,7 @@ def test_examples_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str
     doc = extract(capsys, str(tmp_path / "examples"))
     zones = {(a["path"], a["index"]): [b["zone"] for b in a["blocks"]] for a in doc["articles"]}
     assert zones[("markdown/sea-wall-storm.md", None)] == [
+        "meta", "meta",  # the front matter's dates (date, updated) at their lines
         "headline", "body", "body", "body", "caption", "body"]  # a prose note, a photo credit
     assert zones[("html/market-square.html", None)] == [
         "boilerplate", "headline", "meta", "body", "caption", "body", "caption", "body",

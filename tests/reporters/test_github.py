@@ -45,3 +45,12 @@ def test_escaping_follows_actions_core() -> None:
     assert command("error", "x\n::error::forged") == "::error::x%0A::error::forged"
     assert command("notice", "m", file="f.md", line=None, title="T: 1") == \
         "::notice file=f.md,title=T%3A 1::m"
+
+
+def test_workspace_path_joins_the_root_as_every_ci_format_does() -> None:
+    from provenance.reporters.github import workspace_path
+
+    assert workspace_path(".", "html/a.html") == "html/a.html"
+    assert workspace_path("", "html/a.html") == "html/a.html"
+    assert workspace_path("site", "html/a.html") == "site/html/a.html"
+    assert workspace_path("../news", "a b.md") == "../news/a b.md"

@@ -57,7 +57,7 @@ def test_script_runs_under_the_csp_and_fills_thumbnails(report_page: Path,
 
 def test_filters_from_the_url_fragment(report_page: Path, tmp_path: Path) -> None:
     dom = _dom(report_page, tmp_path / "profile", "#rule=AID001&sev=error")
-    visible = [s for s in dom.css("section.e") if "hidden" not in s.attributes]
+    visible = dom.css("details.e")
     assert [h3.text() for s in visible for h3 in s.css("h3")] == \
         ["festival-update.md", "festival.md"]
     rows = [r for r in dom.css("tr.f") if "hidden" not in r.attributes]
@@ -65,6 +65,7 @@ def test_filters_from_the_url_fragment(report_page: Path, tmp_path: Path) -> Non
     dom = _dom(report_page, tmp_path / "profile", "#verdict=not-ai")
     count = dom.css_first("#f-count")
     assert count is not None and count.text() == "0 of 2 shown"
+    assert [p.text() for p in dom.css("#entries > p.none")] == ["No entry matches these filters."]
 
 
 def _console(page: Path, profile: Path) -> list[str]:

@@ -92,3 +92,57 @@ def test_pillow_bomb_warning_is_an_error(root: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(thumbnails, "MAX_PIXELS", 10)
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)
     assert thumbnail_data_uri(root, "img/photo.jpg") is None
+
+
+# -- the pool the HTML report uses: decoding in worker processes, several at once ---------
+
+def _pid_of_decoder(root: Path, rel_path: str, bound: Path | None) -> str:
+    return f"{os.getpid()}:{rel_path}"
+
+
+def _hang_on_bomb(root: Path, rel_path: str, bound: Path | None) -> str | None:
+    if rel_path.endswith("photo.jpg"):
+        import time
+
+        time.sleep(60)
+    return thumbnails.thumbnail_data_uri(root, rel_path, bound=bound)
+
+
+def test_pool_gives_the_same_thumbnails_in_order_whatever_the_workers(root: Path) -> None:
+    paths = ["img/photo.jpg", None, "img/missing.jpg", "img/alpha.png", "../outside.png"]
+    expected = [thumbnail_data_uri(root, p) for p in paths]
+    assert [e is not None for e in expected] == [True, False, False, True, False]
+    for workers in (1, 2):
+        assert thumbnails.ThumbnailPool(workers).data_uris(root, paths) == expected
+
+
+def test_pool_decodes_in_worker_processes_not_this_one(root: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(thumbnails, "_in_worker", _pid_of_decoder)
+    got = thumbnails.ThumbnailPool(2).data_uris(root, ["img/photo.jpg", "img/alpha.png"] * 3)
+    pids = {str(g).split(":")[0] for g in got}
+    assert [str(g).split(":")[1] for g in got] == ["img/photo.jpg", "img/alpha.png"] * 3
+    assert str(os.getpid()) not in pids and 1 <= len(pids) <= 2
+
+
+def test_pool_a_hanging_decode_costs_its_timeout_and_only_its_thumbnail(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(thumbnails, "_in_worker", _hang_on_bomb)
+    started = time.monotonic()
+    got = thumbnails.ThumbnailPool(2, timeout_s=1.0).data_uris(
+        root, ["img/alpha.png", "img/photo.jpg", "img/alpha.png"])
+    assert time.monotonic() - started < 15
+    assert [g is not None for g in got] == [True, False, True]
+
+
+def test_pool_keeps_its_workers_for_the_length_of_a_with_block(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(thumbnails, "_in_worker", _pid_of_decoder)
+    with thumbnails.ThumbnailPool(1) as pool:
+        first = pool.data_uris(root, ["img/photo.jpg"])
+        second = pool.data_uris(root, ["img/alpha.png"])
+    assert str(first[0]).split(":")[0] == str(second[0]).split(":")[0]
+    again = thumbnails.ThumbnailPool(1).data_uris(root, ["img/photo.jpg"])
+    assert str(again[0]).split(":")[0] != str(first[0]).split(":")[0]  # a new pool, new worker

@@ -21,7 +21,7 @@ def _summary(passed: bool, error: int, warning: int = 0) -> dict[str, Any]:
     (_summary(True, 0, warning=3), "passed"),  # warnings under the default gate
     (_summary(False, 1), "failed"),
     (_summary(False, 0, warning=2), "failed"),  # --fail-on warning
-    (_summary(True, 2), "not gated"),  # only --fail-on never lets errors pass
+    (_summary(True, 2), "not blocked, but errors to fix"),  # only --fail-on never lets errors pass
 ])
 def test_verdict(summary: dict[str, Any], word: str) -> None:
     assert verdict(summary) == word
@@ -40,6 +40,7 @@ def test_examples_with_fail_on_never_are_not_called_passed(
     assert main(["audit", "examples", "-o", str(tmp_path / "r.json"), "--report",
                  f"html={html}", "--fail-on", "never", "--no-progress", "--no-cache"]) == 0
     err = capsys.readouterr().err
-    assert "1 error, " in err and " — not gated; wrote " in err
-    assert ('<h2>Summary: <span class="warning" title="errors were found, but --fail-on '
-            'never lets the run pass">not gated</span></h2>') in html.read_text("utf-8")
+    assert "1 error, " in err and " — not blocked, but errors to fix; wrote " in err
+    assert ('<h2 class="warning">Not blocked, but not clean: 1 entry with errors to fix and '
+            '4 entries with warnings to check (this run was set never to fail)</h2>'
+            ) in html.read_text("utf-8")
