@@ -116,3 +116,20 @@ def test_a_byline_signed_by_the_outlet_and_an_agency(byline: str, source: str) -
 def test_a_byline_of_people_only_credits_nobody() -> None:
     html = page().replace("</title>", "<meta name='author' content='Jane Roe and Ana Lima'>")
     assert credits(html) == []
+
+
+@pytest.mark.parametrize(("paper", "note"), [
+    ("The Harbour Ledger", "Traduit de l’anglais"),
+    ("Le Courrier du Port", "Translated from French"),
+    ("Gazzetta del Porto", "Aus dem Italienischen übersetzt"),
+])
+def test_a_translated_story_credits_the_paper_named_above_the_note(paper: str,
+                                                                   note: str) -> None:
+    html = page(head=f"<div class='source-infos'><p class='source-name'>{paper}</p>"
+                     f"<p class='source-lang'>{note}</p></div>")
+    assert (paper, "meta") in credits(html)
+
+
+def test_a_translation_note_under_a_date_credits_nobody() -> None:
+    html = page(head="<div class='infos'><p>12 mars 2025</p><p>Traduit de l’anglais</p></div>")
+    assert [c for c in credits(html) if c[1] != "boilerplate"] == []

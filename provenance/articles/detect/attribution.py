@@ -247,8 +247,32 @@ def find_attributions(article: Article, settings: DetectSettings) -> list[Attrib
     found.extend(_from_fields(article, settings, found))
     if not any(a.zone != "boilerplate" for a in found):
         others = tuple(z for z in ZONES if z != "boilerplate")
-        found = _scan(article, settings, near, others, _frame(article)) + found
+        frame = _frame(article)
+        found = _scan(article, settings, near, others, frame) + found
+        found.extend(_translated_from(article, frame))
     return _dedupe(found)
+
+
+# "Traduit de l'anglais" under the name of the paper a story was translated from (a
+# press-review outlet's header): that paper is the source.
+_TRANSLATED = re.compile(
+    r"^\W*(?:traduit\s+de\s+l['’]\w+|traduit\s+d[ue]\s+\w+|translated\s+from\s+(?:the\s+)?\w+|"
+    r"aus\s+dem\s+\w+\s+(?:übersetzt|übertragen)|traducido\s+del\s+\w+|tradotto\s+dall['’]\w+|"
+    r"traduzido\s+do\s+\w+)\W*$", re.IGNORECASE)
+_MAX_PAPER_NAME = 60
+
+
+def _translated_from(article: Article, frame: dict[int, bool]) -> Iterator[Attribution]:
+    """The paper named on the line above a "translated from" note under the headline."""
+    blocks = article.blocks
+    for i, above in frame.items():
+        if not above or i == 0 or not _TRANSLATED.match(blocks[i].text):
+            continue
+        paper = clean(blocks[i - 1].text)
+        if (blocks[i - 1].zone in ("boilerplate", "meta") and 1 < len(paper) <= _MAX_PAPER_NAME
+                and not any(c.isdigit() for c in paper)):
+            yield Attribution(f"{paper} — {blocks[i].text.strip()}", paper, blocks[i].line,
+                              "meta")
 
 
 # The article's own furniture that pages put outside the element holding the text: the
