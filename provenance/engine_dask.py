@@ -57,8 +57,13 @@ def run_audit_dask(found: Sequence[Found], cfg: AuditConfig, builder: ReportBuil
     """
     with _client(scheduler, workers) as client:
         nworkers = max(1, len(client.scheduler_info().get("workers", {})))
-        shared = client.scatter(cfg, broadcast=True, hash=False)
-        run = _Run(client, shared, uuid.uuid4().hex, (timeout_s, memory_mb, worker_init),
+        token = uuid.uuid4().hex
+        # A task, not scattered data: the scheduler can compute it again when the worker
+        # holding it dies, where scattered data would be lost with the worker and the tasks
+        # needing it cancelled ("already forgotten").
+        shared = client.submit(_configuration, cfg, key=f"provenance-config-{token}",
+                               pure=False)
+        run = _Run(client, shared, token, (timeout_s, memory_mb, worker_init),
                    chunk, WINDOW * nworkers, progress)
         referenced: set[str] = set()
         try:
@@ -71,6 +76,11 @@ def run_audit_dask(found: Sequence[Found], cfg: AuditConfig, builder: ReportBuil
             with contextlib.suppress(Exception):
                 client.run(release_pool, run.token)
     return builder.finish()
+
+
+def _configuration(cfg: AuditConfig) -> AuditConfig:
+    """The run's configuration as a task result, shared by every chunk of the run."""
+    return cfg
 
 
 @contextlib.contextmanager
