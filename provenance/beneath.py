@@ -20,6 +20,7 @@ import errno
 import os
 import stat
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 MAX_LINKS = 40  # as the kernel's own limit on links followed in one lookup
@@ -56,13 +57,20 @@ def open_beneath(root: Path | str, rel: str, flags: int = os.O_RDONLY, *,
     parts = _split(rel)
     if not parts:
         raise IsADirectoryError(errno.EISDIR, "the audit root itself is not a file")
-    real_root = os.path.realpath(root)
+    real_root = _real_root(os.fspath(root))
     stack = [os.open(real_root, os.O_RDONLY | _DIRECTORY | _CLOEXEC)]
     try:
         return _walk(stack, parts, real_root, flags, check)
     finally:
         for fd in stack:
             os.close(fd)
+
+
+@lru_cache(maxsize=64)
+def _real_root(root: str) -> str:
+    """The audit root with its links resolved, once per root and process: the user named
+    the root, and every file under it is then walked from it without following links."""
+    return os.path.realpath(root)
 
 
 def _walk(stack: list[int], parts: list[str], real_root: str, flags: int,

@@ -222,6 +222,8 @@ def generator_fields(fields: Mapping[str, str]) -> list[tuple[str, str]]:
     any case. Values are parsed (infotext, JSON, labelled JSON, dream commands), never
     searched for words.
     """
+    if not fields:
+        return []  # most files: no text chunk, no EXIF text field
     keys = _chunk_keys(fields)
     found: list[str] = []
     for detect in (_fooocus, _novelai, _separate_chunks):
