@@ -63,6 +63,7 @@ from provenance.articles.detect.settings import DetectSettings
 from provenance.articles.detect.sources import (
     clean,
     could_name_source,
+    known_sources_in,
     normalise,
     split_sources,
 )
@@ -582,8 +583,8 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
     by = _BY.match(text) if text.lstrip()[:1] in _BY_FIRST else None
     if by is not None:
         name = by.group("name")
-        names = split_sources(name, known)
-        if names and all(n in known for n in names):
+        names = known_sources_in(name, known)
+        if names:
             return clean(text[:by.end("name")]), names
         tail = _NAME_TAIL.search(name)
         agency = normalise(_ROLE.sub("", tail.group("src")), known) if tail else ""
@@ -595,10 +596,8 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
         return None
     if not could_name_source(alone.group("name"), known):
         return None
-    names = split_sources(alone.group("name"), known)
-    if names and all(n in known for n in names):
-        return clean(alone.group("name")), names
-    return None
+    names = known_sources_in(alone.group("name"), known)
+    return (clean(alone.group("name")), names) if names else None
 
 
 def _may_stand_alone(text: str) -> bool:
@@ -610,8 +609,7 @@ def _suffix(headline: str, settings: DetectSettings) -> list[str]:
     match = _SUFFIX.search(headline)
     if match is None:
         return []
-    names = split_sources(match.group("src"), settings.known_sources)
-    return names if names and all(n in settings.known_sources for n in names) else []
+    return known_sources_in(match.group("src"), settings.known_sources)
 
 
 def _from_fields(article: Article, settings: DetectSettings,

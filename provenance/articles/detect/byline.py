@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from provenance.articles.detect.datelines import find_place
 from provenance.articles.detect.dates import MONTHS
 from provenance.articles.detect.segments import Segment, image_neighbours, split_block
-from provenance.articles.detect.sources import clean, split_sources
+from provenance.articles.detect.sources import clean, known_sources_in
 from provenance.model import Article
 
 EARLY_BLOCKS = 12  # desk lines sit above the story; later blocks are body text
@@ -142,8 +142,7 @@ def _read_names(plain: list[str], keyed: bool, facts: MetaFacts, known: tuple[st
 
 
 def _is_agency(text: str, known: tuple[str, ...]) -> bool:
-    names = split_sources(text, known) if len(text) <= 40 else []
-    return bool(names) and all(n in known for n in names)
+    return len(text) <= 40 and bool(known_sources_in(text, known))
 
 
 def _name_like(name: str) -> bool:

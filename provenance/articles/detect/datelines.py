@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from provenance.articles.detect.dates import MONTHS
-from provenance.articles.detect.sources import is_known, split_sources
+from provenance.articles.detect.sources import is_known, known_sources_in, split_sources
 
 # Python's \w leaves out the vowel signs of Indic scripts (Devanagari to Malayalam: Hindi,
 # Bengali, Gurmukhi, Gujarati, Tamil…) and Arabic's short vowels, so words in those
@@ -178,23 +178,20 @@ def _slash_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     match = _SLASH_CREDIT.match(text)
     if match is None or match.group("place").upper() != match.group("place"):
         return None
-    agency = match.group("agency") or match.group("dashed")
-    names = split_sources(agency, known)
-    if not names or not all(n in known for n in names):
-        return None
-    return DatelineCredit(match.group(0).strip(), match.group("where"), tuple(names),
-                          match.end())
+    return _known_credit(match, known, match.group("agency") or match.group("dashed"),
+                         "where")
 
 
-def _known_credit(match: re.Match[str] | None,
-                  known: tuple[str, ...]) -> DatelineCredit | None:
-    """A bracketed place-and-agency credit, when the agency is known."""
+def _known_credit(match: re.Match[str] | None, known: tuple[str, ...],
+                  agency: str | None = None, place: str = "place") -> DatelineCredit | None:
+    """The credit ``match`` found, when the agency it names (its ``agency`` group unless
+    given) is known; its place is the ``place`` group."""
     if match is None:
         return None
-    names = split_sources(match.group("agency"), known)
-    if not names or not all(n in known for n in names):
+    names = known_sources_in(match.group("agency") if agency is None else agency, known)
+    if not names:
         return None
-    return DatelineCredit(match.group(0).strip(), match.group("place"), tuple(names),
+    return DatelineCredit(match.group(0).strip(), match.group(place), tuple(names),
                           match.end())
 
 
@@ -213,9 +210,9 @@ def _cjk_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
         return None
     wire = match.group("wire")
     if wire is not None:  # only a known agency: 【…】 also holds bylines
-        names = split_sources(wire, known)
+        names = known_sources_in(wire, known)
         place = None
-        if not names or not all(n in known for n in names):
+        if not names:
             # "【ワシントン時事】": a place, then the agency's name in the local script.
             place, names = _place_then_agency(wire, known)
             if not names:
@@ -230,8 +227,8 @@ def _place_then_agency(wire: str, known: tuple[str, ...]) -> tuple[str | None, l
     for cut in range(1, len(wire) - 1):
         if not "\u3040" <= wire[cut] <= "\u9fff":  # kana and CJK ideographs only
             continue
-        names = split_sources(wire[cut:], known)
-        if names and all(n in known for n in names):
+        names = known_sources_in(wire[cut:], known)
+        if names:
             return wire[:cut], names
     return None, []
 

@@ -168,6 +168,13 @@ def is_known(name: str, known: tuple[str, ...]) -> bool:
     return normalise(name, known) in known
 
 
+def known_sources_in(text: str, known: tuple[str, ...]) -> list[str]:
+    """The sources ``text`` names (:func:`split_sources`) when every one is known, else
+    none: the test a credit whose shape alone proves nothing must pass."""
+    names = split_sources(text, known)
+    return names if names and all(n in known for n in names) else []
+
+
 def split_sources(text: str, known: tuple[str, ...] = ()) -> list[str]:
     """Normalised names of every source in ``text``, in order, without duplicates.
 
