@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from provenance.articles import FORMATS, format_for_path
 from provenance.audit import emit_outcome, standalone_images
 from provenance.cache import Cache, Dep, file_dep, signature_of
 from provenance.engine import (
@@ -85,6 +86,19 @@ ARTICLE_MODULES = ("provenance.articles.text", "provenance.articles.markdown",
                    "provenance.articles.html", "provenance.articles.detect",
                    "provenance.images.read")
 IMAGE_MODULES = ("provenance.images.read",)
+
+
+def article_modules(items: Sequence[Found]) -> tuple[str, ...]:
+    """The modules a worker needs for these article files: the readers of the formats
+    present (an archive's records are HTML pages), the detectors and the image reader.
+
+    Imported once before the workers fork (:func:`_warm_up`); a Markdown reader and its
+    plugins imported for a folder of HTML pages were a fifth of a small run's start-up.
+    """
+    suffixes = {os.path.splitext(found.rel)[1].lower() for found in items}
+    formats = {format_for_path("file" + suffix) or "html" for suffix in suffixes}
+    readers = [m for m in ARTICLE_MODULES if m.rpartition(".")[2] in formats]
+    return (*readers, *(m for m in ARTICLE_MODULES if m.rpartition(".")[2] not in FORMATS))
 IMAGE_MEMO = 4096  # distinct images a worker remembers before starting afresh
 PATH_BYTES = 4096  # room for the path of the image being read (PATH_MAX on Linux)
 BATCH = 8  # files handed over in one message, answered in one: fewer wake-ups per file
@@ -641,7 +655,7 @@ class _Runner:
         attempts: dict[int, int] = {}
         buffer: dict[int, Payload] = {}
         looked = done = 0  # next file to look up in the cache / to emit
-        self.pool.modules = IMAGE_MODULES if kind == "image" else ARTICLE_MODULES
+        self.pool.modules = IMAGE_MODULES if kind == "image" else article_modules(items)
         while done < len(items):
             while looked < min(len(items), done + self.window):
                 ready = self._without_worker(kind, items[looked])

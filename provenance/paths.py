@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -211,19 +213,60 @@ def _in_web_roots(candidates: Sequence[tuple[str, str]], root: Path) -> Resoluti
 
 
 def _local(candidate: Path, root: Path) -> Resolution:
-    if not inside(candidate, root):
+    text = str(candidate)
+    rel = _below(text, str(root))
+    if rel is None:
         return Resolution("outside-root")
-    rel = relative(candidate, root)
-    if not nameable(str(candidate)):
+    if not nameable(text):
         # A NUL (``x%00.jpg``) or a lone surrogate (``\\ud800`` in JSON) cannot be in a
         # file name: no such file can exist, so it is missing (IMG001), looked up nowhere.
         return Resolution("missing", candidate, rel)
-    real = Path(os.path.realpath(candidate))
-    if not inside(real, Path(os.path.realpath(root))):
+    present, link = _look(text)
+    # The real path, as os.path.realpath gives it: the folder's (remembered per process:
+    # an article's pictures share a few folders) joined with the name, unless the name
+    # itself is a link. A folder swapped for a link after it was remembered gains
+    # nothing: the open walks down from the root and follows no link (beneath.py).
+    head, name = os.path.split(text)
+    real = os.path.realpath(text) if link else os.path.join(_real_folder(head), name)
+    if _below(real, _real_folder(str(root))) is None:
         return Resolution("outside-root")
-    if not _exists(candidate):
+    if not present:
         return Resolution("missing", candidate, rel)
     return Resolution("ok", candidate, rel)
+
+
+def _below(path: str, base: str) -> str | None:
+    """``path`` relative to ``base`` as a POSIX string (``.`` for itself), or None when it
+    is not beneath it; both absolute and normalised, so a string test is exact."""
+    if path == base:
+        return "."
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if not path.startswith(prefix):
+        return None
+    rest = path[len(prefix):]
+    return rest if os.sep == "/" else rest.replace(os.sep, "/")
+
+
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _look(candidate: str) -> tuple[bool, bool]:
+    """(present, a link or unknown) from one ``lstat``; like ``os.path.lexists``, but only
+    "no such file" counts as absent.
+
+    In a folder that cannot be searched (``chmod 000``) ``lstat`` fails with EACCES: the
+    file may well be there, so it is kept and its read fails as unreadable (IMG002); what
+    it is cannot be told, so its whole path is resolved as a link's would be.
+    """
+    try:
+        mode = os.lstat(candidate).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False, False
+    except OSError:
+        return True, True
+    return True, stat.S_ISLNK(mode)
 
 
 def nameable(path: str) -> bool:
@@ -238,21 +281,6 @@ def nameable(path: str) -> bool:
         os.fsencode(path)
     except UnicodeError:
         return False
-    return True
-
-
-def _exists(candidate: Path) -> bool:
-    """Like ``os.path.lexists``, but only "no such file" counts as absent.
-
-    In a folder that cannot be searched (``chmod 000``) ``lstat`` fails with EACCES: the
-    file may well be there, so it is kept and its read fails as unreadable (IMG002).
-    """
-    try:
-        os.lstat(candidate)
-    except (FileNotFoundError, NotADirectoryError):
-        return False
-    except OSError:
-        return True
     return True
 
 
