@@ -69,6 +69,8 @@ class CorpusSpec:
     standalone: int = 3
     max_images: int | None = None  # once this many exist, articles only reuse them
     seed: int = 7
+    formats: tuple[str, ...] = FORMATS  # article formats, used in turn
+    exact_images: bool = False  # every article shows exactly images_per_article images
 
 
 @dataclass
@@ -306,7 +308,8 @@ def _article_images(spec: CorpusSpec, index: int, fmt: str, written: list[tuple[
     """(rel path under root, is AI) for each image this article shows."""
     if fmt == "text":
         return []
-    count = index % (spec.images_per_article + 1)
+    count = (spec.images_per_article if spec.exact_images
+             else index % (spec.images_per_article + 1))
     chosen = []
     for slot in range(count):
         full = spec.max_images is not None and len(written) >= spec.max_images
@@ -335,13 +338,13 @@ def generate(root: Path, spec: CorpusSpec, signer: Signer | None = None) -> Corp
 
     jsonl: list[dict[str, Any]] = []
     for index in range(spec.articles):
-        fmt = FORMATS[index % len(FORMATS)]
+        fmt = spec.formats[index % len(spec.formats)]
         chosen = _article_images(spec, index, fmt, written, make)
         srcs = [("../../" + rel, ai) for rel, ai in chosen]
         story = _story(index, rng, srcs)
         if fmt == "jsonl":
             jsonl.append(_ninjs(story))
-            if len(jsonl) == JSONL_PER_FILE or index + len(FORMATS) >= spec.articles:
+            if len(jsonl) == JSONL_PER_FILE or index + len(spec.formats) >= spec.articles:
                 _write_jsonl(root, corpus, index, jsonl)
                 jsonl = []
         else:
