@@ -48,7 +48,7 @@ def emit_outcome(builder: ReportBuilder, outcome: FileOutcome, referenced: set[s
     builder.add_skipped(outcome.skipped)
     builder.add_errors(outcome.errors)
     for entry in outcome.articles:
-        builder.add_article(entry)
+        builder.add_article(entry, checked=outcome.encodable)
     referenced.update(outcome.referenced)
 
 

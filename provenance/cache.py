@@ -244,6 +244,13 @@ def _decode_row(deps: Any, payload: Any) -> tuple[list[Dep], Any]:
     return stored, json.loads(payload)
 
 
+def _no_surrogate_escape(text: Any) -> bool:
+    """Whether stored JSON text holds no ``\\udXXX`` escape, so none of its strings can
+    hold a lone surrogate (a pair of them, an escaped backslash or a hand-edited cache
+    only make this say no, and the entries are then checked as usual)."""
+    return isinstance(text, str) and "\\ud" not in text.lower()
+
+
 def _storable(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -387,13 +394,17 @@ class Cache:
 
     def lookup_article(self, found: Found) -> FileOutcome | None:
         """The stored outcome of an article file whose dependencies are unchanged."""
-        payload = self._lookup("article", found.rel)
-        if payload is None:
+        looked = self._lookup("article", found.rel, text=True)
+        if looked is None:
             return None
+        payload, text = looked
         try:
+            # Text stored without a surrogate escape decodes to strings that all encode
+            # (_store writes raw UTF-8 and escapes only what cannot be): no repair needed.
             outcome = FileOutcome(articles=list(payload["articles"]),
                                   referenced=list(payload["referenced"]),
-                                  skipped=int(payload["skipped"]))
+                                  skipped=int(payload["skipped"]),
+                                  encodable=_no_surrogate_escape(text))
         except (TypeError, KeyError, ValueError):
             self._drop("article", found.rel)
             return None
@@ -413,7 +424,9 @@ class Cache:
             return None
         return entry, errors
 
-    def _lookup(self, kind: str, rel: str) -> Any:
+    def _lookup(self, kind: str, rel: str, *, text: bool = False) -> Any:
+        """The stored payload of an unchanged entry (with ``text``: and its stored JSON
+        text), or None."""
         if self._db is None:
             return None
         try:
@@ -447,7 +460,7 @@ class Cache:
         if fresh != stored:  # same bytes, new stat: remember it so we do not hash again
             self._write(kind, rel, fresh, row[3], row[1])
         self.hits += 1
-        return payload
+        return (payload, row[3]) if text else payload
 
     def _drop(self, kind: str, rel: str) -> None:
         """Forget an entry that cannot be decoded; the file counts as a miss."""

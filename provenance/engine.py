@@ -147,6 +147,9 @@ class FileOutcome:
     skipped: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     unreadable: list[dict[str, Any]] = field(default_factory=list)  # extract only
+    # Every string already known to encode as UTF-8 (a cache hit whose stored text said
+    # so): the report need not check the entries again (provenance.report.repair).
+    encodable: bool = False
 
 
 ImageReader = Callable[[Path, str], ImageEvidence]

@@ -132,8 +132,11 @@ class ReportBuilder:
         for reporter in self.reporters:
             reporter.start(head)
 
-    def add_article(self, entry: dict[str, Any]) -> None:
-        repair(entry)
+    def add_article(self, entry: dict[str, Any], *, checked: bool = False) -> None:
+        """Count, judge and forward one ``articles[]`` entry; ``checked``: its strings are
+        known to be encodable already, so :func:`repair` is skipped."""
+        if not checked:
+            repair(entry)
         self.counts["articles"] += 1
         self.counts["images"] += len(entry["images"])
         self._judge(entry["findings"])

@@ -231,3 +231,24 @@ def test_library_versions_agree_with_importlib_metadata() -> None:
         except metadata.PackageNotFoundError:
             expected.append(f"{name}==absent")
     assert _library_versions() == tuple(sorted(expected))
+
+
+def test_a_cached_entry_with_a_lone_surrogate_is_repaired_as_a_fresh_one(
+        tmp_path: Path) -> None:
+    """Cache hits skip the report's encodability check only when the stored text proves it
+    needless: an entry holding a lone surrogate (from a JSON ``\\ud800`` escape) is stored
+    escaped and repaired again on every hit, with its ``repaired`` pointers."""
+    root = tmp_path / "tree"
+    root.mkdir()
+    (root / "odd.json").write_text(
+        '{"uri": "urn:x:1", "type": "text", "headline": "Ferry \\ud800 returns",'
+        ' "body_text": "The harbour ferry is back (Reuters)."}', encoding="utf-8")
+    (root / "plain.json").write_text(
+        '{"uri": "urn:x:2", "type": "text", "headline": "Library opens late",'
+        ' "body_text": "The library now opens until ten (AFP)."}', encoding="utf-8")
+    db = tmp_path / "cache.sqlite3"
+    cold, _ = _cached_audit(root, db)
+    warm, second = _cached_audit(root, db)
+    assert second.hits == 2
+    assert cold == warm == _fresh(root)
+    assert '"repaired"' in warm
