@@ -904,14 +904,16 @@ def extract(paths: tuple[str, ...], root: str | None, fmt: str) -> None:
             if fmt == "text":
                 extract_text(entry, sys.stdout)
             else:
-                entries.append(entry)
+                # Encoded as it arrives, while the workers read on: the document is these
+                # texts joined, byte for byte what one dumps() of it all would give.
+                entries.append(dumps(entry))
 
     # Read in worker processes as an audit reads: a FIFO or a reader that hangs costs the
     # per-file timeout and becomes an "unreadable" line, never a hang or a traceback.
     run_isolated("extract", [f for f in found if f.kind == "article"], cfg, show)
     if fmt == "json":
-        doc = {"schema_version": SCHEMA_VERSION, "tool": tool_info(), "articles": entries}
-        sys.stdout.write(dumps(doc) + "\n")
+        head = dumps({"schema_version": SCHEMA_VERSION, "tool": tool_info(), "articles": []})
+        sys.stdout.write(f"{head[:-2]}{', '.join(entries)}]}}\n")
     for error in errors:
         click.echo(f"internal error in {error['stage']} for {error['path']}: "
                    f"{error['message']}", err=True)
