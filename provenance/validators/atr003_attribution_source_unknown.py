@@ -18,6 +18,7 @@ Fix: add the source to ``known_sources`` in the policy if it is legitimate.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from provenance.findings import Issue, Severity
@@ -31,13 +32,19 @@ SUMMARY = "the credited source is not in the policy's known sources"
 SCOPE = "article"
 
 
-def _known(options: Mapping[str, Any]) -> set[str]:
+def _known(options: Mapping[str, Any]) -> frozenset[str]:
+    base = options.get("known_sources")
+    return _folded(None if base is None else tuple(base),
+                   tuple(options.get("extra_sources") or ()))
+
+
+@lru_cache(maxsize=16)
+def _folded(base: tuple[str, ...] | None, extra: tuple[str, ...]) -> frozenset[str]:
+    """The known names case-folded, once per policy rather than once per article."""
     from provenance.articles.detect.settings import DEFAULT_KNOWN_SOURCES
 
-    base = options.get("known_sources")
-    names = list(DEFAULT_KNOWN_SOURCES if base is None else base)
-    names += list(options.get("extra_sources") or ())
-    return {n.casefold() for n in names}
+    names = [*(DEFAULT_KNOWN_SOURCES if base is None else base), *extra]
+    return frozenset(n.casefold() for n in names)
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

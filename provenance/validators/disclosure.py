@@ -8,6 +8,7 @@ counts. On a page with several images a text-only disclosure is "elsewhere" (AID
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -65,9 +66,25 @@ def _picture_of(article: Article) -> dict[str, str]:
 def article_images(subject: Subject) -> Iterator[tuple[Article, ResolvedImage, ImageEvidence,
                                                        Disclosure]]:
     """Each read image of a readable article with how the page discloses it."""
+    yield from _judged(subject)
+
+
+# The four AID rules run one after another over the same subject: the last subject's
+# answers are kept (by identity, per thread: a Dask worker runs tasks in threads) so each
+# image's disclosure is worked out once.
+_Judged = tuple[tuple[Article, ResolvedImage, ImageEvidence, Disclosure], ...]
+_LAST = threading.local()
+
+
+def _judged(subject: Subject) -> _Judged:
+    last: tuple[Subject, _Judged] | None = getattr(_LAST, "value", None)
+    if last is not None and last[0] is subject:
+        return last[1]
     article = subject.article
-    if article is None or subject.read_error is not None:
-        return
-    count = len(subject.images)
-    for image, evidence in read_images(subject):
-        yield article, image, evidence, disclosure_for(article, image, count)
+    judged: _Judged = ()
+    if article is not None and subject.read_error is None:
+        count = len(subject.images)
+        judged = tuple((article, image, evidence, disclosure_for(article, image, count))
+                       for image, evidence in read_images(subject))
+    _LAST.value = (subject, judged)
+    return judged
