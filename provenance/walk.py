@@ -33,6 +33,7 @@ reporters escape it on output.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,7 +123,7 @@ class _Walker:
         self._pruned: dict[str, str] = {}  # folder rel -> why (site generator folders)
         self._prefix = os.path.join(str(root), "")
         self._outputs = {str(p.resolve()) for p in selection.outputs}
-        self._exclude = _spec([*selection.exclude, *selection.extend_exclude])
+        self._exclude = _exclude_spec([*selection.exclude, *selection.extend_exclude])
         self._policy_rel = _policy_prefix(selection.policy_dir, root)
         self._floor: str | None = None  # a named folder that is itself skipped
 
@@ -259,6 +260,33 @@ def _spec(patterns: Sequence[str]) -> Any:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _exclude_spec(patterns: Sequence[str]) -> Any:
+    """The policy's excludes, asked once per file of the walk: a spec without ``!``
+    patterns matches a path when any pattern does, so they are asked as one regex
+    (git's last-match-wins only matters when a pattern can re-include)."""
+    spec = _spec(patterns)
+    if spec is None:
+        return None
+    live = [p for p in spec.patterns if p.include is not None]
+    if not live or any(p.include is False for p in live):
+        return spec
+    # The directory-mark group is named alike in every pattern: unnamed in the union.
+    union = "|".join(f"(?:{p.regex.pattern.replace('(?P<ps_d>', '(?:')})" for p in live)
+    return _AnyOf(re.compile(union))
+
+
+class _AnyOf:
+    """``match_file`` of a spec whose patterns all exclude: one compiled regex."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        from pathspec.util import normalize_file
+
+        self._regex, self._normalize = regex, normalize_file
+
+    def match_file(self, path: str) -> bool:
+        return self._regex.match(self._normalize(path)) is not None
 
 
 def _read_ignore(file: Path) -> Any:

@@ -142,7 +142,7 @@ def test_image_references_never_leave_the_root(site: Path, tmp_path: Path) -> No
 def test_report_written_atomically(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from provenance.report import ReportBuilder
 
-    def interrupted(self: object, entry: object) -> None:
+    def interrupted(self: object, entry: object, **_: object) -> None:
         raise KeyboardInterrupt  # Ctrl-C after the report file was opened and started
 
     Path("report.json").write_text("previous report\n", encoding="utf-8")
