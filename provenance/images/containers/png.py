@@ -17,6 +17,7 @@ from provenance.images.containers.jpeg import IPTC_DIGEST, photoshop_iptc, photo
 from provenance.images.containers.raw import (
     Buffer,
     Data,
+    FileSource,
     RawMetadata,
     Unreadable,
     check_dimensions,
@@ -29,6 +30,9 @@ RAW_PROFILE = "Raw profile type "
 # A compressed text chunk may not inflate beyond this: zTXt/iTXt are a zip-bomb vector.
 MAX_TEXT = 8 * 1024 * 1024
 _PIXEL_DATA = (b"IDAT", b"fdAT")
+_HEADER = struct.Struct(">I4s")
+# Pixel chunks stepped over by pread before the file is mapped instead (FileSource.mapped).
+_MAP_AFTER = 16
 
 
 def scan_png(data: Data | Buffer) -> RawMetadata:
@@ -36,12 +40,16 @@ def scan_png(data: Data | Buffer) -> RawMetadata:
     src = data if isinstance(data, Buffer) else Buffer(data)
     raw = RawMetadata("png")
     pos, n = len(SIGNATURE), src.size
+    stepped = 0
     while pos + 12 <= n:
-        length, ctype = struct.unpack(">I4s", src.read(pos, 8))
+        length, ctype = _HEADER.unpack(src.read(pos, 8))
         end = pos + 12 + length
         if end > n:
             raise Unreadable(f"truncated PNG: chunk {_name(ctype)} runs past the end of the file")
         if ctype in _PIXEL_DATA:
+            stepped += 1
+            if stepped == _MAP_AFTER and isinstance(src, FileSource):
+                src = src.mapped()  # many pixel chunks: walk their headers in memory
             pos = end
             continue
         chunk = src.read(pos + 8, length + 4)

@@ -53,9 +53,18 @@ class FileSource(Buffer):
         return os.pread(self.fd, n, pos)
 
     def find(self, sub: bytes, start: int) -> int:
+        return self._map().find(sub, start)
+
+    def mapped(self) -> Buffer:
+        """The whole file as a :class:`Buffer` over its mapping: for a walk that turns out
+        to step over many headers (libpng writes a PNG's pixels in 8 KiB chunks: hundreds
+        of ``pread`` calls, each dearer than touching a mapped page)."""
+        return Buffer(self._map())
+
+    def _map(self) -> mmap.mmap:
         if self._mapped is None:
             self._mapped = mmap.mmap(self.fd, 0, access=mmap.ACCESS_READ)
-        return self._mapped.find(sub, start)
+        return self._mapped
 
     def close(self) -> None:
         if self._mapped is not None:
