@@ -315,7 +315,9 @@ def bench_images(label: str, folder: Path, out: Path, cli: bool,
     return audit, exif
 
 
-def bench_rss(out: Path, articles: int, cli: bool) -> Run:
+def bench_rss(out: Path, articles: int, cli: bool) -> tuple[Run, Run]:
+    """The cold run (empty cache, all cores) of ``articles`` articles sharing at most 3,000
+    images, and the cached run after it: peak RSS of each, and the cache's ratio at scale."""
     _generator()
     from tests.scale.corpus import CorpusSpec, generate
 
@@ -324,8 +326,12 @@ def bench_rss(out: Path, articles: int, cli: bool) -> Run:
     started = time.perf_counter()
     generate(out / "rss", spec)
     print(f"  generated {articles} articles in {time.perf_counter() - started:.0f} s")
-    return timed("rss", audit_command([out / "rss"], out / "report-rss.json", jobs=cpus(),
-                                      cache=out / "cache-rss.sqlite3", cli=cli))
+    runs = [timed(label, audit_command([out / "rss"], out / f"report-rss-{label}.json",
+                                       jobs=cpus(), cache=out / "cache-rss.sqlite3", cli=cli))
+            for label in ("rss-cold", "rss-cached")]
+    same = len({(out / f"report-rss-{r.label}.json").read_bytes() for r in runs}) == 1
+    print(f"  reports byte-identical, cold and cached: {same}")
+    return runs[0], runs[1]
 
 
 def bench_html(out: Path, articles: int, cli: bool) -> None:
@@ -443,7 +449,11 @@ def _bench(args: argparse.Namespace, out: Path) -> int:
     _ratios(runs, image_runs, has_exiftool)
     if args.rss_articles:
         print(f"\npeak RSS, {args.rss_articles} articles, <= 3000 shared images:")
-        show(bench_rss(out, args.rss_articles, not args.driver), args.rss_articles, "articles")
+        cold, cached = bench_rss(out, args.rss_articles, not args.driver)
+        show(cold, args.rss_articles, "articles")
+        show(cached, args.rss_articles, "articles")
+        ratio(f"cached re-audit vs cold (--jobs {cpus()}, {args.rss_articles} articles)",
+              cached, cold, 10)
     if args.html_articles:
         print(f"\nHTML report, {args.html_articles} articles:")
         bench_html(out, args.html_articles, not args.driver)
