@@ -238,7 +238,7 @@ def _worker_main(conn: Connection, current: Any, clock: Any, cfg: AuditConfig,
     _warm_up(modules)
     gc.freeze()  # what the worker imported lives as long as it does: never collected
     images = _WatchedImages(cfg, current, memory_mb)
-    deps: dict[str, Dep] = {}
+    hasher = _Hasher(cfg.root)
     conn.send(("ready",))
     while True:
         try:
@@ -252,9 +252,48 @@ def _worker_main(conn: Connection, current: Any, clock: Any, cfg: AuditConfig,
         for task in batch.tasks:
             clock[1] = time.monotonic()  # the start first: a torn read only delays a timeout
             clock[0] = task.seq
-            results.append((task.seq, _run_task(task, cfg, images, deps)))
+            results.append((task.seq, _run_task(task, cfg, images, hasher)))
+        # The last file's clock runs on while its hashes finish: a hash that hangs (a
+        # stalled network mount) is that file's timeout, as when it was hashed inline.
+        results = [(seq, result._replace(deps=hasher.settle(result.deps)))
+                   for seq, result in results]
         clock[0] = -1
         conn.send(("done", results))
+
+
+class _Hasher:
+    """The cache's dependency records, hashed on a thread beside the audit.
+
+    Hashing every image a cold run shows (SHA-256, ~1 GB/s) cost as much as auditing
+    it; hashlib lets go of the GIL over large buffers, so on a thread it runs on a core
+    the worker's Python would otherwise leave idle (``--jobs 1`` on two CPUs), while the
+    worker reads the next file. Shared images are hashed once per worker.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._memo: dict[str, Any] = {}  # rel -> Future[Dep]
+        self._pool: Any = None
+
+    def record(self, rel: str, signature: tuple[int, int, int] | None = None,
+               *, shared: bool = True) -> Any:
+        """A future of ``rel``'s record; ``shared`` ones are remembered (images)."""
+        future = self._memo.get(rel) if shared else None
+        if future is None:
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self._pool = ThreadPoolExecutor(1, thread_name_prefix="provenance-hash")
+            future = self._pool.submit(file_dep, self.root, rel, signature)
+            if shared:
+                if len(self._memo) >= IMAGE_MEMO:
+                    self._memo.clear()
+                self._memo[rel] = future
+        return future
+
+    @staticmethod
+    def settle(records: Sequence[Any]) -> list[Dep]:
+        return [r.result() if hasattr(r, "result") else r for r in records]
 
 
 def _die_with_parent() -> None:
@@ -287,7 +326,7 @@ def _warm_up(modules: Sequence[str]) -> None:
 
 
 def _run_task(task: _Task, cfg: AuditConfig, images: _WatchedImages,
-              memo: dict[str, Dep]) -> _Result:
+              hasher: _Hasher) -> _Result:
     found = task.found
     images.degraded = False
     before = signature_of(found.path) if task.want_deps else None
@@ -302,7 +341,7 @@ def _run_task(task: _Task, cfg: AuditConfig, images: _WatchedImages,
         _errors_of(payload).append({"stage": "audit", "path": found.rel,
                                     "message": f"{type(exc).__name__}: {exc}"})
         return _Result(payload, [], False)
-    deps = _deps(task, cfg.root, payload, before, memo) if task.want_deps else []
+    deps = _deps(task, payload, before, hasher) if task.want_deps else []
     return _Result(payload, deps, not images.degraded)
 
 
@@ -318,20 +357,17 @@ def _perform(kind: str, found: Found, cfg: AuditConfig, images: _WatchedImages) 
     return references(found, cfg)
 
 
-def _deps(task: _Task, root: Path, payload: Payload,
-          before: tuple[int, int, int] | None, memo: dict[str, Dep]) -> list[Dep]:
-    """The file's own record (stat taken before reading) and each referenced image's."""
-    own = file_dep(root, task.found.rel, before) if before is not None else \
-        (task.found.rel, None, None, None, None)
+def _deps(task: _Task, payload: Payload, before: tuple[int, int, int] | None,
+          hasher: _Hasher) -> list[Any]:
+    """The file's own record (stat taken before reading) and each referenced image's,
+    as futures of :class:`_Hasher` (settled before the batch's answer is sent)."""
+    own: Any = (hasher.record(task.found.rel, before, shared=False) if before is not None
+                else (task.found.rel, None, None, None, None))
     records = [own]
     referenced = payload.referenced if isinstance(payload, FileOutcome) else []
     for rel in unique(referenced):
         if rel != task.found.rel:
-            if rel not in memo:  # shared images are hashed once per worker, not per article
-                if len(memo) >= IMAGE_MEMO:
-                    memo.clear()
-                memo[rel] = file_dep(root, rel)
-            records.append(memo[rel])
+            records.append(hasher.record(rel))
     return records
 
 
