@@ -110,7 +110,9 @@ def json_int(digits: str) -> int | str:
 
 def format_for_path(path: pathlib.Path | str) -> str | None:
     """The format an extension suggests, or ``None`` for a file that is not an article."""
-    return _FORMAT_BY_EXTENSION.get(pathlib.PurePath(path).suffix.lower())
+    # A path object is asked directly: building another from it costs ten times more.
+    pure = path if isinstance(path, pathlib.PurePath) else pathlib.PurePath(path)
+    return _FORMAT_BY_EXTENSION.get(pure.suffix.lower())
 
 
 def read_article_file(
@@ -157,14 +159,17 @@ def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = 
     from provenance.beneath import NotRegular, OutsideRoot, open_regular
 
     try:
-        with open(open_regular(path, root, rel), "rb") as fh:
+        fd = open_regular(path, root, rel)
+        try:
             # read(n) allocates n bytes up front: asking for the limit (20 MB) on every
             # file cost more than reading it. The size stat() gives, plus one byte, reads
             # the whole file at once; a file that grew since is then read on up to the limit.
-            size = os.fstat(fh.fileno()).st_size
-            data = fh.read(min(size, max_bytes) + 1)
+            size = os.fstat(fd).st_size
+            data = _read_fd(fd, min(size, max_bytes) + 1)
             if size < len(data) <= max_bytes:
-                data += fh.read(max_bytes + 1 - len(data))
+                data += _read_fd(fd, max_bytes + 1 - len(data))
+        finally:
+            os.close(fd)
     except NotRegular as exc:
         raise ArticleError("cannot read the file: it is a folder" if exc.folder else
                            "not a regular file (a FIFO, socket or device): it was not read") \
@@ -177,6 +182,22 @@ def _read_bytes(path: pathlib.Path, max_bytes: int, root: pathlib.Path | None = 
     if len(data) > max_bytes:
         raise ArticleError(f"the file is larger than the {max_bytes:,} byte limit for an article")
     return data
+
+
+def _read_fd(fd: int, count: int) -> bytes:
+    """Up to ``count`` bytes, fewer only at the end of the file: what a buffered file's
+    ``read(count)`` returns, without building the file object (a third of the cost of
+    reading a small article)."""
+    data = os.read(fd, count)
+    if len(data) in (0, count):
+        return data
+    chunks = [data]
+    while count := count - len(chunks[-1]):
+        chunk = os.read(fd, count)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _is_own_report(text: str, fmt: str) -> bool:

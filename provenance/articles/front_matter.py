@@ -59,6 +59,22 @@ _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp",
                             _lenient(yaml.SafeLoader.construct_yaml_timestamp))
 _YamlLoader.add_constructor("tag:yaml.org,2002:int", _lenient(yaml.SafeLoader.construct_yaml_int))
 _YAML_LOADER = _YamlLoader
+
+# The common front matter — ``key: value`` lines at the margin, each value a one-line plain
+# scalar — is read without the YAML parser (which took a tenth of a short article's reading
+# time): each key and value is resolved and built by the loader's own resolver and
+# constructors, as the parser would. A value must start with a letter or digit and hold no
+# ``#``, no ``: ``, no tab, control, line-break or byte-order-mark character, and not end
+# with a blank or a colon: nothing YAML reads as syntax in a plain scalar there. Any other
+# line (quoted, nested, continued, commented…) sends the whole front matter to the parser.
+_SIMPLE_YAML_LINE = re.compile(
+    r"([A-Za-z][A-Za-z0-9_]{0,63}):(?: +([A-Za-z0-9]"
+    r"[\x20-\x22\x24-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    r"\U00010000-\U0010ffff]*))?")
+_SIMPLE_YAML_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                              ("str", "int", "float", "bool", "null", "timestamp"))
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALARS: Any = _YamlLoader("")  # resolves and builds scalars only; never parses
 _KEYS: dict[str, tuple[str, ...]] = {
     "headline": ("title", "headline"),
     "byline": ("author", "authors", "byline", "by"),
@@ -68,6 +84,11 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "hints": ("source", "sources", "credit", "credits"),
     "language": ("lang", "language"),
     "standfirst": ("description", "summary", "subtitle", "standfirst", "dek"),
+}
+# Each role's keys as looked up: as written, then lower-cased (once: ``title`` is ``title``).
+_LOOKUPS: dict[str, tuple[str, ...]] = {
+    role: tuple(dict.fromkeys(k for key in keys for k in (key, key.lower())))
+    for role, keys in _KEYS.items()
 }
 _JSON_START = re.compile(r"\{\s*[\"}]")
 
@@ -113,6 +134,9 @@ def _json_front_matter(text: str, lines: list[str]) -> FrontMatter:
 
 
 def _load_yaml(source: str) -> dict[str, Any]:
+    simple = _simple_yaml(source)
+    if simple is not None:
+        return simple
     try:
         data = yaml.load(source, Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
@@ -125,6 +149,36 @@ def _load_yaml(source: str) -> dict[str, Any]:
     except RecursionError:
         raise ArticleError("YAML front matter nested too deeply to read") from None
     return data if isinstance(data, dict) else {}
+
+
+def _simple_yaml(source: str) -> dict[str, Any] | None:
+    """What the YAML loader makes of ``key: value`` front matter (see ``_SIMPLE_YAML_LINE``),
+    or ``None`` when a line is anything else."""
+    data: dict[str, Any] = {}
+    resolve, constructors = _SCALARS.resolve, _YAML_LOADER.yaml_constructors
+    for line in source.split("\n"):
+        if not line:
+            continue
+        m = _SIMPLE_YAML_LINE.fullmatch(line)
+        if m is None:
+            return None
+        key, value = m[1], m[2] or ""
+        if value.endswith((" ", ":")) or ": " in value:  # trailing blanks, a nested key
+            return None
+        tag = resolve(yaml.ScalarNode, value, (True, False))
+        if tag not in _SIMPLE_YAML_TAGS or not _is_text_key(key):
+            return None
+        try:
+            data[key] = constructors[tag](_SCALARS, yaml.ScalarNode(tag, value))
+        except Exception:  # noqa: BLE001 (the parser's path then reports it as it would)
+            return None
+    return data
+
+
+@lru_cache(maxsize=512)
+def _is_text_key(key: str) -> bool:
+    """Does YAML read this plain key as a string (``on:`` or ``null:`` it does not)?"""
+    return bool(_SCALARS.resolve(yaml.ScalarNode, key, (True, False)) == _STR_TAG)
 
 
 def _load_toml(source: str) -> dict[str, Any]:
@@ -161,13 +215,20 @@ def _holds_template(source: str) -> bool:
 def _scalar(value: Any) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
-    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+    if value is None:
+        return None
+    if isinstance(value, _TIMES):
         return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, _NUMBERS) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, dict):
         return _scalar(value.get("name"))
     return None
+
+
+# Tuples, not ``a | b`` unions: those are built anew at every call.
+_TIMES = (_dt.datetime, _dt.date, _dt.time)
+_NUMBERS = (int, float)
 
 
 def _names(value: Any) -> list[str]:
@@ -178,10 +239,10 @@ def _names(value: Any) -> list[str]:
 def _lookup(fm: FrontMatter, role: str, line: bool = True) -> tuple[Any, int | None]:
     """The value for a role and the file line of its key (None when absent, or when
     ``line`` is false: finding a line scans the front matter's lines)."""
-    for key in _KEYS[role]:
-        for actual in (key, key.lower()):
-            if actual in fm.data and fm.data[actual] not in (None, "", []):
-                return fm.data[actual], _field_line(fm, actual) if line else None
+    data = fm.data
+    for actual in _LOOKUPS[role]:
+        if actual in data and data[actual] not in (None, "", []):
+            return data[actual], _field_line(fm, actual) if line else None
     return None, None
 
 
@@ -192,7 +253,7 @@ def _field_line(fm: FrontMatter, dotted: str) -> int | None:
     for depth, key in enumerate(dotted.split(".")):
         pattern = _key_pattern(key)
         hits = [(len(m[1]), i) for i in range(start, len(fm.lines))
-                if (m := pattern.match(fm.lines[i]))]
+                if key in fm.lines[i] and (m := pattern.match(fm.lines[i]))]
         if not hits:
             break
         index = min(hits)[1] if depth == 0 else hits[0][1]
@@ -305,7 +366,11 @@ def _heroes(fm: FrontMatter, placement: PlacementSettings) -> list[_Hero]:
     """One hero per file; a file named twice (``image`` and ``images``) takes the caption
     from whichever field has one."""
     found: dict[str, _Hero] = {}
+    if _top_keys(tuple(placement.image_fields)).isdisjoint(fm.data):  # most pages: no hero
+        return []
     for name in placement.image_fields:
+        if name.partition(".")[0] not in fm.data:  # names nothing (most fields)
+            continue
         value, parent = _dig(fm.data, name)
         key_line = _field_line(fm, name) if value is not None else None
         for src, table in _field_sources(value):
@@ -317,6 +382,12 @@ def _heroes(fm: FrontMatter, placement: PlacementSettings) -> list[_Hero]:
                 first.image.caption, first.caption_line = hero.image.caption, hero.caption_line
             first.image.alt = first.image.alt or hero.image.alt
     return list(found.values())
+
+
+@lru_cache(maxsize=64)
+def _top_keys(fields: tuple[str, ...]) -> frozenset[str]:
+    """The top-level keys the image fields live under (``cover`` for ``cover.image``)."""
+    return frozenset(name.partition(".")[0] for name in fields)
 
 
 def _hero(fm: FrontMatter, name: str, src: str,

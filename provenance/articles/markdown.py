@@ -101,7 +101,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
@@ -159,6 +161,8 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE)
 
 InlineRule = Callable[[StateInline, bool], bool]
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+CoreRule = Callable[[StateCore], None]
 
 
 # --- the parser ------------------------------------------------------------------------------
@@ -168,6 +172,11 @@ class _CommonMark(MarkdownIt):
     """CommonMark that keeps every destination as written: the engine resolves files, and a
     ``file:`` or ``data:`` src is still a picture on the page to report."""
 
+    def __init__(self) -> None:
+        super().__init__("commonmark")
+        self.inline = _Inline()
+        self.configure("commonmark")  # again, for the new inline parser
+
     def normalizeLink(self, url: str) -> str:  # noqa: N802 (markdown-it's name)
         return url
 
@@ -175,8 +184,22 @@ class _CommonMark(MarkdownIt):
         return True
 
 
+class _Inline(ParserInline):
+    """markdown-it's inline parser, except that text with no inline markup at all (most
+    headings, paragraphs and image descriptions of an article) becomes its one text token
+    directly, as the parser would make it, without its per-character rule loop."""
+
+    def parse(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
+        if tokens or not src or _INLINE_TRIGGERS.search(src):
+            return super().parse(src, md, env, tokens)
+        text = Token("text", "", 0)
+        text.content = src
+        tokens.append(text)
+        return tokens
+
+
 def _build_parser() -> MarkdownIt:
-    md = _CommonMark("commonmark").use(footnote_plugin, inline=False).use(attrs_plugin)
+    md = _CommonMark().use(footnote_plugin, inline=False).use(attrs_plugin)
     md.block.ruler.before("html_block", "site_tag", _site_tag_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.inline.ruler.after("text", "site_tag", _site_tag_inline)
@@ -190,7 +213,86 @@ def _build_parser() -> MarkdownIt:
         ruler = md.inline.ruler
         rule = ruler.__rules__[ruler.__find__(name)].fn
         ruler.at(name, _wrapped(rule, trigger, closes, records))
+    blocks = md.block.ruler
+    if blocks.get_active_rules() != _BLOCK_RULES:  # what _BLOCK_STARTS and _common_block know
+        raise RuntimeError(f"unexpected markdown-it block rules {blocks.get_active_rules()}")
+    for name, starts in _BLOCK_STARTS.items():
+        found = blocks.__rules__[blocks.__find__(name)]
+        # at() also resets the chains (``alt``) a rule can end a paragraph or list in.
+        blocks.at(name, _guarded(found.fn, starts), {"alt": list(found.alt)})
+    blocks.before("code", "common_block",
+                  _common_block(blocks.__rules__[blocks.__find__("paragraph")].fn,
+                                blocks.__rules__[blocks.__find__("heading")].fn))
+    core = md.core.ruler
+    core.at("normalize", _normalized(core.__rules__[core.__find__("normalize")].fn))
     return md
+
+
+# The block rules, in markdown-it's order, that _BLOCK_STARTS and _common_block account for.
+_BLOCK_RULES = ["code", "fence", "blockquote", "hr", "list", "footnote_def", "reference",
+                "site_tag", "html_block", "heading", "lheading", "paragraph"]
+# The characters a line must start with (after its indent) for each block rule to match:
+# every one of these rules returns False at once for any other first character.
+_BLOCK_STARTS: dict[str, frozenset[str]] = {
+    "fence": frozenset("`~"), "blockquote": frozenset(">"), "hr": frozenset("*-_"),
+    "list": frozenset("*-+0123456789"), "footnote_def": frozenset("["),
+    "reference": frozenset("["), "html_block": frozenset("<"), "heading": frozenset("#"),
+}
+# No block rule but lheading and paragraph can match a line starting with any other character
+# (site_tag needs "{"; code needs an indent, tested apart); "=" could underline a heading.
+_BLOCK_MARKERS = frozenset("".join("".join(s) for s in _BLOCK_STARTS.values()) + "{=")
+# The characters at which an inline rule other than ``text`` can match (see the triggers in
+# _build_parser, and emphasis, backticks, entity, autolink): text holding none of them
+# is one text token.
+_INLINE_TRIGGERS = re.compile(r"[\n\\`*_\[!<&{]")
+
+
+def _guarded(rule: BlockRule, starts: frozenset[str]) -> BlockRule:
+    """``rule``, called only when its line starts with one of ``starts``. markdown-it tries
+    every block rule at the start of every block and every paragraph line: the test costs a
+    fraction of the call it saves (each rule logs and measures the line first)."""
+    def run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[start] + state.tShift[start]
+        if pos < state.eMarks[start] and state.src[pos] not in starts:
+            return False
+        return rule(state, start, end, silent)
+    return run
+
+
+def _normalized(normalize: CoreRule) -> CoreRule:
+    """markdown-it's ``normalize`` rule, which turns CR line ends into LF and NUL into U+FFFD:
+    its regex rewrites every line end, so text holding neither CR nor NUL skips it."""
+    def run(state: StateCore) -> None:
+        if "\r" in state.src or "\0" in state.src:
+            normalize(state)
+    return run
+
+
+def _common_block(paragraph: BlockRule, heading: BlockRule) -> BlockRule:
+    """A rule tried first, for what most of an article is made of. A paragraph none of whose
+    lines starts as another block could (lines of text) goes straight to markdown-it's
+    paragraph rule, instead of first through the ten rules that cannot match it (nor end it:
+    the rules that end a paragraph are the same, each matching only its own first
+    characters) and lheading, which cannot find an underline in it. A line starting with
+    ``#`` goes to the heading rule, the only one before it that could match it; when that
+    fails (``#hashtag``), the other rules are tried as usual."""
+    def run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if state.is_code_block(start):
+            return False
+        src, b_marks, t_shift, e_marks = state.src, state.bMarks, state.tShift, state.eMarks
+        first = b_marks[start] + t_shift[start]
+        if first < e_marks[start] and src[first] == "#":
+            return heading(state, start, end, silent)
+        line = start
+        while line < state.lineMax:
+            pos = b_marks[line] + t_shift[line]
+            if pos >= e_marks[line]:  # a blank line ends it
+                break
+            if src[pos] in _BLOCK_MARKERS:
+                return False
+            line += 1
+        return paragraph(state, start, end, silent)
+    return run
 
 
 def _wrapped(rule: InlineRule, trigger: str, closes: bool, records: bool) -> InlineRule:
@@ -317,7 +419,7 @@ def read_markdown(text: str, rel: str, placement: PlacementSettings | None = Non
     check_line_lengths(lines)
     fm = read_front_matter(text, lines)
     body = _body_source(lines, fm.body_start)
-    walker = _Walker(placement, body.split("\n"))
+    walker = _Walker(placement, body)
     walker.walk(_MD.parse(body, {}))
     walker.finish()
     article = Article(path=rel, format="markdown", headline=walker.headline,
@@ -471,15 +573,23 @@ class _Line:
 class _Walker:
     """Blocks, images and suppressions from markdown-it's token stream."""
 
-    def __init__(self, placement: PlacementSettings, lines: list[str]) -> None:
+    def __init__(self, placement: PlacementSettings, body: str) -> None:
         self.placement = placement
-        self.lines = lines  # the body source (Liquid URLs resolved), for raw HTML
+        self.body = body  # the body source (Liquid URLs resolved), for raw HTML
+        self._lines: list[str] | None = None
         self.blocks: list[Block] = []
         self.images: list[ImageRef] = []
         self.suppressions: list[Suppression] = []
         self.waiting: list[Suppression] = []
         self.pending: list[_Pending] = []
         self.headline: str | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The body's lines, split when raw HTML first needs them (most articles have none)."""
+        if self._lines is None:
+            self._lines = self.body.split("\n")
+        return self._lines
 
     def walk(self, tokens: list[Token]) -> None:
         i = 0
@@ -518,6 +628,9 @@ class _Walker:
             self._caption(_joined(lines), lines[0].number)
             return
         self._resolve()
+        if not any(line.images for line in lines):  # no image: all of it is one body block
+            self._body(lines)
+            return
         run: list[_Line] = []  # body lines
         under: list[_Line] = []  # lines right under images: their caption candidate
         for line in lines:
@@ -715,11 +828,17 @@ def _find_line(source: list[str], text: str, first: int) -> int:
 def _read_lines(token: Token, placement: PlacementSettings) -> list[_Line]:
     """The lines of an inline token with text or images, each with its file line."""
     base = token.map[0] + 1 if token.map else 1
+    children = token.children
+    if children and len(children) == 1 and children[0].type == "text":
+        # Plain text on one line (a break is a token of its own), as most paragraphs are:
+        # the line the reader below would make, without it.
+        text = _words(children[0].content)
+        return [_Line(base, text)] if text else []
     content = token.content
     breaks = [m.start() for m in re.finditer("\n", content)] if "\n" in content else []
     reader = _LineReader(base, breaks, placement)
     lines: list[_Line] = []
-    for child in token.children or ():
+    for child in children or ():
         if child.type in ("softbreak", "hardbreak"):
             lines.append(reader.line())
             reader.next_line(child)
@@ -735,7 +854,7 @@ class _LineReader:
     def __init__(self, base: int, breaks: list[int], placement: PlacementSettings) -> None:
         self.base, self.breaks, self.placement = base, breaks, placement
         self.number = base
-        self.pictures = PictureTags()  # a <picture> may span lines
+        self.pictures: PictureTags | None = None  # a <picture> may span lines
         self.depth = 0  # emphasis nesting
         self._start()
 
@@ -748,7 +867,7 @@ class _LineReader:
 
     def line(self) -> _Line:
         """The line read so far; the reader moves on to a new one."""
-        text = " ".join(_IAL.sub("", "".join(self.parts)).split())
+        text = _words("".join(self.parts))
         line = _Line(self.number, text, self.images, bool(text) and not self.plain,
                      self.leading)
         self._start()
@@ -778,7 +897,7 @@ class _LineReader:
 
     def _text(self, text: str) -> None:
         self.parts.append(text)
-        if _IAL.sub("", text).strip():
+        if _without_ial(text).strip():
             self.seen_text = True
             self.plain = self.plain or self.depth <= 0
 
@@ -803,6 +922,8 @@ class _LineReader:
             return
         if _BREAK_TAG.match(tag):
             self.parts.append(" ")
+        if self.pictures is None:
+            self.pictures = PictureTags()
         found = self.pictures.feed(tag)
         if found is None:
             return
@@ -819,12 +940,24 @@ class _LineReader:
             self._add(_Pending(image, None))
 
 
+def _without_ial(text: str) -> str:
+    """``text`` without its kramdown attribute lists (``{: .center}``)."""
+    return _IAL.sub("", text) if "{:" in text else text
+
+
+def _words(text: str) -> str:
+    """A line's text: attribute lists dropped, whitespace runs as one space."""
+    return " ".join(_without_ial(text).split())
+
+
 def _plain(tokens: list[Token]) -> str:
     return "".join(t.content if t.type in ("text", "code_inline") else
                    " " if t.type in ("softbreak", "hardbreak") else "" for t in tokens)
 
 
 def _joined(lines: list[_Line]) -> str:
+    if len(lines) == 1:  # most paragraphs
+        return lines[0].text
     return " ".join(line.text for line in lines if line.text)
 
 
@@ -838,7 +971,22 @@ def _is_caption_paragraph(lines: list[_Line]) -> bool:
     text = _joined(lines)
     if not _caption_like(text) or any(line.images for line in lines):
         return False
-    return all(line.emphasised for line in lines if line.text) or bool(_PHOTO_CREDIT.search(text))
+    return all(line.emphasised for line in lines if line.text) or _photo_credit(text)
+
+
+def _photo_credit(text: str) -> bool:
+    """``_PHOTO_CREDIT.search(text)``, whose case-blind scan costs more than the rest of the
+    paragraph's reading: ASCII text holding nothing that one of its branches needs (a colon;
+    "photo"; "reuters/"; "getty"; "by" or "courtesy" with "picture", "image" or
+    "illustration") cannot match. Other text is always scanned: under IGNORECASE a few
+    non-ASCII letters match ASCII ones ("ſ" matches "s")."""
+    if text.isascii() and ":" not in text:
+        lower = text.lower()
+        if not ("photo" in lower or "reuters/" in lower or "getty" in lower
+                or ("by" in lower or "courtesy" in lower)
+                and ("picture" in lower or "image" in lower or "illustration" in lower)):
+            return False
+    return bool(_PHOTO_CREDIT.search(text))
 
 
 # --- zones after parsing -----------------------------------------------------------------------
