@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -36,7 +37,7 @@ from provenance.model import Article, Block, ImageRef, Suppression
 
 from .html_lines import LineMap
 from .html_meta import PageMeta, parse_directive, read_meta
-from .html_notices import is_notice
+from .html_notices import notices
 from .html_score import ContentScorer
 from .html_walk import Container, RawImage, Segment, Walker, other_files
 
@@ -72,11 +73,25 @@ def read_html(text: str, path: str, *, nul_free: bool = False,
     ``text.encode("utf-8")`` (the file's bytes): the parser, which reads UTF-8, then
     takes them instead of encoding the page again.
     """
-    if not nul_free and _has_nul(text):
+    if utf8 is None:
+        # The parser reads UTF-8 and would encode the text itself; encoded here once, the
+        # bytes also serve the searches of the source for ASCII words (up to three times
+        # faster than in a str past U+00FF, and at the same places).
+        utf8 = _utf8(text)
+    if not nul_free and (b"\x00" in utf8 if utf8 is not None else _has_nul(text)):
         text = text.replace("\x00", "")
-        utf8 = None
+        utf8 = utf8.replace(b"\x00", b"") if utf8 is not None else None
     with _no_gc_pauses():
         return _read_html(text, path, utf8)
+
+
+def _utf8(text: str) -> bytes | None:
+    """``text`` in UTF-8, ``None`` when it holds a lone surrogate (which the parser, given
+    the text, drops: that rare page keeps the text)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
 
 
 def _has_nul(text: str) -> bool:
@@ -112,19 +127,116 @@ _NOSCRIPT = re.compile(r"(<noscript\b[^>]{0,2000}>)(.*?)(</noscript\s*>)", re.I 
 
 
 def _blank_noscript(text: str) -> str:
-    return _NOSCRIPT.sub(lambda m: m[1] + re.sub(r"[^\n]", " ", m[2]) + m[3], text)
+    return _NOSCRIPT.sub(lambda m: m[1] + _blank(m[2]) + m[3], text)
+
+
+def _blank(content: str) -> str:
+    """Every character but newlines as a space (one replacement per line, not per character)."""
+    return "\n".join(" " * len(line) for line in content.split("\n"))
+
+
+# The tag names _NOSCRIPT matches, in UTF-8 (under IGNORECASE its "s" also matches "\u017f"
+# and its "i" "\u0130" and "\u0131"). _blank_noscript_utf8 finds them all in one search and
+# applies the rest of the pattern itself.
+_NOSCRIPT_NAME_UTF8 = re.compile(rb"</?no(?:s|\xc5\xbf)cr(?:i|\xc4[\xb0\xb1])pt", re.I)
+# The ASCII characters \s matches in text (\x1c-\x1f among them), and those \w matches.
+_SPACES_UTF8 = re.compile(rb"[\t\n\x0b\x0c\r\x1c-\x1f ]*")
+_WORD_BYTES = frozenset(b"0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+class _NotAscii(Exception):
+    """A character that decides a _NOSCRIPT match is not ASCII: the text decides."""
+
+
+def _blank_noscript_utf8(utf8: bytes, text: str) -> bytes:
+    r"""``_blank_noscript(text).encode("utf-8")`` (the parser's input), from the page's UTF-8.
+
+    Blanking the bytes spares encoding the blanked text again. One search finds every tag
+    name; each opening one is matched as _NOSCRIPT would (``\b[^>]{0,2000}>``, then the
+    first closing tag after it), and the search resumes after a match. Matches start and
+    end at an ASCII ``>`` or ``<``, so their content decodes on its own and is blanked
+    character by character, as in the text. A page where a tag name or a character that
+    decides a match is not ASCII is blanked as text.
+    """
+    names = [(m.start(), m.end(), m[0]) for m in _NOSCRIPT_NAME_UTF8.finditer(utf8)]
+    # The test _read_html always made: a page never spelling "noscript" in one case is
+    # parsed as it stands (the tag names mostly answer it).
+    if not names or not (any(name[-8:] in (b"noscript", b"NOSCRIPT") for *_, name in names)
+                         or b"noscript" in utf8 or b"NOSCRIPT" in utf8):
+        return utf8
+    parts: list[bytes] = []
+    done = 0
+    try:
+        closes = _noscript_closes(utf8, names)
+        close_starts = [start for start, _ in closes]
+        for start, end, name in names:
+            if name[1] == 0x2F or start < done:  # a closing tag, or one inside a match
+                continue
+            content = _noscript_open(utf8, end)
+            if content is None:
+                continue
+            k = bisect_left(close_starts, content)
+            if k == len(closes):
+                break  # no closing tag after this one, so none after any later one either
+            close, after = closes[k]
+            blank = _blank(utf8[content:close].decode("utf-8")).encode("ascii")
+            parts += (utf8[done:content], blank, utf8[close:after])
+            done = after
+    except _NotAscii:
+        return _blank_noscript(text).encode("utf-8")
+    parts.append(utf8[done:])
+    return b"".join(parts)
+
+
+def _noscript_open(utf8: bytes, end: int) -> int | None:
+    r"""Where the content starts after an opening tag name ending at ``end``
+    (``\b[^>]{0,2000}>``), ``None`` when that does not match there."""
+    size = len(utf8)
+    if end < size and utf8[end] >= 0x80:
+        raise _NotAscii
+    if end < size and utf8[end] in _WORD_BYTES:  # no word boundary after the name
+        return None
+    gt = utf8.find(b">", end, end + 2001)
+    if gt < 0:
+        # The limit counts characters: past non-ASCII ones it reaches further in bytes.
+        if not utf8[end:end + 2001].isascii():
+            raise _NotAscii
+        return None
+    return gt + 1
+
+
+def _noscript_closes(utf8: bytes, names: list[tuple[int, int, bytes]]) -> list[tuple[int, int]]:
+    r"""Start and end of every closing tag ``</noscript\s*>``, in order."""
+    size = len(utf8)
+    closes = []
+    for start, end, name in names:
+        closing = name[1] == 0x2F
+        if end - start != (10 if closing else 9):
+            raise _NotAscii  # a name spelled with "\u017f", "\u0130" or "\u0131"
+        if closing:
+            spaces = _SPACES_UTF8.match(utf8, end)
+            after = spaces.end() if spaces is not None else end
+            if after < size and utf8[after] == 0x3E:  # ">"
+                closes.append((start, after + 1))
+            elif after < size and utf8[after] >= 0x80:
+                raise _NotAscii
+    return closes
 
 
 def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
-    if "noscript" in text or "NOSCRIPT" in text:
-        source, utf8 = _blank_noscript(text), None
+    # The parser's input, the page's UTF-8 with <noscript> content blanked; the text itself
+    # when it holds a lone surrogate (see _utf8). ``page``: the page's bytes, for searches.
+    source: str | bytes
+    if utf8 is None:
+        source = _blank_noscript(text) if "noscript" in text or "NOSCRIPT" in text else text
+        page = text.encode("utf-8", "surrogatepass")
     else:
-        source = text
+        page, source = utf8, _blank_noscript_utf8(utf8, text)
     try:
-        tree = LexborHTMLParser(source if utf8 is None else utf8)
+        tree = LexborHTMLParser(source)
     except Exception as exc:  # selectolax raises plain errors on input it cannot take
         raise ValueError(f"HTML cannot be parsed: {exc}") from exc
-    meta = read_meta(tree, text)
+    meta = read_meta(tree, page)
     walker = Walker(collapse=True).run(tree.root, _strip(tree)) if tree.root is not None \
         else Walker()
     zones, places = assign_zones(walker.segments, walker.containers, meta)
@@ -136,11 +248,9 @@ def _read_html(text: str, path: str, utf8: bytes | None) -> Article:
               for z, seg, off in zip(zones, walker.segments, offsets, strict=True)]
     article = Article(path=path, format="html", blocks=blocks, images=images)
     _fill_meta(article, meta, blocks)
-    # The common case, no directive at all, answered by a substring test: on the UTF-8
-    # bytes when there are any (several times faster than on a str past U+00FF).
-    directives = b"provenance" in utf8 if utf8 is not None else "provenance" in text
+    # The common case, no directive at all, answered by a substring test on the bytes.
     article.suppressions = _suppressions(text, walker.comments, lines, blocks) \
-        if directives else []
+        if b"provenance" in page else []
     layout = _layout(article, walker.segments, walker.containers)
     _jsonld_body_fallback(article, meta, text, lines)
     # The fallback puts the declared articleBody in place of what the page showed.
@@ -217,24 +327,23 @@ def _jsonld_body_fallback(article: Article, meta: PageMeta, text: str, lines: Li
             sup.block += len(paragraphs)
 
 
+# "<body" in any case: spelled as classes, so the search skips from "<" to "<" (under
+# IGNORECASE it tries every position, several times slower).
+_BODY_TAG_RE = re.compile(r"<[bB][oO][dD][yY]")
+
+
 def _body_start(text: str) -> int:
     r"""Offset of ``<body`` (0 when absent): text in ``<head>`` (the title) is not a block.
 
-    The same as searching ``<body[\s>]`` case-insensitively, by substring search for
-    ``<b`` and ``<B`` (the upper-case one only as far as the next lower-case one): a
-    case-insensitive pattern scans the whole ``<head>`` several times slower.
+    The same as searching ``<body[\s>]`` case-insensitively (no other character folds to
+    these letters), in one pass over the ``<head>``.
     """
-    pos, size = 0, len(text)
-    while True:
-        lower = text.find("<b", pos)
-        upper = text.find("<B", pos, lower + 1 if lower >= 0 else size)
-        at = upper if upper >= 0 else lower
-        if at < 0:
-            return 0
-        tail = text[at + 2:at + 6]
-        if tail[:3].lower() == "ody" and len(tail) == 4 and (tail[3] == ">" or tail[3].isspace()):
-            return at
-        pos = at + 1
+    size = len(text)
+    for match in _BODY_TAG_RE.finditer(text):
+        end = match.end()
+        if end < size and (text[end] == ">" or text[end].isspace()):
+            return match.start()
+    return 0
 
 
 def html_fragment(fragment: str) -> tuple[list[Block], list[ImageRef]]:
@@ -256,9 +365,11 @@ def assign_zones(segs: list[Segment], conts: list[Container],
                  meta: PageMeta) -> tuple[list[str], list[str]]:
     """The zone of every segment (see the module docstring), and the place of every
     container: ``body`` (main content), ``boilerplate``, or ``other`` (neither)."""
-    for seg in segs:
-        if not seg.boiler and is_notice(seg.text):
-            seg.boiler = True  # furniture by its words: scores nothing, never body
+    # Furniture by its words: scores nothing, never body.
+    judged = [seg for seg in segs if not seg.boiler]
+    for seg, notice in zip(judged, notices([seg.text for seg in judged]), strict=True):
+        if notice:
+            seg.boiler = True
     scorer = ContentScorer(segs, conts)
     main = scorer.main_containers()
     boiler = _boiler_flags(scorer, main)

@@ -42,12 +42,14 @@ class PageMeta:
     url: str | None = None  # the page's own address: <link rel="canonical">, else og:url
 
 
-def read_meta(tree: LexborHTMLParser, source: str) -> PageMeta:
+def read_meta(tree: LexborHTMLParser, source: bytes) -> PageMeta:
     """Collect JSON-LD, ``<meta>`` and ``<title>`` facts; JSON-LD wins over meta tags.
 
-    ``source`` is the page's text: JSON-LD blocks are cut from it directly, and ``<meta>``
-    and ``<title>`` are read from ``<head>``'s children — each a fraction of the cost of a
-    CSS query, which walks the whole page.
+    ``source`` is the page's UTF-8 (lone surrogates passed through): JSON-LD blocks are cut
+    from it directly, and ``<meta>`` and ``<title>`` are read from ``<head>``'s children —
+    each a fraction of the cost of a CSS query, which walks the whole page. The searches
+    are for ASCII strings, which the bytes answer up to three times faster than a str past
+    U+00FF, and at the same places.
     """
     meta = PageMeta()
     for obj in _jsonld_articles(source):
@@ -71,14 +73,14 @@ def read_meta(tree: LexborHTMLParser, source: str) -> PageMeta:
     return meta
 
 
-def _microdata_date(tree: LexborHTMLParser, source: str, prop: str) -> str | None:
+def _microdata_date(tree: LexborHTMLParser, source: bytes, prop: str) -> str | None:
     """A date from schema.org microdata on any element (``<time itemprop=… datetime=…>``).
 
     The CSS query walks the whole page; a page whose source never spells ``prop`` (most
     pages) is answered by a substring test instead. (A value written with character
     references, ``itemprop="dat&#101;Published"``, is not looked for.)
     """
-    if prop not in source:
+    if prop.encode("ascii") not in source:
         return None
     node = tree.css_first(f'[itemprop="{prop}"]')
     if node is None:
@@ -120,7 +122,7 @@ def _tags_of(nodes: Iterable[LexborNode]) -> tuple[dict[str, str], str | None]:
     return found, title
 
 
-def _jsonld_articles(source: str) -> list[dict[str, Any]]:
+def _jsonld_articles(source: bytes) -> list[dict[str, Any]]:
     """Every JSON-LD object typed as an article, searched through lists and ``@graph``."""
     found: list[dict[str, Any]] = []
     for block in _jsonld_blocks(source):
@@ -134,23 +136,25 @@ def _jsonld_articles(source: str) -> list[dict[str, Any]]:
     return found
 
 
-def _jsonld_blocks(source: str) -> list[str]:
+def _jsonld_blocks(source: bytes) -> list[str]:
     """The text of each ``<script type="application/ld+json">``, cut from the source.
 
     Script text runs to the first ``</script`` whatever it holds (HTML's own rule), so the
     cut is exact; a mention of ld+json elsewhere yields text that fails to parse as JSON.
+    A cut starts after ``>`` and ends before ``<``, so it decodes on its own (decoded here,
+    not by ``json.loads``, which would also drop a byte-order mark the text keeps).
     """
     blocks: list[str] = []
-    at = source.find("ld+json")
+    at = source.find(b"ld+json")
     while at >= 0:
-        start = source.find(">", at)
-        end = source.find("</script", start) if start >= 0 else -1
+        start = source.find(b">", at)
+        end = source.find(b"</script", start) if start >= 0 else -1
         if end < 0:
-            end = source.find("</SCRIPT", start) if start >= 0 else -1
+            end = source.find(b"</SCRIPT", start) if start >= 0 else -1
             if end < 0:
                 break
-        blocks.append(source[start + 1:end])
-        at = source.find("ld+json", end)
+        blocks.append(source[start + 1:end].decode("utf-8", "surrogatepass"))
+        at = source.find(b"ld+json", end)
     return blocks
 
 

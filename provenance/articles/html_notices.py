@@ -16,6 +16,7 @@ permission", "we use cookies", "subscribe now", or open with "NAME is a reporter
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _MIN_CHARS = 40
 _MAX_CHARS = 700
@@ -59,3 +60,54 @@ def is_notice(text: str) -> bool:
     if any(needle in low for needle in _NEEDLES) and _NOTICE.search(low):
         return True
     return any(role in low for role in _BIO_ROLES) and _BIO.match(text) is not None
+
+
+def notices(texts: list[str]) -> list[bool]:
+    """:func:`is_notice` of every paragraph of a page, with one search per word.
+
+    Most paragraphs hold none of the words a notice needs, and asking each of them for
+    each word costs more than the patterns: the paragraphs of notice length are
+    lower-cased and searched as one text instead, joined by newlines (no word holds one,
+    so a hit lies in one paragraph).
+    """
+    found = [False] * len(texts)
+    picked = [i for i, text in enumerate(texts) if _MIN_CHARS <= len(text) <= _MAX_CHARS]
+    if not picked:
+        return found
+    # Lower-casing may change a paragraph's length ("\u0130" becomes two characters): each
+    # one's place is taken from the joined lower-cased text itself. A newline is neither
+    # cased nor case-ignorable, so each paragraph is lower-cased as on its own (a Greek
+    # final sigma is one at the end of a paragraph either way).
+    lows = "\n".join(texts[i] for i in picked).lower().split("\n")
+    if len(lows) != len(picked):  # a paragraph holding a newline (the walker leaves none)
+        return [is_notice(text) for text in texts]
+    starts = []
+    at = 0
+    for low in lows:
+        starts.append(at)
+        at += len(low) + 1
+    joined = "\n".join(lows)
+    notice = _holding(joined, starts, _SCANNED_NEEDLES)
+    bio = _holding(joined, starts, _BIO_ROLES)
+    for k in notice | bio:
+        found[picked[k]] = (k in notice and _NOTICE.search(lows[k]) is not None) or (
+            k in bio and _BIO.match(texts[picked[k]]) is not None)
+    return found
+
+
+# The needles that hold no other one: a paragraph holding "journalismus" holds "journalism".
+_SCANNED_NEEDLES = tuple(n for n in _NEEDLES if not any(o != n and o in n for o in _NEEDLES))
+
+
+def _holding(joined: str, starts: list[int], needles: tuple[str, ...]) -> set[int]:
+    """Which of the joined paragraphs (beginning at ``starts``) hold one of ``needles``."""
+    held: set[int] = set()
+    for needle in needles:
+        pos = joined.find(needle)
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            held.add(k)
+            if k + 1 == len(starts):
+                break
+            pos = joined.find(needle, starts[k + 1])  # the next paragraph on
+    return held

@@ -162,7 +162,10 @@ def normalize_space(text: str) -> str:
 
 def class_words(attrs: dict[str, str | None]) -> str:
     """Class and id of an element as lower-case words ("relatedLinks" -> "related links")."""
-    cls, ident = attrs.get("class"), attrs.get("id")
+    return _words(attrs.get("class"), attrs.get("id"))
+
+
+def _words(cls: str | None, ident: str | None) -> str:
     if not cls and not ident:
         return ""
     raw = f"{cls} {ident}" if cls and ident else cls or ident or ""
@@ -175,6 +178,31 @@ def class_words(attrs: dict[str, str | None]) -> str:
 def _split_camel(raw: str) -> str:
     # Cached: pages repeat the same class strings hundreds of times.
     return _CAMEL_RE.sub(" ", raw).lower()
+
+
+# (class, id) -> what _block asks of them; emptied when full.
+_CLASS_INFO: dict[tuple[str | None, str | None], tuple[str, bool, bool]] = {}
+_CLASS_INFO_SIZE = 8192
+
+
+def _class_info(cls: str | None, ident: str | None) -> tuple[str, bool, bool]:
+    """An element's class/id words (:func:`class_words`), whether they name only a
+    boilerplate box (:func:`~provenance.articles.html_classes.is_strong_boilerplate`) and
+    whether they name an image caption.
+
+    Cached on the attribute values as written: a page repeats the same few hundred
+    class and id pairs on thousands of elements, and one lookup answers all three.
+    """
+    key = (cls, ident)
+    info = _CLASS_INFO.get(key)
+    if info is None:
+        words = _words(cls, ident)
+        info = (words, bool(words) and is_strong_boilerplate(words),
+                "caption" in words and _CAPTION_RE.search(words) is not None)
+        if len(_CLASS_INFO) >= _CLASS_INFO_SIZE:
+            _CLASS_INFO.clear()
+        _CLASS_INFO[key] = info
+    return info
 
 
 def is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -422,19 +450,17 @@ class Walker:
         attrs = node.attributes if tag not in _PAGE_TAGS else None
         new = len(self.containers)
         if attrs:
-            words = class_words(attrs)
+            words, strong, is_caption = _class_info(attrs.get("class"), attrs.get("id"))
             if self._collapse_classes and (
                     (("hidden" in attrs or "style" in attrs) and is_hidden(attrs))
-                    or (words and is_strong_boilerplate(words)
-                        and node.mem_id not in self._protected)):
+                    or (strong and node.mem_id not in self._protected)):
                 self._collapsed(node, tag, cont)
                 return
             itemprop, role = attrs.get("itemprop"), attrs.get("role")
             self.containers.append(Container(
                 tag, words, cont, itemprop.lower() if itemprop else "",
                 role.lower() if role else ""))
-            is_caption = tag == "figcaption" or (
-                "caption" in words and _CAPTION_RE.search(words) is not None)
+            is_caption = is_caption or tag == "figcaption"
         else:
             self.containers.append(Container(tag, "", cont))
             is_caption = tag == "figcaption"
