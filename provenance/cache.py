@@ -139,7 +139,7 @@ def config_digest(cfg: AuditConfig) -> str:
 # or Pillow may read the same file differently, so their versions are part of the key.
 DEPENDENCIES = ("pillow", "click", "jsonschema", "c2pa-python", "defusedxml", "pillow-heif",
                 "selectolax", "PyYAML", "markdown-it-py", "mdit-py-plugins", "pathspec",
-                "fastwarc", "warcio", "rich")
+                "fastwarc", "warcio", "rich", "google-re2")
 
 
 @functools.cache  # once per process: a run must not see the code change under it

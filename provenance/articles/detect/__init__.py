@@ -17,7 +17,9 @@ Calling it twice gives the same result. Settings: :class:`DetectSettings`.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from provenance.articles.detect.settings import (
     DEFAULT_KNOWN_SOURCES,
@@ -27,9 +29,10 @@ from provenance.articles.detect.settings import (
 
 if TYPE_CHECKING:
     from provenance.articles.detect.attribution import find_attributions
+    from provenance.articles.detect.byline import MetaFacts
     from provenance.articles.detect.dates import parse_datetime
     from provenance.articles.detect.disclosure import find_disclosures
-    from provenance.model import Article
+    from provenance.model import Article, Attribution, Disclaimer
 
 __all__ = [
     "DEFAULT_KNOWN_SOURCES",
@@ -58,25 +61,46 @@ def __getattr__(name: str) -> Any:
 
 def annotate(article: Article, settings: DetectSettings | None = None) -> None:
     """Fill the article's detected fields in place (see the module docstring)."""
-    from provenance.articles.detect.attribution import find_attributions
-    from provenance.articles.detect.byline import read_meta
-    from provenance.articles.detect.disclosure import find_disclosures
-
-    settings = settings or DetectSettings()
+    detect = _detectors()
+    settings = settings or _default_settings()
     # Credits first: a byline the reader gave (structured metadata, no line) is a credit
     # of its own, while one found in a meta line is credited from that line, with its line.
-    article.attributions = find_attributions(article, settings)
-    facts = read_meta(article, settings.known_sources)
+    article.attributions = detect.find_attributions(article, settings)
+    facts = detect.read_meta(article, settings.known_sources)
     article.byline = article.byline or facts.byline
     article.dateline = article.dateline or facts.dateline
     article.published_raw = article.published_raw or facts.published_raw
     article.updated_raw = article.updated_raw or facts.updated_raw
     article.published = _parse(article.published_raw, settings)
     article.updated = _parse(article.updated_raw, settings)
-    article.disclaimers = find_disclosures(article, settings)
+    article.disclaimers = detect.find_disclosures(article, settings)
+
+
+class _Detectors(NamedTuple):
+    find_attributions: Callable[[Article, DetectSettings], list[Attribution]]
+    read_meta: Callable[[Article, tuple[str, ...]], MetaFacts]
+    find_disclosures: Callable[[Article, DetectSettings], list[Disclaimer]]
+    parse_datetime: Callable[[str, Mapping[str, str]], str | None]
+
+
+@cache
+def _detectors() -> _Detectors:
+    """The detector functions, imported on the first article (an import statement in
+    :func:`annotate` itself cost a few microseconds on every article)."""
+    from provenance.articles.detect.attribution import find_attributions
+    from provenance.articles.detect.byline import read_meta
+    from provenance.articles.detect.dates import parse_datetime
+    from provenance.articles.detect.disclosure import find_disclosures
+
+    return _Detectors(find_attributions, read_meta, find_disclosures, parse_datetime)
+
+
+@cache
+def _default_settings() -> DetectSettings:
+    """The settings used when none are given: made once, not once per article (the
+    pipeline passes ``None`` unless a policy configures the detectors)."""
+    return DetectSettings()
 
 
 def _parse(raw: str | None, settings: DetectSettings) -> str | None:
-    from provenance.articles.detect.dates import parse_datetime
-
-    return parse_datetime(raw, settings.tz_table) if raw else None
+    return _detectors().parse_datetime(raw, settings.tz_table) if raw else None

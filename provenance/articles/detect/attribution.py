@@ -629,7 +629,26 @@ def _from_fields(article: Article, settings: DetectSettings,
                 yield Attribution(raw, source, None, "meta")
 
 
-def _field_sources(raw: str, settings: DetectSettings) -> list[str]:
+def _field_sources(raw: str, settings: DetectSettings) -> tuple[str, ...]:
+    """The sources a byline or hint names (:func:`_read_field`), remembered per policy:
+    sites sign most stories with a few bylines and desks ("Staff Reporter", "Agencies")."""
+    memo = _field_memo(settings.known_sources, settings.extra_attribution_phrases)
+    sources = memo.get(raw)
+    if sources is None:
+        sources = tuple(_read_field(raw, settings))
+        if len(memo) >= _REMEMBERED:
+            memo.clear()
+        memo[raw] = sources
+    return sources
+
+
+@lru_cache(maxsize=8)
+def _field_memo(known: tuple[str, ...], extra: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Sources of the bylines and hints already read, for one policy (see :func:`_memo`)."""
+    return {}
+
+
+def _read_field(raw: str, settings: DetectSettings) -> list[str]:
     # A wire feed's byline may put the agency on a line of its own: "By Jane Roe\nAssociated
     # Press" reads as "By Jane Roe, Associated Press".
     raw = ", ".join(part.strip() for part in raw.strip().splitlines() if part.strip())

@@ -43,6 +43,9 @@ _KEYED = re.compile(rf"^(?:(?P<pub>{_PUBLISHED})|(?P<upd>{_UPDATED}))\s*(?:[:：
                     r"(?P<value>.*\d.*)$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:ago|hace|vor|il\s+y\s+a|há|atrás)\b|पहले", re.IGNORECASE)
 _BY = re.compile(r"^(?:by|por|von|par|द्वारा)\s+(?P<name>.+)$", re.IGNORECASE)
+# Compiled here, not in the functions: re's own cache costs a look-up on every call.
+_NUMERIC_DATE = re.compile(r"\d{4}|\d{1,2}[-./]\d{1,2}")
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _CONNECTORS = frozenset(("and", "y", "und", "et", "e", "de", "da", "do", "van", "von", "der",
                          "den", "bin", "al", "la", "le", "del", "dos", "das", "&", "and the"))
 
@@ -94,7 +97,11 @@ class _Names:
 
 def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...], names: _Names) -> None:
     """Dates from any meta-like line; names as ``names`` allows."""
-    parts = [p for p in (part.strip() for part in text.split("|")) if p]
+    if "|" in text:
+        parts = [p for p in (part.strip() for part in text.split("|")) if p]
+    else:  # most lines are not desk lines: one part, without building a generator
+        part = text.strip()
+        parts = [part] if part else []
     plain: list[str] = []
     keyed = False
     for part in parts:
@@ -117,7 +124,7 @@ def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...], names: _Name
 
 def _looks_like_date(value: str) -> bool:
     """A printed date, not a count or a relative time ("5 hours ago", "hace 2 horas")."""
-    if re.search(r"\d{4}|\d{1,2}[-./]\d{1,2}", value):
+    if _NUMERIC_DATE.search(value):
         return True
     if _RELATIVE.search(value):
         return False
@@ -156,7 +163,7 @@ def _name_like(name: str) -> bool:
 
 def _initial_end(name: str) -> bool:
     """A name may end with an initial ("By Jane Q.") but not with a sentence."""
-    return re.search(r"(?:^|\s)[A-Z]\.$", name) is not None
+    return _INITIAL_END.search(name) is not None
 
 
 def _place_like(text: str) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provenance.articles.detect.dates import MONTHS
 from provenance.articles.detect.sources import is_known, known_sources_in, split_sources
@@ -108,10 +109,14 @@ def _place_ok(place: str) -> bool:
     return all(w.lower() in _CONNECTORS or not w[0].islower() for w in words)
 
 
+_WORD_BREAK = re.compile(r"[\s-]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z]")
+
+
 def _is_expansion(place: str, agency: str) -> bool:
     """``Andhra Pradesh (AP)``: the bracket is the initials of the words before it."""
-    parts = [p for p in re.split(r"[\s-]+", place) if p and p[0].isupper()]
-    letters = re.sub(r"[^A-Za-z]", "", agency).upper()
+    parts = [p for p in _WORD_BREAK.split(place) if p and p[0].isupper()]
+    letters = _NOT_LATIN.sub("", agency).upper()
     for size in range(2, len(parts) + 1):
         if "".join(p[0] for p in parts[-size:]).upper() == letters:
             return True
@@ -132,6 +137,10 @@ def _caseless(text: str) -> bool:
     return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
 
 
+# The attribution detector and then the dateline field (:func:`find_place`) read the first
+# lines of the same story: the few lines last read are kept, so the second reading of the
+# dateline is a look-up (a small cache: the lines of one article, not of a whole site).
+@lru_cache(maxsize=32)
 def find_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
     """The dateline credit that opens ``text``, if any."""
     if "(" not in text:  # the Latin shapes but one credit the agency in brackets

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 
 MONTHS: Mapping[str, int] = {
     **dict.fromkeys(("jan", "january", "janeiro", "enero", "ene", "janvier", "janv",
@@ -75,6 +76,10 @@ _WEEKDAY = re.compile(
     r"|mittwoch|donnerstag|freitag|samstag|sonntag)(?:-feira)?\b", re.IGNORECASE)
 
 
+# Pages print a handful of offsets ("+05:30", "+00:00", "IST"), and building the same
+# timezone object again for every timestamp cost more than reading the timestamp: both
+# lookups are kept (a timezone is immutable, so one object serves every value).
+@lru_cache(maxsize=256)
 def _offset(sign: str, hours: str, minutes: str | None) -> timezone | None:
     h, m = int(hours), int(minutes or 0)
     if h > 14 or m > 59:
@@ -83,8 +88,12 @@ def _offset(sign: str, hours: str, minutes: str | None) -> timezone | None:
     return timezone(-delta if sign == "-" else delta)
 
 
+_TABLE_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
+
+
+@lru_cache(maxsize=256)
 def _table_offset(value: str) -> timezone | None:
-    match = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", value.strip())
+    match = _TABLE_OFFSET.fullmatch(value.strip())
     return _offset(*match.groups()) if match else None
 
 
@@ -147,6 +156,10 @@ def _parse_printed(text: str, tz_table: Mapping[str, str]) -> str | None:
     return _emit(date, time, tz)
 
 
+_ZONE_WORD = re.compile(r"\(?\b([A-Z]{2,5})\b\)?")
+_TRAILING_OFFSET = re.compile(r"(?<=\d)\s*([+-])(\d{2}):?(\d{2})\s*$")
+
+
 def _take_zone(text: str, tz_table: Mapping[str, str]) -> tuple[str, timezone | None, bool]:
     """Remove the zone from ``text``; ``ok`` is False for an unknown abbreviation."""
     match = _GMT_OFFSET.search(text)
@@ -154,14 +167,14 @@ def _take_zone(text: str, tz_table: Mapping[str, str]) -> tuple[str, timezone | 
         tz = _offset(*match.groups())
         return text[:match.start()] + text[match.end():], tz, tz is not None
     table = {k.upper(): v for k, v in tz_table.items()}
-    for word in re.finditer(r"\(?\b([A-Z]{2,5})\b\)?", text):
+    for word in _ZONE_WORD.finditer(text):
         name = word.group(1)
         if name in table:
             tz = _table_offset(table[name])
             return text[:word.start()] + text[word.end():], tz, tz is not None
         if name.lower() not in MONTHS and name not in ("AM", "PM"):
             return text, None, False
-    match = re.search(r"(?<=\d)\s*([+-])(\d{2}):?(\d{2})\s*$", text)
+    match = _TRAILING_OFFSET.search(text)
     if match:
         tz = _offset(*match.groups())
         return text[:match.start()], tz, tz is not None

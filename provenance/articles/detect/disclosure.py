@@ -115,7 +115,8 @@ def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclai
                   else lx.claim_candidates([seg.text for seg in segments]))
     previous = ""  # the line before: it may be "ABOUT THE IMAGES" on its own
     for number, seg in enumerate(segments):
-        hit = (_in_segment(seg, settings, _positional(seg, near), previous)
+        hit = (_in_segment(seg, settings, _positional(seg, near), previous,
+                           checked=candidates is not None)
                if candidates is None or number in candidates else None)
         previous = seg.text
         if hit is not None:
@@ -143,15 +144,17 @@ def _positional(seg: Segment, near: dict[int, list[tuple[str, str]]]) -> bool:
 
 
 def _in_segment(seg: Segment, settings: DetectSettings, positional: bool,
-                previous: str) -> tuple[int, str, str] | None:
+                previous: str, checked: bool = False) -> tuple[int, str, str] | None:
     """``(offset, reported text, sentence)`` of the segment's disclosure, if any.
 
     ``previous`` is the line before; it is read as a heading only for a line that may
-    disclose (most never get that far).
+    disclose (most never get that far). ``checked``: the line is known to pass the
+    pre-check (:func:`.lexicon.claim_candidates` chose it), which is then not run again.
     """
     text = seg.text
     extra = settings.extra_disclosure_phrases
-    if not lx.may_claim(text) and not any(p.lower() in text.lower() for p in extra):
+    if (not checked and not lx.may_claim(text)
+            and not any(p.lower() in text.lower() for p in extra)):
         return None
     heading = (lx.HEADING_LINE.match(previous) is not None
                or lx.HEADING.match(text) is not None)
@@ -226,7 +229,7 @@ def _claim(sentence: str, settings: DetectSettings,
             hits.append((at, at + len(phrase), "extra"))
     languages = lx.claim_languages(sentence)
     folded = lx.fold_for_gates(sentence) if languages else ""
-    verbs = {lang for lang in languages if lx.CLAIM_VERBS[lang].search(folded)}
+    verbs = lx.claim_verbs(folded, languages)
     for lang, pattern in lx.CLAIMS:
         match = pattern.search(sentence) if lang in verbs else None
         if match:

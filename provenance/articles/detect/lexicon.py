@@ -14,11 +14,14 @@ join their noun, so CJK patterns use neither ``\\b`` nor a trailing ``(?!\\w)``.
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from functools import cache
 from itertools import accumulate
+from typing import Any
 
 _F = re.IGNORECASE
 
@@ -178,6 +181,34 @@ def may_claim(text: str) -> bool:
     return bool(claim_languages(text))
 
 
+@cache
+def _re2() -> Any:
+    """The ``re2`` module (google-re2), or ``None`` where it is not installed."""
+    try:
+        return importlib.import_module("re2")
+    except ImportError:
+        return None
+
+
+@cache
+def _whole_text_scan(pattern: re.Pattern[str]) -> Any:
+    """``pattern`` (a literal alternation, :func:`any_literal`) compiled by RE2, which
+    scans a whole page's text with an automaton, six times as fast as ``re`` tries the
+    alternation at every position; the ``re`` pattern itself without RE2. For literals
+    the two find the same strings."""
+    re2 = _re2()
+    return pattern if re2 is None else re2.compile(pattern.pattern)
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Where :func:`_whole_text_scan` finds ``pattern`` in ``text`` (RE2 takes UTF-8 only:
+    a text that cannot be encoded, with a lone surrogate, is scanned by ``re``)."""
+    try:
+        return [match.start() for match in _whole_text_scan(pattern).finditer(text)]
+    except UnicodeEncodeError:
+        return [match.start() for match in pattern.finditer(text)]
+
+
 def claim_candidates(texts: Sequence[str]) -> set[int]:
     """The indexes ``i`` for which ``may_claim(texts[i])``, found in one pass over them all.
 
@@ -191,11 +222,11 @@ def claim_candidates(texts: Sequence[str]) -> set[int]:
     if len(low) != len(joined):  # "İ" lower-cases to two characters: offsets would shift
         return {i for i, text in enumerate(texts) if may_claim(text)}
     starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-    scans = [(_ANY_CASED, joined), (_ANY_LOWER, low), (_LOWER_AI, low)]
+    found = [*(m.start() for m in _ANY_CASED.finditer(joined)), *_starts(_ANY_LOWER, low),
+             *(m.start() for m in _LOWER_AI.finditer(low))]
     if _SCRIPT_FIRST.search(low) is not None:
-        scans.append((_any_script(), low))
-    hits = {bisect_right(starts, match.start()) - 1
-            for pattern, target in scans for match in pattern.finditer(target)}
+        found.extend(_starts(_any_script(), low))
+    hits = {bisect_right(starts, start) - 1 for start in found}
     return {i for i in hits if may_claim(texts[i])}
 
 
@@ -204,29 +235,344 @@ class LazyPattern:
 
     Most patterns below only ever run on the rare sentence that mentions AI, and compiling
     them all made importing the detectors (so every ``provenance`` command) slow.
+
+    ``screened``: the pattern is a long case-insensitive alternation (hundreds of words),
+    which ``re`` tries branch by branch at every position of the text: tens of
+    microseconds a sentence. Such a pattern first asks its :class:`_Screen` whether the
+    literals every match must contain are in the text at all, and answers ``None`` at once
+    when they are not; otherwise it runs as written, so a result never changes.
     """
 
-    __slots__ = ("_compiled", "_flags", "_source")
+    __slots__ = ("_compiled", "_flags", "_screen", "_screened", "_source")
 
-    def __init__(self, source: str, flags: int = 0) -> None:
+    def __init__(self, source: str, flags: int = 0, screened: bool = False) -> None:
         self._source = source
         self._flags = flags
+        self._screened = screened
         self._compiled: re.Pattern[str] | None = None
+        self._screen: _Screen | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if it has not been yet)."""
         if self._compiled is None:
             self._compiled = re.compile(self._source, self._flags)
+            if self._screened:
+                screen = _Screen.build([self._compiled])
+                self._screen = screen if screen is not None and screen.narrows() else None
         return self._compiled
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """:meth:`re.Pattern.search`."""
-        return self.compiled.search(text, pos)
+        compiled = self.compiled
+        if self._screen is not None and not self._screen.possible(text):
+            return None
+        return compiled.search(text, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """:meth:`re.Pattern.match`."""
-        return self.compiled.match(text, pos)
+        compiled = self.compiled
+        if self._screen is not None and not self._screen.possible(text):
+            return None
+        return compiled.match(text, pos)
+
+
+# --- Screens: the literals a pattern's matches must contain -------------------------------
+#
+# A screen reads the pattern as ``re`` parses it (``re._parser``) and writes it as options,
+# each a list of needs, each need a set of literal strings: every match meets all the needs
+# of one of the options, i.e. contains a string of each ("this image": an option needing a
+# demonstrative and an image noun; "said|viral|según": an option needing one of the words).
+# Only literal text makes needs (a character class of a few letters is spelled out; "\w+",
+# look-arounds and optional parts make none), and an alternation multiplies the options it
+# is part of. A text can match only when it meets every need of some option.
+#
+# Strings and text are compared case-folded as re.IGNORECASE compares characters
+# (:func:`case_fold`), so the test holds with and without that flag. The strings of all
+# needs are looked for in one pass with RE2's set of patterns (google-re2), which reports
+# every string found, overlapping ones too: ``re``, given the few hundred words as one
+# alternation, was barely faster than the pattern itself, and finds no overlaps. Without
+# RE2 (or on a Python whose ``re`` internals differ) there is no screen and every pattern
+# simply runs: slower, never different.
+
+_MAX_STRINGS = 256  # a literal run with more spellings than this ends (its class is too wide)
+_MAX_CLASS = 16  # a character class with more characters than this is not spelled out
+_SET_MEMORY = 256 << 20  # bytes RE2 may take for a screen's automaton (it takes a few MB)
+
+
+@cache
+def _case_classes() -> dict[str, str] | None:
+    """Character -> the representative of the characters re.IGNORECASE also equates with
+    it beyond lower case ("ſ" and "s", "ς" and "σ", "ı" and "i"…); ``None`` if unknown."""
+    try:
+        extra = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
+    table: dict[str, str] = {}
+    for code, others in extra.items():
+        members = {code, *others}
+        first = chr(min(members))
+        table.update({chr(m): first for m in members if chr(m) != first})
+    return table
+
+
+def case_fold(text: str) -> str:
+    """``text`` with each character replaced by the one representative of the characters
+    re.IGNORECASE matches with it: two characters match ignoring case exactly when their
+    folds are equal. One character for one (``"İ"`` is read as ``"i"``, as ``re`` does)."""
+    low = (text.replace("İ", "i") if "İ" in text else text).lower()
+    # Every ASCII letter is its class's representative: ASCII text is folded already.
+    return low if low.isascii() else low.translate(_fold_table())
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    return str.maketrans(_case_classes() or {})
+
+
+class _Screen:
+    """The literal needs of one or more patterns' options (see the notes above), and an
+    RE2 set that finds all their strings in one pass."""
+
+    __slots__ = ("_anchored", "_needs_of", "_open", "_strings")
+
+    def __init__(self, options: list[tuple[int, list[frozenset[str]]]], open_: set[int],
+                 re2: Any) -> None:
+        self._open = frozenset(open_)  # patterns some of whose matches need no literal
+        strings: dict[str, int] = {}
+        needs: dict[frozenset[str], int] = {}
+        numbered = [(pattern, frozenset(needs.setdefault(need, len(needs)) for need in option))
+                    for pattern, option in options]
+        # String (its number in the set of strings) -> the needs it meets.
+        needs_of: dict[int, list[int]] = {}
+        for need, number in needs.items():
+            for string in need:
+                needs_of.setdefault(strings.setdefault(string, len(strings)), []).append(number)
+        self._needs_of = needs_of
+        # RE2's set of patterns tells which strings occur, overlapping ones too, in one pass.
+        # Its automaton has at most one state per prefix of a string (a few thousand): the
+        # memory allowed is set well above what they can take, since a set that ran out of
+        # it would report no string at all rather than fail.
+        memory = re2.Options()
+        memory.max_mem = _SET_MEMORY
+        strings_set = re2.Set.SearchSet(memory)
+        for string in strings:  # numbered in order of insertion, as RE2 numbers them
+            strings_set.Add(re2.escape(string))
+        if strings:
+            strings_set.Compile()
+        self._strings = strings_set
+        # Each option is checked only when its anchor is met: its need shared by the fewest
+        # options (an image noun is a need of most options of DEIXIS, a demonstrative not).
+        shared = Counter(need for _, option in numbered for need in option)
+        anchored: dict[int, list[tuple[int, frozenset[int]]]] = {}
+        for pattern, option in numbered:
+            anchor = min(option, key=shared.__getitem__)
+            anchored.setdefault(anchor, []).append((pattern, option))
+        self._anchored = anchored
+
+    @classmethod
+    def build(cls, patterns: Sequence[re.Pattern[str]]) -> _Screen | None:
+        """The screen of ``patterns`` (numbered in order), or ``None`` where it cannot be
+        made (no RE2, other ``re`` internals)."""
+        try:
+            parser = importlib.import_module("re._parser")
+            constants = importlib.import_module("re._constants")
+        except ImportError:
+            return None
+        re2 = _re2()
+        if re2 is None:
+            return None
+        classes = _case_classes()
+        if classes is None:
+            return None
+        reader = _Literals(constants, classes)
+        options: list[tuple[int, list[frozenset[str]]]] = []
+        open_: set[int] = set()
+        minimal: dict[frozenset[str], frozenset[str]] = {}  # each distinct need, trimmed once
+        for number, pattern in enumerate(patterns):
+            read = reader.needs(list(parser.parse(pattern.pattern, pattern.flags)))
+            if any(not option for option in read):
+                open_.add(number)
+                continue
+            for option in read:
+                trimmed = []
+                for need in map(frozenset, option):
+                    if need not in minimal:
+                        minimal[need] = _minimal(need)
+                    trimmed.append(minimal[need])
+                options.append((number, trimmed))
+        return cls(options, open_, re2)
+
+    def narrows(self) -> bool:
+        """Whether the screen can ever rule a text out (no pattern matches without a
+        literal)."""
+        return not self._open
+
+    def _met(self, text: str) -> set[int]:
+        met: set[int] = set()
+        needs_of = self._needs_of
+        if needs_of:
+            try:
+                found = self._strings.Match(case_fold(text)) or ()
+            except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+                return set().union(*needs_of.values())
+            for string in found:
+                met.update(needs_of[string])
+        return met
+
+    def possible(self, text: str) -> bool:
+        """Whether one of the patterns may match ``text`` (a string of every need of some
+        option is in it)."""
+        if self._open:
+            return True
+        met = self._met(text)
+        anchored = self._anchored
+        return any(option <= met for need in met for _, option in anchored.get(need, ()))
+
+    def which(self, text: str) -> set[int]:
+        """The numbers of the patterns that may match ``text``."""
+        found = set(self._open)
+        met = self._met(text)
+        anchored = self._anchored
+        for need in met:
+            for pattern, option in anchored.get(need, ()):
+                if pattern not in found and option <= met:
+                    found.add(pattern)
+        return found
+
+
+# A need is a set of strings a match holds one of; an option, needs a match meets all of;
+# a pattern's options, one of which each match meets ("this|these … image|photo" is one
+# option of two needs, "said|viral|según" one option of one need).
+_Need = set[str]
+_Option = list[_Need]
+_MAX_OPTIONS = 256  # alternatives inside alternatives multiply; past this they are merged
+
+
+class _Literals:
+    """Reads a parsed pattern (``re._parser``) for the literal strings its matches need."""
+
+    def __init__(self, constants: Any, classes: dict[str, str]) -> None:
+        self.c = constants
+        self.classes = classes
+
+    def fold(self, code: int) -> str:
+        """One pattern character as :func:`case_fold` folds text."""
+        char = "i" if code == 0x130 else chr(code).lower()
+        return self.classes.get(char, char)
+
+    def exact(self, items: list[Any]) -> set[str] | None:
+        """Every string a sequence can match, when it is only literals (else ``None``)."""
+        out = {""}
+        for op, av in items:
+            spelled = self.exact_item(op, av)
+            if spelled is None:
+                return None
+            out = {a + b for a in out for b in spelled}
+            if len(out) > _MAX_STRINGS:
+                return None
+        return out
+
+    def exact_item(self, op: Any, av: Any) -> set[str] | None:
+        """Every string one item can match, when it is only literals (else ``None``)."""
+        c = self.c
+        if op is c.LITERAL:
+            return {self.fold(av)}
+        if op is c.IN:
+            if len(av) > _MAX_CLASS or any(o is not c.LITERAL for o, _ in av):
+                return None
+            return {self.fold(a) for _, a in av}
+        if op is c.SUBPATTERN:
+            return self.exact(list(av[3]))
+        if op is c.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                spelled = self.exact(list(branch))
+                if spelled is None:
+                    return None
+                out |= spelled
+            return out
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            spelled = self.exact(list(av[2]))
+            return None if spelled is None else spelled | {""}
+        return None
+
+    def needs(self, items: list[Any]) -> list[_Option]:
+        """The options of a sequence: literal runs are needs of every option, and an
+        alternation inside multiplies the options (up to :data:`_MAX_OPTIONS`)."""
+        c = self.c
+        options: list[_Option] = [[]]
+        run = {""}  # the spellings of the literal run being read
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # zero width: the literals on both sides are adjacent
+            spelled = self.exact_item(op, av)
+            if spelled is not None:
+                longer = {a + b for a in run for b in spelled}
+                if len(longer) <= _MAX_STRINGS:
+                    run = longer
+                    continue
+            options = _with_need(options, run)
+            run = {""}
+            inner = self.needs_item(op, av)
+            if len(options) * len(inner) > _MAX_OPTIONS:
+                inner = _merged(inner)
+            options = _unique([[*a, *b] for a in options for b in inner])
+        return _with_need(options, run)
+
+    def needs_item(self, op: Any, av: Any) -> list[_Option]:
+        """The options of one item that is not only literals."""
+        c = self.c
+        if op is c.SUBPATTERN:
+            return self.needs(list(av[3]))
+        if op is c.BRANCH:
+            out: list[_Option] = []
+            for branch in av[1]:
+                out.extend(self.needs(list(branch)))
+            out = _unique(out)
+            return out if len(out) <= _MAX_OPTIONS else _merged(out)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return self.needs(list(av[2]))
+        return [[]]
+
+
+def _with_need(options: list[_Option], run: set[str]) -> list[_Option]:
+    """Every option, with a finished literal run as one more need (unless it may be empty)."""
+    return options if "" in run else [[*option, run] for option in options]
+
+
+def _unique(options: list[_Option]) -> list[_Option]:
+    """``options`` without repeats ("(?:^|\\s)" gives two options that need nothing), and
+    the options of one need each joined into one: needing "said" or needing "viral" is
+    needing one of {"said", "viral"}."""
+    single: set[str] = set()
+    seen: dict[frozenset[frozenset[str]], _Option] = {}
+    for option in options:
+        if len(option) == 1:
+            single |= option[0]
+        else:
+            seen.setdefault(frozenset(frozenset(need) for need in option), option)
+    return [*seen.values(), [single]] if single else list(seen.values())
+
+
+def _merged(options: list[_Option]) -> list[_Option]:
+    """One option standing for several: the union of each one's most telling need (the
+    longest shortest string, then the fewest); none if one of them needs nothing."""
+    union: set[str] = set()
+    for option in options:
+        if not option:
+            return [[]]
+        union |= max(option, key=lambda need: (min(map(len, need)), -len(need)))
+    return [[union]]
+
+
+def _minimal(strings: frozenset[str]) -> frozenset[str]:
+    """``strings`` without those holding a shorter one (which is then found anyway)."""
+    kept: list[str] = []
+    for string in sorted(strings, key=len):
+        if not any(k in string for k in kept):
+            kept.append(string)
+    return frozenset(kept)
 
 
 _EN_VERBS = (r"(?:generated|created|made|produced|rendered|edited|enhanced|altered|"
@@ -467,6 +813,32 @@ CLAIM_VERBS: dict[str, LazyPattern] = {
     "ko": LazyPattern(_KO_VERBS),
 }
 
+_GATE_LANGUAGES = tuple(CLAIM_VERBS)
+_SCREENED_GATES = 4  # from this many languages on, one screen beats running each gate
+
+
+@cache
+def _gate_screen() -> _Screen | None:
+    """One screen for every verb gate: which languages' verbs the sentence may hold."""
+    return _Screen.build([CLAIM_VERBS[lang].compiled for lang in _GATE_LANGUAGES])
+
+
+def claim_verbs(folded: str, languages: Collection[str]) -> set[str]:
+    """The ``languages`` whose verb gate (:data:`CLAIM_VERBS`) is in ``folded``
+    (:func:`fold_for_gates`).
+
+    A sentence naming "AI" or a tool is a candidate in every language, and running all
+    their gates cost more than the claim patterns they spare; past a few languages, the
+    gates' screen rules most of them out in one pass first.
+    """
+    screen = _gate_screen() if len(languages) >= _SCREENED_GATES else None
+    if screen is not None:
+        possible = screen.which(folded)
+        languages = [lang for n, lang in enumerate(_GATE_LANGUAGES)
+                     if n in possible and lang in languages]
+    return {lang for lang in languages if CLAIM_VERBS[lang].search(folded)}
+
+
 # Image nouns of the added languages, each kept apart for its own demonstratives (Polish
 # "to", Turkish "bu" must not make English "to images" deictic).
 _PL_N = (r"(?:zdjęci[eaau]|zdjęć|ilustracj[aięe]|obraz(?:ek|ka|ku|y|u)?|grafik[aięeiu]|"
@@ -568,7 +940,8 @@ DEIXIS = LazyPattern(
     rf"|(?:このページの|本記事の|記事の|この|上の|下の|(?<!日)本)\s*(?:画像|写真|イラスト|イメージ|図)"
     rf"|(?:本文|文中|本篇|(?<![网網线線路])[上下]|(?<!\w)此|这张|這張|这幅|這幅|该|該|(?<![日资資根])本)"
     rf"\s*(?:图片|圖片|图像|圖像|照片|插图|插圖|配图|配圖|图|圖)"
-    rf"|(?:^|\s)(?:이|본|위|아래|해당|기사\s*속)\s+(?:이미지|사진|그림|일러스트|삽화|그래픽)", _F)
+    rf"|(?:^|\s)(?:이|본|위|아래|해당|기사\s*속)\s+(?:이미지|사진|그림|일러스트|삽화|그래픽)", _F,
+    screened=True)
 
 # "This is an AI-generated image", "Dies ist ein KI-generiertes Bild": a demonstrative and a
 # copula before the claim, an image noun right after it.
@@ -790,7 +1163,7 @@ REPORTING = LazyPattern(
     r"疑為|表示|指出|주장|알려진|알려졌|논란|가짜|허위|팩트체크|사실\s*확인|확산|퍼진|퍼지|퍼졌|"
     r"전문가|따르면|밝혔|말했|소셜\s*미디어|온라인에서|의혹|딥페이크|조작된|유포"
     r"|(?:वायरल|फर्जी|फ़र्ज़ी|दावा|दावे|फैक्ट\s*चेक|विशेषज्ञ|के\s+मुताबिक|के\s+अनुसार|कहा|सोशल\s+मीडिया|وائرل|جعلی|دعوی|ماہرین|کے\s+مطابق|کہا|سوشل\s+میڈیا)",
-    _F)
+    _F, screened=True)
 
 # A note's later sentence referring back to the images its first sentence named: "They
 # were generated with…", "Sie wurden mit … erstellt", "Fueron generadas con…".

@@ -24,6 +24,7 @@ _ABBREVIATIONS = ("A.I.", "U.S.", "U.K.", "U.N.", "Mr.", "Mrs.", "Ms.", "Dr.", "
                   "Inc.", "Ltd.", "Co.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "vs.",
                   "z.B.", "Nr.", "Sr.", "Sra.", "etc.", "p.", "pp.")
 _SENTENCE_END = re.compile(r"(?<=[.!?।۔؟])[\"”’»)]*\s+(?=[\"“‘'«(\[¿¡]?[^\W\d_a-z]|\d)")
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")  # "J." ending a head: an initial, not a sentence
 _QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’", "\"": "\"", "「": "」"}
 # Every character that may open a quotation: the pairs' openers and the straight "'".
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "'") + "]")
@@ -98,7 +99,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     cuts = [0]
     for match in _SENTENCE_END.finditer(text):
         head = text[cuts[-1]:match.start()].rstrip("\"”’»)")
-        if head.endswith(_ABBREVIATIONS) or re.search(r"(?:^|\s)[A-Z]\.$", head):
+        if head.endswith(_ABBREVIATIONS) or _INITIAL.search(head):
             continue
         cuts.append(match.end())
     bounds = [(a, b) for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]

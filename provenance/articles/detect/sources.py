@@ -97,6 +97,7 @@ _EDGE = re.compile(r"^[\s(\[«\"“'‘—–·•|-]+|[\s)\]»\"”'’.,;:—�
 # running the pattern, whose end alternative was tried at every position of the text.
 _LEAD_EDGE = "([«\"“'‘—–·•|-"
 _TRAIL_EDGE = ")]»\"”'’.,;:—–·•|-"
+_SPACES = re.compile(r"\s+")
 _NAME_WORD = re.compile(r"[^\s/,;&+]+")
 
 
@@ -150,7 +151,7 @@ def normalise(name: str, known: tuple[str, ...] = ()) -> str:
     Short names only match in capitals or in their canonical spelling, so "App" (a
     download link) is not APP and "Uni" is not UNI.
     """
-    cleaned = re.sub(r"\s+", " ", clean(name))
+    cleaned = _SPACES.sub(" ", clean(name))
     table = _lookup(known)
     key = cleaned.lower()
     if key.startswith("the ") and key not in table:
