@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from provenance.articles.detect.byline import MetaFacts
     from provenance.articles.detect.dates import parse_datetime
     from provenance.articles.detect.disclosure import find_disclosures
+    from provenance.articles.detect.segments import Layout
     from provenance.model import Article, Attribution, Disclaimer
 
 __all__ = [
@@ -63,23 +64,27 @@ def annotate(article: Article, settings: DetectSettings | None = None) -> None:
     """Fill the article's detected fields in place (see the module docstring)."""
     detect = _detectors()
     settings = settings or _default_settings()
+    # One layout (segments, image neighbours) for the three detectors: they read many of
+    # the same blocks, and the blocks do not change while they run.
+    layout = detect.layout(article)
     # Credits first: a byline the reader gave (structured metadata, no line) is a credit
     # of its own, while one found in a meta line is credited from that line, with its line.
-    article.attributions = detect.find_attributions(article, settings)
-    facts = detect.read_meta(article, settings.known_sources)
+    article.attributions = detect.find_attributions(article, settings, layout)
+    facts = detect.read_meta(article, settings.known_sources, layout)
     article.byline = article.byline or facts.byline
     article.dateline = article.dateline or facts.dateline
     article.published_raw = article.published_raw or facts.published_raw
     article.updated_raw = article.updated_raw or facts.updated_raw
     article.published = _parse(article.published_raw, settings)
     article.updated = _parse(article.updated_raw, settings)
-    article.disclaimers = detect.find_disclosures(article, settings)
+    article.disclaimers = detect.find_disclosures(article, settings, layout)
 
 
 class _Detectors(NamedTuple):
-    find_attributions: Callable[[Article, DetectSettings], list[Attribution]]
-    read_meta: Callable[[Article, tuple[str, ...]], MetaFacts]
-    find_disclosures: Callable[[Article, DetectSettings], list[Disclaimer]]
+    layout: Callable[[Article], Layout]
+    find_attributions: Callable[[Article, DetectSettings, Layout], list[Attribution]]
+    read_meta: Callable[[Article, tuple[str, ...], Layout], MetaFacts]
+    find_disclosures: Callable[[Article, DetectSettings, Layout], list[Disclaimer]]
     parse_datetime: Callable[[str, Mapping[str, str]], str | None]
 
 
@@ -91,8 +96,9 @@ def _detectors() -> _Detectors:
     from provenance.articles.detect.byline import read_meta
     from provenance.articles.detect.dates import parse_datetime
     from provenance.articles.detect.disclosure import find_disclosures
+    from provenance.articles.detect.segments import Layout
 
-    return _Detectors(find_attributions, read_meta, find_disclosures, parse_datetime)
+    return _Detectors(Layout, find_attributions, read_meta, find_disclosures, parse_datetime)
 
 
 @cache

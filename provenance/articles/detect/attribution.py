@@ -47,16 +47,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from provenance.articles.detect import lexicon
 from provenance.articles.detect.datelines import find_credit
 from provenance.articles.detect.lexicon import LazyPattern
 from provenance.articles.detect.segments import (
+    Layout,
     Segment,
-    image_neighbours,
     inside,
-    iter_segments,
     quoted_spans,
 )
 from provenance.articles.detect.settings import DetectSettings
@@ -235,21 +235,24 @@ _ROLE = re.compile(r"(?:\s+[A-Z][a-z]+)*\s+(?:Writer|Correspondent|Reporter|Staf
 _SUFFIX = re.compile(r"\s(?:[-–—|]|\\u201[34])\s*(?P<src>[^-–—|]{2,40}?)\s*$")
 
 
-def find_attributions(article: Article, settings: DetectSettings) -> list[Attribution]:
+def find_attributions(article: Article, settings: DetectSettings,
+                      layout: Layout | None = None) -> list[Attribution]:
     """Every attribution in ``article``, in reading order, then field-derived ones.
 
     Site boilerplate is read only when the article itself credits no source: its credits
     matter then (ATR002 reports them), and not otherwise; skipping it when they cannot
     matter halves the work on real web pages, whose sidebars and footers are most of
-    their blocks.
+    their blocks. ``layout``: the article's :class:`.segments.Layout`, when the caller
+    shares one between detectors.
     """
-    near = _photo_credit_places(article)
-    found = _scan(article, settings, near, ("caption", "boilerplate"))
+    layout = layout or Layout(article)
+    near = _photo_credit_places(article, layout)
+    found = _scan(article, settings, near, ("caption", "boilerplate"), layout)
     found.extend(_from_fields(article, settings, found))
     if not any(a.zone != "boilerplate" for a in found):
         others = tuple(z for z in ZONES if z != "boilerplate")
         frame = _frame(article)
-        found = _scan(article, settings, near, others, frame) + found
+        found = _scan(article, settings, near, others, layout, frame) + found
         found.extend(_translated_from(article, frame))
     return _dedupe(found)
 
@@ -326,11 +329,11 @@ _SHORT_CAPTION = 200  # a block right below an image, this short, is read as its
 _SHORT_CREDIT = 40
 
 
-def _photo_credit_places(article: Article) -> dict[int, Any]:
+def _photo_credit_places(article: Article, layout: Layout) -> dict[int, Any]:
     """The blocks next to an image, and a short line right below a short block that
     stands right below an image: pages that zone the caption as body put the photo
     credit ("Quelle: AFP") on the line after it."""
-    near: dict[int, Any] = dict(image_neighbours(article))
+    near: dict[int, Any] = dict(layout.near)
     blocks = article.blocks
     for index, sides in list(near.items()):
         below = index + 1
@@ -356,7 +359,8 @@ _MAX_WRAPPED = 600  # a credit wrapped over more than this is not one
 
 
 def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
-          skip: tuple[str, ...], frame: dict[int, bool] | None = None) -> list[Attribution]:
+          skip: tuple[str, ...], layout: Layout,
+          frame: dict[int, bool] | None = None) -> list[Attribution]:
     """Credits in the blocks of the zones not skipped; those in ``frame`` (see
     :func:`_frame`) are the article's own (zone ``meta``) when they name a known source and
     are the whole line, or, above the text, a parenthesised credit inside a byline bar
@@ -366,11 +370,11 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
     found: list[Attribution] = []
     memo = _memo(settings.known_sources, settings.extra_attribution_phrases)
     wrapped: _Wrapped | None = None
-    for seg in iter_segments(article, skip_zones=skip):
+    for seg in _segments_outside(article, skip, layout):
         text, zone = seg.text, seg.block.zone
         if wrapped is not None:
             wrapped = wrapped.extend(seg, settings, found)
-        elif _opens_credit(text):
+        elif "(" in text and _opens_credit(text):  # most lines have no bracket: no call
             wrapped = _Wrapped(seg, text)
         key = (text, zone == "headline", seg.index in near)
         credits = memo.get(key) if len(text) <= _MAX_REMEMBERED else None
@@ -393,6 +397,17 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
             line = seg.line_at(offset)
             found.extend(Attribution(credit, source, line, zone) for source in sources)
     return found
+
+
+def _segments_outside(article: Article, skip: tuple[str, ...], layout: Layout) -> list[Segment]:
+    """The segments of the blocks whose zone is not in ``skip``, in reading order, as one
+    list: a generator (:func:`.segments.iter_segments`) cost a resumption per line, and
+    real pages have hundreds."""
+    out: list[Segment] = []
+    for index, block in enumerate(article.blocks):
+        if block.zone not in skip:
+            out.extend(layout.segments(index))
+    return out
 
 
 def _known_only(credits: list[_Credit], known: tuple[str, ...]) -> list[_Credit]:
@@ -483,13 +498,21 @@ def _closing(text: str, settings: DetectSettings,
     folded = fold(text)
     maybe = _maybe_closing(folded, cut) or _maybe_wire(folded, cut)
     forms = (*extra, *_CLOSINGS) if maybe else extra
-    seen: dict[re.Pattern[str], bool] = {}  # hint -> found, each looked for at most once
+    # hint -> found: each looked for at most once, all at once when RE2 can (_hints_in).
+    seen = _hints_in(folded, cut) if maybe else {}
     starts: list[int] | None = None  # where a "tail" form may start, worked out on first need
     for form in forms:
         if by_image and form.photo_label:
             continue
-        if form.hint is not None and not _has(seen, form.hint, folded, cut):
-            continue
+        hint = form.hint
+        if hint is not None:
+            # Without RE2, each hint is looked for here, once (forms share them). A hint
+            # lies inside the credit, which starts at or after ``cut``.
+            has = seen.get(hint)
+            if has is None:
+                has = seen[hint] = hint.search(folded, cut) is not None
+            if not has:
+                continue
         if form.where == "tail" and starts is None:
             starts = _tail_starts(text, cut)
         match = _find(form, text, cut, starts or [])
@@ -524,6 +547,44 @@ def _find(form: _Closing, text: str, cut: int, starts: list[int]) -> re.Match[st
 _SENTENCE_END_RE = re.compile(_SENTENCE_END)
 
 
+@cache
+def _hint_set() -> tuple[Any, tuple[re.Pattern[str], ...]] | None:
+    """The built-in forms' distinct hints, as one RE2 set of patterns (``None`` without
+    google-re2), and the hints in the set's numbering."""
+    re2 = lexicon._re2()
+    if re2 is None:
+        return None
+    hints = tuple(dict.fromkeys(form.hint for form in _CLOSINGS if form.hint is not None))
+    options = re2.Options()
+    options.max_mem = 64 << 20  # far above what two dozen short hints take
+    matcher = re2.Set.SearchSet(options)
+    for hint in hints:  # numbered in order of insertion, as RE2 numbers them
+        matcher.Add(hint.pattern)
+    matcher.Compile()
+    return matcher, hints
+
+
+def _hints_in(folded: str, cut: int) -> dict[re.Pattern[str], bool]:
+    """Whether each built-in hint occurs in ``folded`` at or after ``cut``, found in one
+    pass: a line that may close with a credit went through a dozen hint searches, one
+    per distinct hint its forms reached. The hints are plain strings and character
+    classes, which RE2 and ``re`` match alike (tests/detect/test_prechecks_round2.py).
+    Empty (the hints are then looked for one by one) without RE2 or for a text RE2
+    cannot take (a lone surrogate)."""
+    hint_set = _hint_set()
+    if hint_set is None:
+        return {}
+    matcher, hints = hint_set
+    try:
+        found = matcher.Match(folded[cut:]) or ()
+    except UnicodeEncodeError:
+        return {}
+    seen = dict.fromkeys(hints, False)
+    for number in found:
+        seen[hints[number]] = True
+    return seen
+
+
 def _tail_starts(text: str, cut: int) -> list[int]:
     """Every position at or after ``cut`` where a "tail" form's lead can match, in order."""
     starts = [0] if cut == 0 else []
@@ -548,14 +609,6 @@ def _maybe_wire(folded: str, cut: int) -> bool:
     if folded.find("mit", max(cut, len(folded) - _MIT_TAIL)) >= 0:
         return True
     return _WIRE_WORD.search(folded, max(cut, len(folded) - _WIRE_TAIL)) is not None
-
-
-def _has(seen: dict[re.Pattern[str], bool], hint: re.Pattern[str], text: str,
-         cut: int) -> bool:
-    # A hint lies inside the credit, which starts at or after ``cut``.
-    if hint not in seen:
-        seen[hint] = hint.search(text, cut) is not None
-    return seen[hint]
 
 
 @lru_cache(maxsize=32)

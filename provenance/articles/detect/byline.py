@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from provenance.articles.detect.datelines import find_place
 from provenance.articles.detect.dates import MONTHS
-from provenance.articles.detect.segments import Segment, image_neighbours, split_block
+from provenance.articles.detect.segments import Layout, Segment
 from provenance.articles.detect.sources import clean, known_sources_in
 from provenance.model import Article
 
@@ -46,6 +46,10 @@ _BY = re.compile(r"^(?:by|por|von|par|द्वारा)\s+(?P<name>.+)$", re.I
 # Compiled here, not in the functions: re's own cache costs a look-up on every call.
 _NUMERIC_DATE = re.compile(r"\d{4}|\d{1,2}[-./]\d{1,2}")
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+# The first letters of every label _KEYED and of every word _BY can open a line with,
+# lower-cased: a line starting otherwise matches neither (re.IGNORECASE folds no other
+# character to these; tests/detect/test_prechecks_round2.py checks every code point).
+_LINE_FIRST = frozenset("fpcvedlumab\u092a\u0905\u0926")  # प अ द: प्रकाशित, अपडेट, द्वारा
 _CONNECTORS = frozenset(("and", "y", "und", "et", "e", "de", "da", "do", "van", "von", "der",
                          "den", "bin", "al", "la", "le", "del", "dos", "das", "&", "and the"))
 
@@ -60,31 +64,42 @@ class MetaFacts:
     updated_raw: str | None = None
 
 
-def read_meta(article: Article, known: tuple[str, ...]) -> MetaFacts:
-    """Byline, dateline and raw timestamps printed in the article's meta lines."""
+def read_meta(article: Article, known: tuple[str, ...],
+              layout: Layout | None = None) -> MetaFacts:
+    """Byline, dateline and raw timestamps printed in the article's meta lines
+    (``layout``: the article's :class:`.segments.Layout`, when shared between detectors)."""
     facts = MetaFacts()
-    near = image_neighbours(article)
-    for seg in _meta_segments(article):
+    layout = layout or Layout(article)
+    near = layout.near
+    for seg in _meta_segments(article, layout):
         # A bare agency name counts as a byline only among the meta lines and away from
         # images (next to an image it is the photo credit).
         bare = seg.block.zone == "meta" and seg.index not in near
         _read_line(seg.text, facts, known, _Names(seg.block.zone != "headline", bare))
     if facts.dateline is None:
-        facts.dateline = _dateline_from_story(article, known)
+        facts.dateline = _dateline_from_story(article, known, layout)
     return facts
 
 
-def _meta_segments(article: Article) -> Iterator[Segment]:
+def _meta_segments(article: Article, layout: Layout) -> Iterator[Segment]:
     for index, block in enumerate(article.blocks):
         if block.zone == "meta":
-            yield from split_block(block, index)
+            yield from layout.segments(index)
     for index in _early(article, ("headline", "standfirst", "body")):
-        yield from split_block(article.blocks[index], index)
+        yield from layout.segments(index)
 
 
 def _early(article: Article, zones: tuple[str, ...]) -> list[int]:
-    """Indexes of the first EARLY_BLOCKS blocks in ``zones`` (menus before them skipped)."""
-    return [i for i, b in enumerate(article.blocks) if b.zone in zones][:EARLY_BLOCKS]
+    """Indexes of the first EARLY_BLOCKS blocks in ``zones`` (menus before them skipped).
+
+    The walk stops at the last one: real pages have hundreds of blocks after it."""
+    early: list[int] = []
+    for i, block in enumerate(article.blocks):
+        if block.zone in zones:
+            early.append(i)
+            if len(early) == EARLY_BLOCKS:
+                break
+    return early
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +116,11 @@ def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...], names: _Name
         parts = [p for p in (part.strip() for part in text.split("|")) if p]
     else:  # most lines are not desk lines: one part, without building a generator
         part = text.strip()
-        parts = [part] if part else []
+        # A lone part gives something only when it opens with a date label (_KEYED) or
+        # "By" (_BY), or is a bare agency name: most lines are none, and skip both.
+        if not part or (not names.bare_agency and part[0].lower() not in _LINE_FIRST):
+            return
+        parts = [part]
     plain: list[str] = []
     keyed = False
     for part in parts:
@@ -173,9 +192,10 @@ def _place_like(text: str) -> bool:
     return all(not w[0].islower() or w.lower() in _CONNECTORS for w in words)
 
 
-def _dateline_from_story(article: Article, known: tuple[str, ...]) -> str | None:
+def _dateline_from_story(article: Article, known: tuple[str, ...],
+                         layout: Layout) -> str | None:
     for index in _early(article, ("standfirst", "meta", "body")):
-        for seg in split_block(article.blocks[index], index):
+        for seg in layout.segments(index):
             place = find_place(seg.text, known)
             if place:
                 return place

@@ -122,6 +122,10 @@ def parse_datetime(raw: str, tz_table: Mapping[str, str]) -> str | None:
     return _parse_printed(text, tz_table)
 
 
+# A feed gives its ISO timestamps twice as often as it gives distinct ones (ninjs
+# ``firstcreated`` and ``versioncreated``, JSON-LD ``datePublished`` and ``dateModified``
+# are mostly equal): the reading depends on the text alone, so the last few are kept.
+@lru_cache(maxsize=256)
 def _parse_iso(text: str) -> str | None:
     match = _ISO.match(text)
     if not match:

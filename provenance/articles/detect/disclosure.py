@@ -78,8 +78,8 @@ from collections.abc import Iterator
 
 from provenance.articles.detect import lexicon as lx
 from provenance.articles.detect.segments import (
+    Layout,
     Segment,
-    image_neighbours,
     inside,
     quoted_spans,
     sentences,
@@ -105,19 +105,25 @@ _CJK_CLAUSE = re.compile(r"[，,。、；;]")
 _CJK_STOP = re.compile(r"[。！？][」』”）)]*")
 
 
-def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclaimer]:
-    """Every disclosure in ``article``, in reading order (see the module docstring)."""
-    near = image_neighbours(article)
+def find_disclosures(article: Article, settings: DetectSettings,
+                     layout: Layout | None = None) -> list[Disclaimer]:
+    """Every disclosure in ``article``, in reading order (see the module docstring);
+    ``layout``: the article's :class:`.segments.Layout`, when shared between detectors."""
+    layout = layout or Layout(article)
+    near = layout.near
     found: list[Disclaimer] = []
-    segments = list(_segments(article))
+    segments = list(_segments(article, layout))
     # Only lines that may claim AI made something can disclose (with no extra phrases).
     candidates = (None if settings.extra_disclosure_phrases
                   else lx.claim_candidates([seg.text for seg in segments]))
     previous = ""  # the line before: it may be "ABOUT THE IMAGES" on its own
     for number, seg in enumerate(segments):
-        hit = (_in_segment(seg, settings, _positional(seg, near), previous,
-                           checked=candidates is not None)
-               if candidates is None or number in candidates else None)
+        if candidates is None:
+            hit = _in_segment(seg, settings, _positional(seg, near), previous)
+        elif number in candidates:
+            hit = _remembered(seg, settings, _positional(seg, near), previous)
+        else:
+            hit = None
         previous = seg.text
         if hit is not None:
             offset, text, sentence = hit
@@ -126,11 +132,43 @@ def find_disclosures(article: Article, settings: DetectSettings) -> list[Disclai
     return found
 
 
-def _segments(article: Article) -> Iterator[Segment]:
+# What the candidate lines already read disclose. Sites print the same notice under many
+# stories ("AI-generated image", "Illustration generated with AI for this article"), and
+# reading one costs tens of microseconds (every sentence through the claim, negation,
+# reporting and deixis patterns). Without extra phrases (the only setting the reading
+# depends on), the result depends only on the key: the line, whether it is a caption,
+# whether it stands by an image or among the meta lines, and whether the line before is
+# a heading ("ABOUT THE IMAGES").
+_Hit = tuple[int, str, str]
+_REMEMBERED: dict[tuple[str, bool, bool, bool], _Hit | None] = {}
+_MAX_REMEMBERED = 5_000  # lines kept (cleared when full)
+_MAX_REMEMBERED_LINE = 1_000  # longer lines are read each time
+_UNSEEN: _Hit = (-1, "", "")  # not a line read yet (told apart by identity)
+
+
+def _remembered(seg: Segment, settings: DetectSettings, positional: bool,
+                previous: str) -> _Hit | None:
+    """``_in_segment(..., checked=True)`` for a candidate line, remembered by its key
+    (with no extra disclosure phrases: the caller checks)."""
+    text = seg.text
+    if len(text) > _MAX_REMEMBERED_LINE:
+        return _in_segment(seg, settings, positional, previous, checked=True)
+    key = (text, seg.block.zone == "caption", positional,
+           lx.HEADING_LINE.match(previous) is not None)
+    hit = _REMEMBERED.get(key, _UNSEEN)
+    if hit is _UNSEEN:
+        hit = _in_segment(seg, settings, positional, previous, checked=True)
+        if len(_REMEMBERED) >= _MAX_REMEMBERED:
+            _REMEMBERED.clear()
+        _REMEMBERED[key] = hit
+    return hit
+
+
+def _segments(article: Article, layout: Layout) -> Iterator[Segment]:
     captioned = {b.image for b in article.blocks if b.zone == "caption" and b.image}
     for index, block in enumerate(article.blocks):
         if block.zone in ZONES:
-            yield from split_block(block, index)
+            yield from layout.segments(index)
     for image in article.images:
         # Another size of the same picture (srcset) shares its caption: read it once, for
         # the picture; the AID rules tie it to every size (validators/disclosure.py).

@@ -221,11 +221,13 @@ def claim_candidates(texts: Sequence[str]) -> set[int]:
     low = joined.lower()
     if len(low) != len(joined):  # "İ" lower-cases to two characters: offsets would shift
         return {i for i, text in enumerate(texts) if may_claim(text)}
-    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     found = [*(m.start() for m in _ANY_CASED.finditer(joined)), *_starts(_ANY_LOWER, low),
              *(m.start() for m in _LOWER_AI.finditer(low))]
     if _SCRIPT_FIRST.search(low) is not None:
         found.extend(_starts(_any_script(), low))
+    if not found:  # most pages: no line to map back, so no line offsets to work out
+        return set()
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     hits = {bisect_right(starts, start) - 1 for start in found}
     return {i for i in hits if may_claim(texts[i])}
 

@@ -87,6 +87,40 @@ def _make(text: str, start: int, end: int, block: Block, index: int) -> Segment:
     return Segment(text[start:end].replace("\n", " "), block, index, start)
 
 
+class Layout:
+    """One article's segments and image neighbours, worked out once for every detector.
+
+    The attribution, byline and disclosure detectors read many of the same blocks (and
+    the attribution detector may read them twice): :func:`split_block` and
+    :func:`image_neighbours` ran up to four times per block and three per article. A
+    layout splits each block on first need and keeps the result; the lists it returns
+    are shared, so callers must not change them. Made for one article whose blocks and
+    images do not change while it is in use (:func:`..annotate` makes one per call).
+    """
+
+    __slots__ = ("_article", "_near", "_segments")
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._segments: list[list[Segment] | None] = [None] * len(article.blocks)
+        self._near: dict[int, list[tuple[str, str]]] | None = None
+
+    def segments(self, index: int) -> list[Segment]:
+        """``split_block`` of the block at ``index`` (do not modify the list)."""
+        segments = self._segments[index]
+        if segments is None:
+            segments = split_block(self._article.blocks[index], index)
+            self._segments[index] = segments
+        return segments
+
+    @property
+    def near(self) -> dict[int, list[tuple[str, str]]]:
+        """:func:`image_neighbours` of the article (do not modify it)."""
+        if self._near is None:
+            self._near = image_neighbours(self._article)
+        return self._near
+
+
 def iter_segments(article: Article, skip_zones: Sequence[str] = ()) -> Iterator[Segment]:
     """Every segment of every block whose zone is not in ``skip_zones``, in reading order."""
     for index, block in enumerate(article.blocks):
