@@ -11,7 +11,6 @@ crashes is recorded in ``errors[]`` (exit 3) while the other rules still run.
 from __future__ import annotations
 
 import traceback
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,7 +23,7 @@ from provenance.findings import Finding, Issue, Severity, Suppressed, fingerprin
 from provenance.images.model import ImageEvidence
 from provenance.model import Article, Suppression
 from provenance.paths import Found, escapes_root, kind_of, resolve_reference
-from provenance.validators.base import ResolvedImage, Subject
+from provenance.validators.base import ResolvedImage, Subject, subject_features
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +102,30 @@ class AuditConfig:
                 chosen = override.rules[rule_id]
         return chosen
 
+    def rule_plan(self, path: str, scope: str,
+                  has: frozenset[str]) -> Sequence[tuple[str, RuleSetting]]:
+        """:meth:`active_rules` less the rules whose ``NEEDS`` a subject with the features
+        ``has`` lacks (see :func:`provenance.validators.base.subject_features`).
+
+        When no setting depends on the path, the answer depends only on ``scope`` and
+        ``has``, of which an audit sees a handful (a dozen features at most): it is worked
+        out once per pair and kept, rather than testing ~20 rules' ``NEEDS`` per article.
+        A plain dict: a race between threads at worst works one pair out twice. Being a
+        cached property, the memo is not part of the config's fields (nor of its digest).
+        """
+        memo = self._plans
+        if memo is None:
+            return _needed(self._active(path, scope), has)
+        plan = memo.get((scope, has))
+        if plan is None:
+            plan = memo[scope, has] = _needed(self.active_rules(path, scope), has)
+        return plan
+
+    @cached_property
+    def _plans(self) -> dict[tuple[str, frozenset[str]], Sequence[tuple[str, RuleSetting]]] | None:
+        """The memo of :meth:`rule_plan`; None when settings depend on the path."""
+        return None if self._same_everywhere is None else {}
+
     def active_rules(self, path: str, scope: str) -> Sequence[tuple[str, RuleSetting]]:
         """The rules that run on a file (``path`` relative to the root), catalog order.
 
@@ -138,6 +161,15 @@ class AuditConfig:
         return AuditConfig(root=root, rules=rules, now=now)
 
 
+def _needed(active: Sequence[tuple[str, RuleSetting]],
+            has: frozenset[str]) -> tuple[tuple[str, RuleSetting], ...]:
+    """The ``active`` rules whose ``NEEDS`` are all in ``has``: the others would yield
+    nothing (``NEEDS`` in :mod:`provenance.validators.base`), so they are not called."""
+    rules = validators.RULES
+    return tuple((rule_id, setting) for rule_id, setting in active
+                 if frozenset(getattr(rules[rule_id], "NEEDS", ())) <= has)
+
+
 @dataclass
 class FileOutcome:
     """What one article file produced."""
@@ -163,29 +195,42 @@ def _error(stage: str, path: str, exc: BaseException) -> dict[str, Any]:
 
 def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
               errors: list[dict[str, Any]]) -> list[Finding]:
-    """Every enabled rule over ``subject``; suppressions applied; findings sorted."""
+    """Every enabled rule over ``subject``; suppressions applied; findings sorted.
+
+    This runs ~20 rules per article, so it stays lean: a rule whose ``NEEDS`` the subject
+    lacks is not called (its check would yield nothing), and the occurrence counts and
+    suppression lookups are only set up once a rule has something to say.
+    """
     findings: list[Finding] = []
-    seen: Counter[tuple[str, str, str]] = Counter()
-    suppressions = subject.article.suppressions if subject.article else []
-    scope = "image" if subject.article is None else "article"
-    for rule_id, setting in cfg.active_rules(path, scope):
-        rule = validators.RULES[rule_id]
+    seen: dict[tuple[str, str, str], int] | None = None
+    article = subject.article
+    suppressions = article.suppressions if article is not None else ()
+    rules = validators.RULES
+    scope = "image" if article is None else "article"
+    for rule_id, setting in cfg.rule_plan(path, scope, subject_features(subject)):
+        rule = rules[rule_id]
         try:
             issues = list(rule.check(subject, setting.options))
         except Exception as exc:  # a crashing rule is an internal error, never silent
             errors.append(_error(f"validate:{rule_id}", path, exc))
             continue
+        if not issues:
+            continue
+        if seen is None:
+            seen = {}
         for issue in issues:
             key = (rule_id, issue.image or "", issue.evidence)
-            seen[key] += 1
-            fp = fingerprint(rule_id, path, index, issue.image, issue.evidence, seen[key])
+            occurrence = seen[key] = seen.get(key, 0) + 1
+            fp = fingerprint(rule_id, path, index, issue.image, issue.evidence, occurrence)
             findings.append(Finding(
                 rule=rule_id, name=rule.NAME, severity=setting.severity,
                 message=issue.message, line=issue.line, column=issue.column,
                 image=issue.image, fingerprint=fp,
-                suppressed=_suppression_for(rule_id, issue, subject.article, suppressions),
+                suppressed=_suppression_for(rule_id, issue, article, suppressions)
+                if suppressions else None,
             ))
-    findings.sort(key=Finding.sort_key)
+    if len(findings) > 1:
+        findings.sort(key=Finding.sort_key)
     return findings
 
 
@@ -265,24 +310,35 @@ def _resolve_images(article: Article, file: Path, cfg: AuditConfig,
 def image_fields(image: ResolvedImage) -> dict[str, Any]:
     """The contract's per-image fields; defaults where the file was not read."""
     evidence = image.evidence or ImageEvidence(path=image.path or "", status=image.status)
-    fields = evidence.fields_dict()
-    fields["status"] = image.status
-    return fields
+    return evidence.fields_dict(image.status)
 
 
 def article_dict(article: Article, images: Sequence[ResolvedImage],
                  findings: Sequence[Finding]) -> dict[str, Any]:
-    """One ``articles[]`` entry of the report, keys in contract order."""
+    """One ``articles[]`` entry of the report, keys in contract order.
+
+    Built once per article: empty lists are made without a comprehension, and each image's
+    fields are written straight into its entry after ``src`` and ``path``.
+    """
     return {
         "path": article.path, "index": article.index, "format": article.format,
         "headline": article.headline, "byline": article.byline, "dateline": article.dateline,
         "published": article.published, "updated": article.updated,
-        "attributions": [a.to_dict() for a in article.attributions],
-        "disclaimers": [d.to_dict() for d in article.disclaimers],
-        "images": [{"src": img.src, "path": img.path, **image_fields(img),
-                    "caption": img.ref.caption if img.ref else None} for img in images],
-        "findings": [f.to_dict() for f in findings],
+        "attributions": [a.to_dict() for a in article.attributions]
+        if article.attributions else [],
+        "disclaimers": [d.to_dict() for d in article.disclaimers]
+        if article.disclaimers else [],
+        "images": [_image_entry(img) for img in images] if images else [],
+        "findings": [f.to_dict() for f in findings] if findings else [],
     }
+
+
+def _image_entry(image: ResolvedImage) -> dict[str, Any]:
+    """One image of an ``articles[]`` entry: src, path, :func:`image_fields`, caption."""
+    evidence = image.evidence or ImageEvidence(path=image.path or "", status=image.status)
+    entry = evidence.fields_dict(image.status, {"src": image.src, "path": image.path})
+    entry["caption"] = image.ref.caption if image.ref else None
+    return entry
 
 
 def _placeholder(found: Found, index: int | None) -> Article:

@@ -22,7 +22,7 @@ class Severity(IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]
 
     @classmethod
     def parse(cls, value: str) -> Severity:
@@ -31,6 +31,9 @@ class Severity(IntEnum):
         except KeyError:
             raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
 
+
+# Enum's ``name`` is a descriptor, slow for a label read once per finding in every report.
+_LABELS = {severity: severity.name.lower() for severity in Severity}
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 

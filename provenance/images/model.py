@@ -92,17 +92,23 @@ class ImageEvidence:
     capture_evidence: list[Evidence] = field(default_factory=list)
     machine_readable: bool = False
 
-    def fields_dict(self) -> dict[str, Any]:
-        """The image fields of the report contract (without ``src``/``path``/findings)."""
-        return {
-            "status": self.status,
-            "format": self.format,
-            "width": self.width,
-            "height": self.height,
-            "ai": self.ai.to_dict(),
-            "c2pa": self.c2pa.to_dict(),
-            "credit": self.credit,
-            "credit_field": self.credit_field,
-            "gps": self.gps,
-            "captured": self.captured,
-        }
+    def fields_dict(self, status: str | None = None,
+                    into: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The image fields of the report contract (without ``src``/``path``/findings).
+
+        ``status`` replaces :attr:`status` (the engine's resolved status); the fields are
+        added to ``into`` when given, after the keys it holds, so the engine builds an
+        image's entry without copying one dict into another.
+        """
+        fields = {} if into is None else into
+        fields["status"] = self.status if status is None else status
+        fields["format"] = self.format
+        fields["width"] = self.width
+        fields["height"] = self.height
+        fields["ai"] = self.ai.to_dict()
+        fields["c2pa"] = self.c2pa.to_dict()
+        fields["credit"] = self.credit
+        fields["credit_field"] = self.credit_field
+        fields["gps"] = self.gps
+        fields["captured"] = self.captured
+        return fields

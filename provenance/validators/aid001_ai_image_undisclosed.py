@@ -37,6 +37,7 @@ DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an AI-generated/AI-composite image has no disclosure"
 SCOPE = "article"
+NEEDS = frozenset({"ok", "ai"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

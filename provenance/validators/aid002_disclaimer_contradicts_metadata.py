@@ -30,6 +30,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an image disclosed as AI has capture evidence"
 SCOPE = "article"
+NEEDS = frozenset({"ok", "disclaimers"})  # no disclaimer: no image is disclosed
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

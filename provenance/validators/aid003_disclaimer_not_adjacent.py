@@ -29,6 +29,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "on a multi-image page, an AI image's only disclosure is elsewhere in the text"
 SCOPE = "article"
+NEEDS = frozenset({"ok", "ai", "disclaimers"})  # no disclaimer: no image is disclosed
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -33,6 +33,7 @@ DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an image disclosed as AI carries no machine-readable provenance"
 SCOPE = "article"
+NEEDS = frozenset({"ok", "disclaimers"})  # no disclaimer: no image is disclosed
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -33,6 +33,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "the only attribution phrases are in boilerplate"
 SCOPE = "article"
+NEEDS = frozenset({"attributions"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -30,6 +30,7 @@ DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {"known_sources": None, "extra_sources": []}
 SUMMARY = "the credited source is not in the policy's known sources"
 SCOPE = "article"
+NEEDS = frozenset({"attributions"})
 
 
 def _known(options: Mapping[str, Any]) -> frozenset[str]:

@@ -4,6 +4,12 @@ A validator module has ``ID``, ``NAME``, ``DEFAULT_SEVERITY``, ``DEFAULTS`` (its
 ``SUMMARY``, ``SCOPE`` and ``check(subject, options) -> Iterator[Issue]``; its docstring is the user
 documentation that ``provenance explain ID`` prints. Validators do no I/O: the engine builds
 a :class:`Subject` once and hands it to every enabled rule.
+
+A module may also set ``NEEDS``: subject features (as :func:`subject_features` names them)
+without which its check can yield nothing. Most articles have no missing image, no
+suppression, no read error...; the engine skips such a rule rather than call it for
+nothing (``tests/validators/test_rules_fast_paths.py`` checks each ``NEEDS`` against the
+rule's own answer). A rule without ``NEEDS`` always runs.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from provenance.findings import Issue, Severity
 from provenance.images.model import ImageEvidence
 from provenance.model import Article, ImageRef
 
+# The verdicts that make an image "AI" for the AID rules.
+AI_VERDICTS = ("ai-generated", "ai-composite")
 IMAGE_STATUSES = ("ok", "missing", "unreadable", "unsupported", "remote", "outside-root")
 
 
@@ -93,3 +101,39 @@ def image_issue(image: ResolvedImage, message: str, evidence: str = "") -> Issue
     """An Issue about one image, located at its reference line when it has one."""
     line = image.ref.line if image.ref is not None else None
     return Issue(message, line=line, image=image.label, evidence=evidence)
+
+
+def subject_features(subject: Subject) -> frozenset[str]:
+    """What the subject has, in the terms of the rules' ``NEEDS``.
+
+    Each image status (``ok``, ``missing``...); of the images with evidence, ``ai`` when
+    one's metadata says AI-generated or AI-composite, ``gps`` when one embeds a location,
+    ``captured`` when one has a capture time, ``c2pa`` when one's manifest integrity or
+    trust was judged; ``attributions``, ``disclaimers``, ``suppressions`` when the article
+    has any; ``read-error`` when it could not be read. A feature may be present where a
+    rule still finds nothing (the rule runs); never absent where it could find something.
+    """
+    has: set[str] = set()
+    for image in subject.images:
+        has.add(image.status)
+        evidence = image.evidence
+        if evidence is not None:
+            if evidence.ai.verdict in AI_VERDICTS:
+                has.add("ai")
+            if evidence.gps:
+                has.add("gps")
+            if evidence.captured:
+                has.add("captured")
+            if evidence.c2pa.integrity != "none" or evidence.c2pa.trust != "none":
+                has.add("c2pa")
+    article = subject.article
+    if article is not None:
+        if article.attributions:
+            has.add("attributions")
+        if article.disclaimers:
+            has.add("disclaimers")
+        if article.suppressions:
+            has.add("suppressions")
+    if subject.read_error is not None:
+        has.add("read-error")
+    return frozenset(has)

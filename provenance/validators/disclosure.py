@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from provenance.images.model import ImageEvidence
 from provenance.model import Article, Disclaimer
+from provenance.validators.base import AI_VERDICTS as AI_VERDICTS  # the AID rules' import
 from provenance.validators.base import ResolvedImage, Subject, read_images
 
-AI_VERDICTS = ("ai-generated", "ai-composite")
 TEXT_ZONES = ("body", "meta", "standfirst")
 
 
@@ -43,12 +43,18 @@ class Disclosure:
 
 
 def disclosure_for(article: Article, image: ResolvedImage, image_count: int) -> Disclosure:
+    if not article.disclaimers:  # most articles: nothing can disclose any image
+        return _NONE_ON_ONE_IMAGE_PAGE if image_count == 1 else _NONE
     srcs = {image.src, _picture_of(article).get(image.src or "")}
     tied = tuple(d for d in article.disclaimers
                  if d.zone != "boilerplate" and d.image is not None and d.image in srcs)
     elsewhere = tuple(d for d in article.disclaimers
                       if d.image is None and d.zone in TEXT_ZONES)
     return Disclosure(tied, elsewhere, image_count == 1)
+
+
+_NONE = Disclosure((), (), single_image_page=False)
+_NONE_ON_ONE_IMAGE_PAGE = Disclosure((), (), single_image_page=True)
 
 
 def _picture_of(article: Article) -> dict[str, str]:

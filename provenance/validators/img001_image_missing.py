@@ -29,6 +29,7 @@ DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a referenced image file does not exist"
 SCOPE = "image"
+NEEDS = frozenset({"missing"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

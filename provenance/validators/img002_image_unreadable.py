@@ -30,6 +30,7 @@ DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "corrupt, truncated, a decompression bomb, hostile XMP or zero bytes"
 SCOPE = "image"
+NEEDS = frozenset({"unreadable"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

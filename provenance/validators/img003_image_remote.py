@@ -27,6 +27,7 @@ DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an http(s):// or data: reference, not fetched"
 SCOPE = "image"
+NEEDS = frozenset({"remote"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -33,6 +33,7 @@ DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a reference escapes the audit root (refused, not read)"
 SCOPE = "image"
+NEEDS = frozenset({"outside-root"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -28,6 +28,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a published image carries GPS coordinates"
 SCOPE = "image"
+NEEDS = frozenset({"ok", "gps"})
 
 
 def _no_fix(lat: Any, lon: Any) -> bool:

@@ -27,6 +27,7 @@ DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "no creator/credit/copyright in IPTC, XMP or EXIF"
 SCOPE = "image"
+NEEDS = frozenset({"ok"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

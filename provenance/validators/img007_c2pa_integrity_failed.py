@@ -29,6 +29,7 @@ DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "c2pa.integrity is failed (codes listed)"
 SCOPE = "image"
+NEEDS = frozenset({"ok", "c2pa"})
 
 # Codes that break integrity, per PRODUCT.md: hash/signature mismatches and missing parts.
 _FAILURE_SUFFIXES = (".mismatch", ".missing")

@@ -37,6 +37,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {"max_capture_age_days": None, "grace_hours": 24}
 SUMMARY = "capture more than 24 h after publication, or older than max_capture_age_days"
 SCOPE = "image"
+NEEDS = frozenset({"ok", "captured"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

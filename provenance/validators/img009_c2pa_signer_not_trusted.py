@@ -30,6 +30,7 @@ DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a manifest's signer is untrusted, expired or invalid, or unverifiable offline"
 SCOPE = "image"
+NEEDS = frozenset({"ok", "c2pa"})
 
 _WHY = {
     "untrusted": "its signing certificate does not chain to a configured trust anchor",

@@ -26,6 +26,7 @@ DEFAULT_SEVERITY = Severity.INFO
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "a format no reader handles (listed, not judged)"
 SCOPE = "image"
+NEEDS = frozenset({"unsupported"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

@@ -29,6 +29,7 @@ DEFAULT_SEVERITY = Severity.ERROR
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an article cannot be decoded or parsed"
 SCOPE = "article"
+NEEDS = frozenset({"read-error"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:

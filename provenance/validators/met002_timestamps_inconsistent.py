@@ -71,17 +71,22 @@ def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
         return
     fields = (("published", article.published, article.published_raw),
               ("updated", article.updated, article.updated_raw))
-    for name, parsed, raw in fields:
-        if raw and not parsed:
+    for name, value, raw in fields:
+        if raw and not value:
             yield Issue(f"{name} date {raw!r} cannot be parsed",
                         line=_line_of(article, raw), evidence=f"{name}:{raw}")
+    # Each date is parsed once, without a zone hint: reading a naive date in the other
+    # value's zone and comparing is what comparable() does anyway (wall-clock times).
+    published, updated = as_datetime(article.published), as_datetime(article.updated)
     now = subject.now
-    for name, parsed, raw in fields:
-        when = as_datetime(parsed, now)
-        if when is not None and now is not None and _later(when, now):
-            yield Issue(f"{name} date {parsed} is after the audit time {now.isoformat()}",
-                        line=_line_of(article, raw), evidence=f"{name}-future:{parsed}")
-    yield from _updated_before_published(article, options)
+    if now is not None:
+        for (name, value, raw), when in zip(fields, (published, updated), strict=True):
+            if when is not None and _later(when, now):
+                yield Issue(f"{name} date {value} is after the audit time {now.isoformat()}",
+                            line=_line_of(article, raw), evidence=f"{name}-future:{value}")
+    backwards = _updated_before_published(article, published, updated, options)
+    if backwards is not None:
+        yield backwards
 
 
 def comparable(a: datetime, b: datetime) -> tuple[datetime, datetime]:
@@ -106,14 +111,15 @@ def _later(a: datetime, b: datetime) -> bool:
     return a > b
 
 
-def _updated_before_published(article: Article, options: Mapping[str, Any]) -> Iterator[Issue]:
-    published = as_datetime(article.published)
-    updated = as_datetime(article.updated, published)
-    published = as_datetime(article.published, updated)
+def _updated_before_published(article: Article, published: datetime | None,
+                              updated: datetime | None,
+                              options: Mapping[str, Any]) -> Issue | None:
+    """``published``/``updated`` as :func:`as_datetime` parsed them, without a zone hint."""
     if published is None or updated is None:
-        return
+        return None
     tolerance = float(options.get("tolerance_minutes", 0)) * 60
-    if seconds_after(published, updated) > tolerance:
-        yield Issue(f"updated {article.updated} is before published {article.published}",
-                    line=_line_of(article, article.updated_raw),
-                    evidence=f"{article.updated}<{article.published}")
+    if seconds_after(published, updated) <= tolerance:
+        return None
+    return Issue(f"updated {article.updated} is before published {article.published}",
+                 line=_line_of(article, article.updated_raw),
+                 evidence=f"{article.updated}<{article.published}")

@@ -35,6 +35,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 DEFAULTS: Mapping[str, Any] = {}
 SUMMARY = "an inline suppression names an unknown rule or gives no reason"
 SCOPE = "article"
+NEEDS = frozenset({"suppressions"})
 
 
 def check(subject: Subject, options: Mapping[str, Any]) -> Iterator[Issue]:
