@@ -73,23 +73,31 @@ class ContentScorer:
         self.score = [0.0] * n
         self.chars = [0] * n
         self.links = [0] * n
-        self.has_blocks = [False] * n
-        for cont in containers[1:]:
-            self.has_blocks[cont.parent] = True
-        # boiler[c]: c itself is navigation/sidebar/promo; under[c]: some ancestor is.
-        self.boiler = [False] + [is_boiler_container(c) for c in containers[1:]]
+        # One pass over the containers fills the per-container facts below (a page has a
+        # few hundred; a pass of its own for each cost more than the facts themselves).
+        # boiler[c]: c itself is navigation/sidebar/promo (is_boiler_container, inlined);
+        # under[c]: some ancestor is. Story listings (a page of teasers, "more stories"
+        # under an article) hold several <article> elements; one story does not.
+        self.has_blocks = has_blocks = [False] * n
+        self.boiler = boiler = [False] * n
+        self.articles = articles = [0] * n
+        for c in range(1, n):
+            cont = containers[c]
+            has_blocks[cont.parent] = True
+            tag = cont.tag
+            if tag in _BOILER_TAGS or cont.role in _BOILER_ROLES:
+                boiler[c] = True
+            elif cont.attrs:
+                positive, negative, _ = class_flags(cont.attrs)
+                boiler[c] = negative and not positive
+            if tag == "article":
+                p = cont.parent
+                while p > 0:
+                    articles[p] += 1
+                    p = containers[p].parent
         for seg in segments:
             if containers[seg.cont].tag == "h1":
                 self._protect(seg.cont)
-        # Story listings (a page of teasers, "more stories" under an article) hold several
-        # <article> elements; one story does not.
-        self.articles = [0] * n
-        for cont in containers:
-            if cont.tag == "article":
-                p = cont.parent
-                while p > 0:
-                    self.articles[p] += 1
-                    p = containers[p].parent
         self.under = [False] * n
         for c in range(1, n):
             p = containers[c].parent
