@@ -63,6 +63,7 @@ from provenance.articles.detect.settings import DetectSettings
 from provenance.articles.detect.sources import (
     clean,
     could_name_source,
+    could_open_name,
     known_sources_in,
     normalise,
     split_sources,
@@ -121,6 +122,34 @@ _WIRE_WORD = re.compile(r"files|appeared|compiled|contributed|published|infocom|
 # These credits are short lines, or end a paragraph: only its last characters are read.
 _WIRE_TAIL = 160
 _MIT_TAIL = 50  # "(XY mit dpa)": "mit" and a short agency name end the line
+# The words the two pre-checks above look for, as RE2 patterns for one pass over all of a
+# page's lines (see _page_words): a line that holds none passes them only by its closing
+# bracket or dash, and most lines hold none. _KEYWORD needs a keyword between two \b:
+# its stems stand after a character that is not an ASCII letter, digit or "_", and
+# before one ("$": the line's end) unless the keyword lets more letters follow. That is a
+# superset of \b whatever \w means (RE2 and re differ on it), since each of those is \w.
+# "mit" must start within the last _MIT_TAIL characters, as _maybe_wire reads it.
+# tests/detect/test_prechecks_round3.py checks that every line the pre-checks pass holds
+# one of the words.
+_KEYWORD_STEMS = ("inputs?", "informa", "reporting", "writing", "sources?", "syndicated",
+                  "fontes?", "fuentes?", "quellen?", "material", "agentur", "avec", "com",
+                  "provided")
+_OPEN_STEMS = frozenset(("informa", "agentur"))  # "informa\w+", "agentur\w*"
+
+
+def _unfolded(word: str) -> str:
+    """``word`` (lower case) as RE2 must look for it in unfolded text to find it wherever
+    :func:`fold` would make it: case-insensitively, and "İ" and "ı" read as "i" (RE2
+    folds neither to it; every other character that fold() maps to a letter of the
+    words, RE2 folds to it, tests/detect/test_prechecks_round3.py checks)."""
+    return word.replace("i", "[iİı]")
+
+
+_KEYWORD_WORDS = ("(?im)(?:(?:^|[^0-9A-Za-z_])(?:" + "|".join(
+    _unfolded(stem) + ("" if stem in _OPEN_STEMS else r"(?:[^0-9A-Za-z_\n]|$)")
+    for stem in _KEYWORD_STEMS) + r")|इनपुट|स्रोत)[^\n]*")
+_WIRE_WORDS = ("(?im)(?:" + "|".join(map(_unfolded, _WIRE_WORD.pattern.split("|")))
+               + r")[^\n]*|" + _unfolded("mit") + r"[^\n]{0," + str(_MIT_TAIL - 3) + "}$")
 # re.IGNORECASE folds case character by character inside the engine, which made these
 # pre-checks the detectors' hottest loop. They run without it on ``fold(text)``, where
 # plain matching of their lower-case patterns is case-insensitive matching of ``text``:
@@ -370,7 +399,9 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
     found: list[Attribution] = []
     memo = _memo(settings.known_sources, settings.extra_attribution_phrases)
     wrapped: _Wrapped | None = None
-    for seg in _segments_outside(article, skip, layout):
+    segments = _segments_outside(article, skip, layout)
+    words = _page_words([seg.text for seg in segments])
+    for number, seg in enumerate(segments):
         text, zone = seg.text, seg.block.zone
         if wrapped is not None:
             wrapped = wrapped.extend(seg, settings, found)
@@ -379,7 +410,9 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
         key = (text, zone == "headline", seg.index in near)
         credits = memo.get(key) if len(text) <= _MAX_REMEMBERED else None
         if credits is None:
-            credits = _credits_of(text, key[1], key[2], settings)
+            credits = (_credits_of(text, key[1], key[2], settings) if words is None else
+                       _credits_of(text, key[1], key[2], settings, number in words[0],
+                                   number in words[1]))
             if len(text) <= _MAX_REMEMBERED:
                 if len(memo) >= _REMEMBERED:
                     memo.clear()
@@ -468,10 +501,10 @@ def _memo(known: tuple[str, ...],
     return {}
 
 
-def _credits_of(text: str, headline: bool, by_image: bool,
-                settings: DetectSettings) -> tuple[_Credit, ...]:
+def _credits_of(text: str, headline: bool, by_image: bool, settings: DetectSettings,
+                keyword: bool = True, wire: bool = True) -> tuple[_Credit, ...]:
     """The credits in one line: a headline's suffix; else a dateline credit, an agency
-    byline and a closing credit."""
+    byline and a closing credit (``keyword``, ``wire``: see :func:`_closing`)."""
     if headline:
         return ((0, text.strip(), tuple(_suffix(text, settings))),)
     known = settings.known_sources
@@ -482,30 +515,46 @@ def _credits_of(text: str, headline: bool, by_image: bool,
     byline = _byline(text, known, by_image)
     if byline is not None:
         out.append((0, byline[0], tuple(byline[1])))
-    closing = _closing(text, settings, by_image)
+    closing = _closing(text, settings, by_image, keyword, wire)
     if closing is not None:
         out.append((closing[0], closing[1], tuple(closing[2])))
     return tuple(out)
 
 
-def _closing(text: str, settings: DetectSettings,
-             by_image: bool = False) -> tuple[int, str, list[str]] | None:
+def _closing(text: str, settings: DetectSettings, by_image: bool = False,
+             keyword: bool = True, wire: bool = True) -> tuple[int, str, list[str]] | None:
     """``(offset, text, sources)`` of a closing credit ending ``text``; next to an image
-    (``by_image``) the labels that also introduce photo credits are not read."""
+    (``by_image``) the labels that also introduce photo credits are not read.
+
+    ``keyword=False`` says that ``text`` holds none of :data:`_KEYWORD_WORDS`, and
+    ``wire=False`` none of :data:`_WIRE_WORDS` (found for a whole page by
+    :func:`_page_words`): the pre-checks that look for them are then skipped, and a line
+    with neither kind of word nor a closing bracket or dash (most lines) is done without
+    folding its case."""
+    # Folding neither makes nor removes brackets and dashes; with no phrases, no extra forms.
+    if not (keyword or wire or ")" in text or "-" in text or "—" in text or "–" in text
+            or settings.extra_attribution_phrases):
+        return None
     # search(text, pos) keeps "^" at the real start of the line, unlike slicing.
     cut = max(0, len(text) - _MAX_CLOSING)
     extra = _extra_closings(settings.extra_attribution_phrases)
     folded = fold(text)
-    maybe = _maybe_closing(folded, cut) or _maybe_wire(folded, cut)
-    forms = (*extra, *_CLOSINGS) if maybe else extra
-    # hint -> found: each looked for at most once, all at once when RE2 can (_hints_in).
-    seen = _hints_in(folded, cut) if maybe else {}
+    maybe = _maybe_closing(folded, cut, keyword) or (wire and _maybe_wire(folded, cut))
+    forms = extra
+    # Which forms' hints the line holds, all found at once when RE2 can: then only those
+    # forms are tried (their hints need no look), in their order.
+    numbers = _hint_numbers(folded, cut) if maybe else None
+    if numbers is not None:
+        forms = (*extra, *_hinted_forms(numbers))
+    elif maybe:
+        forms = (*extra, *_CLOSINGS)
+    seen: dict[re.Pattern[str], bool] = {}  # hint -> found, without RE2
     starts: list[int] | None = None  # where a "tail" form may start, worked out on first need
     for form in forms:
         if by_image and form.photo_label:
             continue
         hint = form.hint
-        if hint is not None:
+        if hint is not None and numbers is None:
             # Without RE2, each hint is looked for here, once (forms share them). A hint
             # lies inside the credit, which starts at or after ``cut``.
             has = seen.get(hint)
@@ -571,18 +620,91 @@ def _hints_in(folded: str, cut: int) -> dict[re.Pattern[str], bool]:
     classes, which RE2 and ``re`` match alike (tests/detect/test_prechecks_round2.py).
     Empty (the hints are then looked for one by one) without RE2 or for a text RE2
     cannot take (a lone surrogate)."""
+    numbers = _hint_numbers(folded, cut)
     hint_set = _hint_set()
-    if hint_set is None:
+    if numbers is None or hint_set is None:
         return {}
-    matcher, hints = hint_set
-    try:
-        found = matcher.Match(folded[cut:]) or ()
-    except UnicodeEncodeError:
-        return {}
+    hints = hint_set[1]
     seen = dict.fromkeys(hints, False)
-    for number in found:
+    for number in numbers:
         seen[hints[number]] = True
     return seen
+
+
+def _hint_numbers(folded: str, cut: int) -> tuple[int, ...] | None:
+    """The numbers (in :func:`_hint_set`'s numbering) of the built-in hints that occur in
+    ``folded`` at or after ``cut``, in increasing order (see :func:`_hints_in`, which
+    reads them; ``None`` where it is empty)."""
+    hint_set = _hint_set()
+    if hint_set is None:
+        return None
+    try:
+        found = hint_set[0].Match(folded[cut:]) or ()
+    except UnicodeEncodeError:
+        return None
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1024)
+def _hinted_forms(numbers: tuple[int, ...]) -> tuple[_Closing, ...]:
+    """The built-in forms whose hint is one of ``numbers`` (:func:`_hint_numbers`), in
+    order: a line that may close with a credit holds the hints of a few forms, and
+    going through all three dozen to skip the others cost more than trying those few.
+    Lines hold few distinct sets of hints: each set's forms are worked out once."""
+    hint_set = _hint_set()
+    hints = () if hint_set is None else hint_set[1]
+    present = {hints[number] for number in numbers}
+    return tuple(form for form in _CLOSINGS if form.hint is None or form.hint in present)
+
+
+@cache
+def _word_scans() -> tuple[Any, Any] | None:
+    """:data:`_KEYWORD_WORDS` and :data:`_WIRE_WORDS` compiled by RE2 (``None`` without
+    google-re2). Two passes: as one alternation, "mit" counted back from the line's end
+    made RE2's automaton many times slower."""
+    re2 = lexicon._re2()
+    if re2 is None:
+        return None
+    return re2.compile(_KEYWORD_WORDS), re2.compile(_WIRE_WORDS)
+
+
+def _page_words(texts: list[str]) -> tuple[set[int], set[int]] | None:
+    """The indexes of the lines that hold one of :data:`_KEYWORD_WORDS`, and of those that
+    hold one of :data:`_WIRE_WORDS`, each found in one pass over them all: the pre-checks
+    that look for these words cost a few microseconds a line, and most lines hold none.
+    ``None`` (any line may) without RE2, for a text RE2 cannot take (a lone surrogate) or
+    for a line with a line break (segments have none).
+
+    The lines are joined by line breaks, which no word holds, and read as UTF-8 bytes,
+    whose offsets RE2 gives back without converting them (and without folding their
+    case, which took as long as the passes): the line breaks before a match's end
+    number its line, and each match runs on to the end of its line, so that a line is
+    matched once however many words it holds.
+    """
+    scans = _word_scans()
+    if scans is None:
+        return None
+    try:
+        data = "\n".join(texts).encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if data.count(b"\n") >= len(texts):  # the lines could not be numbered
+        return None
+    keyword, wire = scans
+    return _lines_matched(keyword, data), _lines_matched(wire, data)
+
+
+def _lines_matched(scan: Any, data: bytes) -> set[int]:
+    """The numbers of the lines of ``data`` (joined by line breaks) in which ``scan``
+    finds something."""
+    found: set[int] = set()
+    line = last = 0
+    for match in scan.finditer(data):
+        end = match.end()
+        line += data.count(b"\n", last, end)
+        last = end
+        found.add(line)
+    return found
 
 
 def _tail_starts(text: str, cut: int) -> list[int]:
@@ -592,13 +714,16 @@ def _tail_starts(text: str, cut: int) -> list[int]:
     return starts
 
 
-def _maybe_closing(folded: str, cut: int) -> bool:
-    """Could a built-in closing form match ``folded`` (the folded line) after ``cut``?"""
+def _maybe_closing(folded: str, cut: int, keyword: bool = True) -> bool:
+    """Could a built-in closing form match ``folded`` (the folded line) after ``cut``?
+    (``keyword=False``: the line holds none of :data:`_KEYWORD_WORDS`.)"""
     if folded.find(")", cut) >= 0 and _PAREN_END.search(folded, cut):
         return True
     if (folded.find("-", cut) >= 0 or folded.find("—", cut) >= 0
             or folded.find("–", cut) >= 0) and _DASH_END.search(folded, cut):
         return True
+    if not keyword:
+        return False
     if _KEYWORD_END.search(folded, cut) and _KEYWORD.search(folded, cut):
         return True
     return folded.find("इनपुट", cut) >= 0 or folded.find("स्रोत", cut) >= 0
@@ -643,6 +768,9 @@ def _byline(text: str, known: tuple[str, ...], by_image: bool) -> tuple[str, lis
         agency = normalise(_ROLE.sub("", tail.group("src")), known) if tail else ""
         return (clean(text[:by.end("name")]), [agency]) if agency in known else None
     if by_image or not _may_stand_alone(text):  # next to an image: its photo credit
+        return None
+    # Only a known source can be the name: most lines do not even start like one.
+    if not could_open_name(text, known):
         return None
     alone = _ALONE.match(text)
     if alone is None:

@@ -137,14 +137,21 @@ def _caseless(text: str) -> bool:
     return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
 
 
+def find_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
+    """The dateline credit that opens ``text``, if any."""
+    if "(" not in text:  # the Latin shapes but one credit the agency in brackets
+        # Not kept: most lines have no bracket, and are read faster than looked up (the
+        # cache's key holds every known source, hashed on each call).
+        return _unbracketed(text, known)
+    return _bracketed(text, known)
+
+
 # The attribution detector and then the dateline field (:func:`find_place`) read the first
 # lines of the same story: the few lines last read are kept, so the second reading of the
 # dateline is a look-up (a small cache: the lines of one article, not of a whole site).
 @lru_cache(maxsize=32)
-def find_credit(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
-    """The dateline credit that opens ``text``, if any."""
-    if "(" not in text:  # the Latin shapes but one credit the agency in brackets
-        return _unbracketed(text, known)
+def _bracketed(text: str, known: tuple[str, ...]) -> DatelineCredit | None:
+    """:func:`find_credit` of a line with a bracket."""
     if "=" in text[:40] or "＝" in text[:40]:
         equals = _known_credit(_PLACE_EQUALS.match(text), known)
         if equals is not None:

@@ -20,7 +20,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 from typing import Any
 
 _F = re.IGNORECASE
@@ -227,7 +228,9 @@ def claim_candidates(texts: Sequence[str]) -> set[int]:
         found.extend(_starts(_any_script(), low))
     if not found:  # most pages: no line to map back, so no line offsets to work out
         return set()
-    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    # Where each line starts in the whole: its length and line break added up, by
+    # iterators that run in C (a generator cost a resumption per line of the page).
+    starts = list(map(add, accumulate(map(len, texts[:-1]), initial=0), count()))
     hits = {bisect_right(starts, start) - 1 for start in found}
     return {i for i in hits if may_claim(texts[i])}
 

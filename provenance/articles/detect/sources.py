@@ -145,6 +145,40 @@ def could_name_source(text: str, known: tuple[str, ...]) -> bool:
     return word in _first_words(known)
 
 
+# The first word of a line as could_name_source reads the first word of a name the line
+# opens: the characters clean() strips at the start (and whitespace) skipped, then those
+# _NAME_WORD splits on, then the word.
+_OPENING_WORD = re.compile(r"[\s" + re.escape(_LEAD_EDGE) + r"]*[\s/,;&+]*([^\s/,;&+]+)")
+
+
+def could_open_name(line: str, known: tuple[str, ...]) -> bool:
+    """Cheap pre-check: could a name that opens ``line`` pass :func:`could_name_source`?
+
+    "Opens": the name is ``line`` from its start, past any of clean()'s leading
+    characters, to its end or to whitespace or a separator (``| · • – — -``), as the
+    attribution detector's agency-only line reads it. Such a name's first word is the
+    line's first word, or the start of it up to a character that clean() strips at the
+    end of a name ("AFP" in "AFP.", "Keystone" in "Keystone-SDA"): one of them must be a
+    known source's first word, or "the", whose next word is read instead ("the" is one,
+    of "the associated press"). The line's first word is read once, where a name was
+    otherwise matched and cleaned for every line a page prints
+    (tests/detect/test_prechecks_round3.py compares the two).
+    """
+    match = _OPENING_WORD.match(line)
+    if match is None:
+        return False
+    word = match.group(1)
+    words = _first_words(known)
+    lowered = word.lower()
+    if lowered in words:
+        return True
+    if word.isalnum():  # no character inside the word where a name may end
+        return False
+    # Each cut lower-cased on its own: a final sigma lower-cases by what follows it.
+    return any(word[:end].lower() in words for end, char in enumerate(word)
+               if char in _TRAIL_EDGE)
+
+
 def normalise(name: str, known: tuple[str, ...] = ()) -> str:
     """The canonical spelling of ``name``: an alias, a known source, or ``name`` cleaned.
 
