@@ -83,22 +83,26 @@ if TYPE_CHECKING:  # multiprocessing loads when the first worker starts: a cache
 # needs them (a C2PA store, a HEIF container). A failure is left for that file's reader.
 ARTICLE_MODULES = ("provenance.articles.text", "provenance.articles.markdown",
                    "provenance.articles.ninjs", "provenance.articles.jsonl",
-                   "provenance.articles.html", "provenance.articles.detect",
-                   "provenance.images.read")
+                   "provenance.articles.html", "provenance.articles.detect")
 IMAGE_MODULES = ("provenance.images.read",)
 
 
 def article_modules(items: Sequence[Found]) -> tuple[str, ...]:
     """The modules a worker needs for these article files: the readers of the formats
-    present (an archive's records are HTML pages), the detectors and the image reader.
+    present (an archive's records are HTML pages) and the detectors.
 
     Imported once before the workers fork (:func:`_warm_up`); a Markdown reader and its
     plugins imported for a folder of HTML pages were a fifth of a small run's start-up.
+    The image reader is not among them: pages whose pictures are remote never need it,
+    and where they are local each worker imports it at its first picture, in parallel
+    (the images phase warms it up, :data:`IMAGE_MODULES`).
     """
     suffixes = {os.path.splitext(found.rel)[1].lower() for found in items}
     formats = {format_for_path("file" + suffix) or "html" for suffix in suffixes}
     readers = [m for m in ARTICLE_MODULES if m.rpartition(".")[2] in formats]
     return (*readers, *(m for m in ARTICLE_MODULES if m.rpartition(".")[2] not in FORMATS))
+
+
 IMAGE_MEMO = 4096  # distinct images a worker remembers before starting afresh
 PATH_BYTES = 4096  # room for the path of the image being read (PATH_MAX on Linux)
 BATCH = 8  # files handed over in one message, answered in one: fewer wake-ups per file
