@@ -21,12 +21,10 @@ test_screens.py.
 
 from __future__ import annotations
 
-import ast
 import copy
 import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,31 +42,12 @@ from provenance.articles.detect.segments import (
     split_block,
 )
 from provenance.model import Article, Block, ImageRef
+from tests.detect.texts import mangled, suite_literals
 
-HERE = Path(__file__).parent
 SETTINGS = DetectSettings()
 
 
-def _literals() -> list[str]:
-    """Every string literal of this folder's tests, and its lines."""
-    found: set[str] = set()
-    for file in sorted(HERE.glob("test_*.py")):
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                found.add(node.value)
-                found.update(node.value.split("\n"))
-    return sorted(t for t in found if t.strip())
-
-
-LITERALS = _literals()
-
-
-def _mangled(text: str) -> Iterator[str]:
-    yield text
-    yield text.upper()
-    yield text.swapcase()
-    yield text.replace("s", "ſ").replace("k", "\u212a")
-    yield text.replace("i", "İ")
+LITERALS = list(suite_literals())
 
 
 # --- Layout -------------------------------------------------------------------------------
@@ -204,7 +183,7 @@ def _meta_lines() -> list[str]:
               "Last updated: May 3, 2025", "Modified 2025-05-03", "Created on 3 May 2025",
               "Date published: 2025-05-03", "First published 3 May 2025", "Posted: 3 May 2025",
               "प्रकाशित: 3 मई 2025", "Publié le 3 mai 2025", "Von Jan Roe", "Par Jean Roe")
-    return [m for text in [*LITERALS, *labels] for m in _mangled(text)]
+    return [m for text in [*LITERALS, *labels] for m in mangled(text)]
 
 
 def test_skipping_lines_by_their_first_letter_reads_them_as_the_plain_path(
@@ -274,7 +253,7 @@ def test_the_hints_found_at_once_are_those_found_one_by_one() -> None:
     hints = hint_set[1]
     found = 0
     for literal in LITERALS:
-        for text in _mangled(literal):
+        for text in mangled(literal):
             folded = at.fold(text)
             for cut in {0, len(folded) // 2, max(0, len(folded) - at._MAX_CLOSING)}:
                 want = {h: h.search(folded, cut) is not None for h in hints}
@@ -297,7 +276,7 @@ def test_only_a_line_with_an_open_bracket_opens_a_wrapped_credit() -> None:
     # _scan calls _opens_credit only for lines with "(": sound if no other line opens one.
     opened = 0
     for literal in LITERALS:
-        for text in _mangled(literal):
+        for text in mangled(literal):
             if at._opens_credit(text):
                 assert "(" in text
                 opened += 1

@@ -22,12 +22,9 @@ test_screens.py, and the lines below (each written to reach one of the shortcuts
 
 from __future__ import annotations
 
-import ast
 import copy
 import re
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,8 +34,8 @@ from provenance.articles.detect import attribution as at
 from provenance.articles.detect import datelines as dl
 from provenance.articles.detect import sources as so
 from provenance.model import Article, Block, ImageRef
+from tests.detect.texts import mangled, suite_literals
 
-HERE = Path(__file__).parent
 SETTINGS = DetectSettings()
 KNOWN = SETTINGS.known_sources
 
@@ -63,26 +60,6 @@ EDGES = (
 )
 
 
-def _literals() -> list[str]:
-    """Every string literal of this folder's tests, and its lines."""
-    found: set[str] = set()
-    for file in sorted(HERE.glob("test_*.py")):
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                found.add(node.value)
-                found.update(node.value.split("\n"))
-    return sorted(t for t in found if t.strip())
-
-
-def _mangled(text: str) -> Iterator[str]:
-    yield text
-    yield text.upper()
-    yield text.swapcase()
-    yield text.replace("s", "ſ").replace("k", "\u212a")
-    yield text.replace("i", "İ")
-    yield text.replace("i", "ı")
-
-
 def _encodes(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -93,7 +70,7 @@ def _encodes(text: str) -> bool:
 
 # The lines of a page: segments hold no line break (split_block joins soft wraps). Lines
 # RE2 cannot take have a test of their own.
-LINES = sorted({m.replace("\n", " ") for text in [*_literals(), *EDGES] for m in _mangled(text)
+LINES = sorted({m.replace("\n", " ") for text in [*suite_literals(), *EDGES] for m in mangled(text)
                 if _encodes(m)})
 
 

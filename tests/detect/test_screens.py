@@ -10,42 +10,19 @@ equates "ſ" with "s", "K" with "k", "ς" with "σ") and text generated from the
 
 from __future__ import annotations
 
-import ast
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from provenance.articles.detect import lexicon as lx
+from tests.detect.texts import mangled, suite_literals
 
 SCREENED = {"DEIXIS": lx.DEIXIS, "REPORTING": lx.REPORTING}
-HERE = Path(__file__).parent
 
 
-def _suite_sentences() -> list[str]:
-    """Every string literal of this folder's tests, and its sentences and lines."""
-    found: set[str] = set()
-    for file in sorted(HERE.glob("test_*.py")):
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                text = node.value
-                found.add(text)
-                found.update(re.split(r"(?<=[.!?。])\s+|\n", text))
-    return sorted(t for t in found if t.strip())
-
-
-SENTENCES = _suite_sentences()
-
-
-def _mangled(text: str) -> Iterator[str]:
-    yield text
-    yield text.upper()
-    yield text.swapcase()
-    yield text.replace("s", "ſ").replace("k", "\u212a").replace("σ", "ς")
-    yield text.replace("i", "İ")
+SENTENCES = suite_literals(sentences=True)
 
 
 def test_the_suite_has_sentences_to_check() -> None:
@@ -60,7 +37,7 @@ def test_a_screened_pattern_matches_as_the_plain_one(name: str) -> None:
     assert lazy._screen is not None, f"{name} has no screen"
     matched = 0
     for sentence in SENTENCES:
-        for text in _mangled(sentence):
+        for text in mangled(sentence):
             want = plain.search(text)
             got = lazy.search(text)
             assert (got and got.span()) == (want and want.span()), text
@@ -113,7 +90,7 @@ def test_text_a_pattern_matches_is_never_ruled_out(data: st.DataObject) -> None:
 def test_verb_screens_keep_every_language_whose_gate_holds() -> None:
     languages = list(lx.CLAIM_VERBS)
     for sentence in SENTENCES:
-        for text in _mangled(sentence):
+        for text in mangled(sentence):
             folded = lx.fold_for_gates(text)
             plain = {lang for lang in languages if lx.CLAIM_VERBS[lang].search(folded)}
             assert lx.claim_verbs(folded, languages) == plain, text
