@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -114,16 +114,16 @@ def _holds_site_config(folder: Path) -> bool:
 
 
 def relative(path: Path, root: Path) -> str:
-    """``path`` as a POSIX string relative to ``root`` (both already resolved)."""
-    return PurePosixPath(*path.relative_to(root).parts).as_posix() or "."
+    """``path`` as a POSIX string relative to ``root`` (both already resolved);
+    ``ValueError`` when it is not beneath it."""
+    rel = _below(str(path), str(root))
+    if rel is None:
+        raise ValueError(f"{path} is not beneath {root}")
+    return rel
 
 
 def inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-    except ValueError:
-        return False
-    return True
+    return _below(str(path), str(root)) is not None
 
 
 def kind_of(path: Path | str) -> str | None:
@@ -237,14 +237,23 @@ def _local(candidate: Path, root: Path) -> Resolution:
 
 def _below(path: str, base: str) -> str | None:
     """``path`` relative to ``base`` as a POSIX string (``.`` for itself), or None when it
-    is not beneath it; both absolute and normalised, so a string test is exact."""
+    is not beneath it. Both are paths as ``str(Path)`` writes them (no ``.``, doubled or
+    trailing separator), so on POSIX a string test is exactly ``Path.relative_to``, at a
+    fraction of its cost (the walk and every image reference ask it); elsewhere drive
+    letters and case rules are pathlib's to judge."""
+    if os.sep != "/":
+        try:
+            return PurePath(path).relative_to(base).as_posix()
+        except ValueError:
+            return None
     if path == base:
         return "."
-    prefix = base if base.endswith(os.sep) else base + os.sep
-    if not path.startswith(prefix):
-        return None
-    rest = path[len(prefix):]
-    return rest if os.sep == "/" else rest.replace(os.sep, "/")
+    if base == "/" and path.startswith("//"):
+        return None  # POSIX lets "//" be another root, and pathlib keeps it apart
+    if base == ".":  # every relative path is beneath the current folder, lexically
+        return None if path.startswith("/") else path
+    prefix = base if base.endswith("/") else base + "/"
+    return path[len(prefix):] if path.startswith(prefix) else None
 
 
 @lru_cache(maxsize=4096)

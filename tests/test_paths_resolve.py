@@ -67,3 +67,29 @@ def test_a_dangling_link_is_missing_and_a_looping_one_is_not_followed(
     os.symlink(root / "img" / "loop.jpg", root / "img" / "loop.jpg")
     assert _status("../img/dangling.jpg", root)[0] == "ok"  # present as a link; read fails
     assert _status("../img/loop.jpg", root)[0] in ("ok", "outside-root")
+
+
+def test_inside_and_relative_are_pathlibs_relative_to() -> None:
+    """The string test behind ``inside``/``relative`` (and reference resolution) against
+    ``Path.relative_to`` over paths built from roots, names, ``.``, ``..`` and doubled
+    slashes, absolute and relative."""
+    from itertools import product
+    from pathlib import PurePosixPath
+
+    from provenance.paths import inside, relative
+
+    parts = ["", "/", "//", "a", "b", "..", "."]
+    texts = {"/".join(c) if c[0] not in ("/", "//") else c[0] + "/".join(c[1:])
+             for n in range(1, 4) for c in product(parts, repeat=n)} - {""}
+    paths = [Path(t) for t in sorted(texts)]
+    for path, root in product(paths, paths):
+        try:
+            want: str | None = PurePosixPath(*path.relative_to(root).parts).as_posix() or "."
+        except ValueError:
+            want = None
+        assert inside(path, root) == (want is not None), (path, root)
+        if want is not None:
+            assert relative(path, root) == want, (path, root)
+        else:
+            with pytest.raises(ValueError):
+                relative(path, root)
