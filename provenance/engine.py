@@ -115,7 +115,7 @@ class AuditConfig:
         """
         memo = self._plans
         if memo is None:
-            return _needed(self._active(path, scope), has)
+            return _needed(self.active_rules(path, scope), has)
         plan = memo.get((scope, has))
         if plan is None:
             plan = memo[scope, has] = _needed(self.active_rules(path, scope), has)
@@ -197,12 +197,10 @@ def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
               errors: list[dict[str, Any]]) -> list[Finding]:
     """Every enabled rule over ``subject``; suppressions applied; findings sorted.
 
-    This runs ~20 rules per article, so it stays lean: a rule whose ``NEEDS`` the subject
-    lacks is not called (its check would yield nothing), and the occurrence counts and
-    suppression lookups are only set up once a rule has something to say.
+    A rule whose ``NEEDS`` the subject lacks is not called: its check would yield nothing.
     """
     findings: list[Finding] = []
-    seen: dict[tuple[str, str, str], int] | None = None
+    seen: dict[tuple[str, str, str], int] = {}
     article = subject.article
     suppressions = article.suppressions if article is not None else ()
     rules = validators.RULES
@@ -214,10 +212,6 @@ def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
         except Exception as exc:  # a crashing rule is an internal error, never silent
             errors.append(_error(f"validate:{rule_id}", path, exc))
             continue
-        if not issues:
-            continue
-        if seen is None:
-            seen = {}
         for issue in issues:
             key = (rule_id, issue.image or "", issue.evidence)
             occurrence = seen[key] = seen.get(key, 0) + 1
@@ -226,11 +220,9 @@ def run_rules(subject: Subject, cfg: AuditConfig, path: str, index: int | None,
                 rule=rule_id, name=rule.NAME, severity=setting.severity,
                 message=issue.message, line=issue.line, column=issue.column,
                 image=issue.image, fingerprint=fp,
-                suppressed=_suppression_for(rule_id, issue, article, suppressions)
-                if suppressions else None,
+                suppressed=_suppression_for(rule_id, issue, article, suppressions),
             ))
-    if len(findings) > 1:
-        findings.sort(key=Finding.sort_key)
+    findings.sort(key=Finding.sort_key)
     return findings
 
 
@@ -307,36 +299,30 @@ def _resolve_images(article: Article, file: Path, cfg: AuditConfig,
     return resolved
 
 
-def image_fields(image: ResolvedImage) -> dict[str, Any]:
-    """The contract's per-image fields; defaults where the file was not read."""
+def image_fields(image: ResolvedImage, into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The contract's per-image fields (after the keys already ``into`` it, when given);
+    defaults where the file was not read."""
     evidence = image.evidence or ImageEvidence(path=image.path or "", status=image.status)
-    return evidence.fields_dict(image.status)
+    return evidence.fields_dict(image.status, into)
 
 
 def article_dict(article: Article, images: Sequence[ResolvedImage],
                  findings: Sequence[Finding]) -> dict[str, Any]:
-    """One ``articles[]`` entry of the report, keys in contract order.
-
-    Built once per article: empty lists are made without a comprehension, and each image's
-    fields are written straight into its entry after ``src`` and ``path``.
-    """
+    """One ``articles[]`` entry of the report, keys in contract order."""
     return {
         "path": article.path, "index": article.index, "format": article.format,
         "headline": article.headline, "byline": article.byline, "dateline": article.dateline,
         "published": article.published, "updated": article.updated,
-        "attributions": [a.to_dict() for a in article.attributions]
-        if article.attributions else [],
-        "disclaimers": [d.to_dict() for d in article.disclaimers]
-        if article.disclaimers else [],
-        "images": [_image_entry(img) for img in images] if images else [],
-        "findings": [f.to_dict() for f in findings] if findings else [],
+        "attributions": [a.to_dict() for a in article.attributions],
+        "disclaimers": [d.to_dict() for d in article.disclaimers],
+        "images": [_image_entry(img) for img in images],
+        "findings": [f.to_dict() for f in findings],
     }
 
 
 def _image_entry(image: ResolvedImage) -> dict[str, Any]:
     """One image of an ``articles[]`` entry: src, path, :func:`image_fields`, caption."""
-    evidence = image.evidence or ImageEvidence(path=image.path or "", status=image.status)
-    entry = evidence.fields_dict(image.status, {"src": image.src, "path": image.path})
+    entry = image_fields(image, {"src": image.src, "path": image.path})
     entry["caption"] = image.ref.caption if image.ref else None
     return entry
 
