@@ -604,13 +604,8 @@ def _hint_set() -> tuple[Any, tuple[re.Pattern[str], ...]] | None:
     if re2 is None:
         return None
     hints = tuple(dict.fromkeys(form.hint for form in _CLOSINGS if form.hint is not None))
-    options = re2.Options()
-    options.max_mem = 64 << 20  # far above what two dozen short hints take
-    matcher = re2.Set.SearchSet(options)
-    for hint in hints:  # numbered in order of insertion, as RE2 numbers them
-        matcher.Add(hint.pattern)
-    matcher.Compile()
-    return matcher, hints
+    # 64 MB: far above what two dozen short hints take.
+    return lexicon.search_set(re2, [hint.pattern for hint in hints], 64 << 20), hints
 
 
 def _hints_in(folded: str, cut: int) -> dict[re.Pattern[str], bool]:

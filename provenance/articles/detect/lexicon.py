@@ -191,6 +191,21 @@ def _re2() -> Any:
         return None
 
 
+def search_set(re2: Any, patterns: Sequence[str], max_mem: int) -> Any:
+    """An RE2 set of ``patterns``, compiled, whose ``Match`` gives the numbers (in the
+    order given) of all that occur in a text, in one pass. ``max_mem`` must be well above
+    what the automaton takes: a set that runs out of memory reports nothing, not an
+    error."""
+    options = re2.Options()
+    options.max_mem = max_mem
+    matcher = re2.Set.SearchSet(options)
+    for pattern in patterns:  # numbered in order of insertion
+        matcher.Add(pattern)
+    if patterns:
+        matcher.Compile()
+    return matcher
+
+
 @cache
 def _whole_text_scan(pattern: re.Pattern[str]) -> Any:
     """``pattern`` (a literal alternation, :func:`any_literal`) compiled by RE2, which
@@ -358,14 +373,8 @@ class _Screen:
         # Its automaton has at most one state per prefix of a string (a few thousand): the
         # memory allowed is set well above what they can take, since a set that ran out of
         # it would report no string at all rather than fail.
-        memory = re2.Options()
-        memory.max_mem = _SET_MEMORY
-        strings_set = re2.Set.SearchSet(memory)
-        for string in strings:  # numbered in order of insertion, as RE2 numbers them
-            strings_set.Add(re2.escape(string))
-        if strings:
-            strings_set.Compile()
-        self._strings = strings_set
+        self._strings = search_set(re2, [re2.escape(string) for string in strings],
+                                   _SET_MEMORY)
         # Each option is checked only when its anchor is met: its need shared by the fewest
         # options (an image noun is a need of most options of DEIXIS, a demonstrative not).
         shared = Counter(need for _, option in numbered for need in option)
