@@ -394,7 +394,7 @@ class Cache:
 
     def lookup_article(self, found: Found) -> FileOutcome | None:
         """The stored outcome of an article file whose dependencies are unchanged."""
-        looked = self._lookup("article", found.rel, text=True)
+        looked = self._lookup("article", found.rel)
         if looked is None:
             return None
         payload, text = looked
@@ -412,9 +412,10 @@ class Cache:
 
     def lookup_image(self, found: Found) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
         """The stored ``images[]`` entry (and errors) of an unchanged standalone image."""
-        payload = self._lookup("image", found.rel)
-        if payload is None:
+        looked = self._lookup("image", found.rel)
+        if looked is None:
             return None
+        payload = looked[0]
         try:
             entry, errors = payload["entry"], payload["errors"]
         except (TypeError, KeyError):
@@ -424,9 +425,8 @@ class Cache:
             return None
         return entry, errors
 
-    def _lookup(self, kind: str, rel: str, *, text: bool = False) -> Any:
-        """The stored payload of an unchanged entry (with ``text``: and its stored JSON
-        text), or None."""
+    def _lookup(self, kind: str, rel: str) -> tuple[Any, str] | None:
+        """The stored payload of an unchanged entry and its stored JSON text, or None."""
         if self._db is None:
             return None
         try:
@@ -460,7 +460,7 @@ class Cache:
         if fresh != stored:  # same bytes, new stat: remember it so we do not hash again
             self._write(kind, rel, fresh, row[3], row[1])
         self.hits += 1
-        return (payload, row[3]) if text else payload
+        return payload, row[3]
 
     def _drop(self, kind: str, rel: str) -> None:
         """Forget an entry that cannot be decoded; the file counts as a miss."""
