@@ -41,8 +41,8 @@ from provenance.articles.detect.segments import (
     image_neighbours,
     split_block,
 )
-from provenance.model import Article, Block, ImageRef
-from tests.detect.texts import mangled, suite_literals
+from provenance.model import Article, Block
+from tests.detect.texts import dealt_articles, mangled, suite_literals
 
 SETTINGS = DetectSettings()
 
@@ -55,20 +55,7 @@ LITERALS = list(suite_literals())
 _ZONES = ("headline", "meta", "standfirst", "body", "body", "caption", "boilerplate", "meta")
 
 
-def _articles() -> list[Article]:
-    """The literals dealt out as the blocks of articles of eight, with images among them."""
-    out = []
-    for start in range(0, len(LITERALS), 8):
-        texts = LITERALS[start:start + 8]
-        blocks = [Block(_ZONES[i % len(_ZONES)], text, i + 1, None)
-                  for i, text in enumerate(texts)]
-        images = [ImageRef(src=f"{start}.jpg", position=min(3, len(blocks)),
-                           caption=texts[-1])]
-        out.append(Article(path="a.txt", format="text", blocks=blocks, images=images))
-    return out
-
-
-ARTICLES = _articles()
+ARTICLES = dealt_articles(LITERALS, _ZONES, captioned=True)
 
 
 def test_a_layout_gives_each_blocks_segments_and_the_image_neighbours() -> None:

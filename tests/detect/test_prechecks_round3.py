@@ -33,8 +33,8 @@ from provenance.articles.detect import DetectSettings, annotate
 from provenance.articles.detect import attribution as at
 from provenance.articles.detect import datelines as dl
 from provenance.articles.detect import sources as so
-from provenance.model import Article, Block, ImageRef
-from tests.detect.texts import mangled, suite_literals
+from provenance.model import Article
+from tests.detect.texts import dealt_articles, mangled, suite_literals
 
 SETTINGS = DetectSettings()
 KNOWN = SETTINGS.known_sources
@@ -175,18 +175,6 @@ def test_a_page_too_odd_for_re2_is_read_line_by_line() -> None:
 _ZONES = ("headline", "meta", "standfirst", "body", "body", "caption", "boilerplate", "body")
 
 
-def _articles() -> list[Article]:
-    """The lines dealt out as the blocks of articles of eight, with an image among them."""
-    out = []
-    for start in range(0, len(LINES), 8):
-        texts = LINES[start:start + 8]
-        blocks = [Block(_ZONES[i % len(_ZONES)], text, i + 1, None)
-                  for i, text in enumerate(texts)]
-        images = [ImageRef(src=f"{start}.jpg", position=min(3, len(blocks)))]
-        out.append(Article(path="a.txt", format="text", blocks=blocks, images=images))
-    return out
-
-
 def _annotated(articles: list[Article]) -> list[Any]:
     out = []
     for article in articles:
@@ -198,7 +186,7 @@ def _annotated(articles: list[Article]) -> list[Any]:
 
 def test_articles_read_the_same_without_the_page_passes(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    articles = _articles()
+    articles = dealt_articles(LINES, _ZONES)
     at._memo.cache_clear()
     fast = _annotated(articles)
     at._memo.cache_clear()

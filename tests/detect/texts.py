@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
+
+from provenance.model import Article, Block, ImageRef
 
 HERE = Path(__file__).parent
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n")
@@ -43,3 +45,17 @@ def mangled(text: str) -> Iterator[str]:
         yield odd.replace("σ", "ς")
     yield text.replace("i", "İ")
     yield text.replace("i", "ı")
+
+
+def dealt_articles(texts: Sequence[str], zones: Sequence[str], *,
+                   captioned: bool = False) -> list[Article]:
+    """``texts`` dealt out as the blocks of articles of eight, zones in turn, with an image
+    placed after the third block (captioned with the article's last text if asked)."""
+    out = []
+    for start in range(0, len(texts), 8):
+        chunk = texts[start:start + 8]
+        blocks = [Block(zones[i % len(zones)], text, i + 1, None) for i, text in enumerate(chunk)]
+        image = ImageRef(src=f"{start}.jpg", position=min(3, len(blocks)),
+                         caption=chunk[-1] if captioned else None)
+        out.append(Article(path="a.txt", format="text", blocks=blocks, images=[image]))
+    return out
