@@ -48,7 +48,9 @@ def emit_outcome(builder: ReportBuilder, outcome: FileOutcome, referenced: set[s
     builder.add_skipped(outcome.skipped)
     builder.add_errors(outcome.errors)
     for entry in outcome.articles:
-        builder.add_article(entry, checked=outcome.encodable)
+        builder.add_article(entry)
+    for text, tally, checked in outcome.encoded:
+        builder.add_encoded(text, tally, checked=checked)
     referenced.update(outcome.referenced)
 
 

@@ -2,8 +2,12 @@
 
 One SQLite file (default ``$XDG_CACHE_HOME/provenance/audit.sqlite3``, else
 ``~/.cache/provenance/audit.sqlite3``; never inside an audited folder) keeps, per article
-file, its :class:`~provenance.engine.FileOutcome` as JSON and, per standalone image, its
-``images[]`` entry and internal errors.
+file, its :class:`~provenance.engine.FileOutcome` — each ``articles[]`` entry as the JSON
+report writes it, with the few facts the report counts (:class:`~provenance.report.Tally`),
+so a hit reaches a JSON report without being decoded — and, per standalone image, its
+``images[]`` entry and internal errors. Each payload carries a CRC-32: a damaged byte is
+found on lookup, not copied into a report. Rows are read a batch at a time
+(:meth:`Cache.prefetch`).
 
 An entry is reused only when all of these are unchanged:
 
@@ -42,7 +46,8 @@ import sqlite3
 import stat
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePath
 from typing import Any
@@ -50,8 +55,10 @@ from typing import Any
 from provenance import __version__
 from provenance.engine import AuditConfig, FileOutcome
 from provenance.paths import Found, inside
+from provenance.report import Tally, tally_of
+from provenance.reporters.json import entry_text
 
-SCHEMA = 2  # bump when the table layout or payload format changes
+SCHEMA = 3  # bump when the table layout or payload format changes
 CACHE_FILE = "audit.sqlite3"
 _COMMIT_EVERY = 500  # puts per transaction: one fsync per batch, not per file
 _COMMIT_SECONDS = 1.0
@@ -63,6 +70,8 @@ Dep = tuple[str, int | None, int | None, int | None, str | None]
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+PREFETCH_ROWS = 256  # rows read per query ahead of the lookups (SQLite allows 999 values)
+_UNREAD = object()
 
 
 class _NotOurs(sqlite3.DatabaseError):
@@ -233,22 +242,66 @@ def file_dep(root: Path, rel: str, signature: tuple[int, int, int] | None = None
     return (rel, sig[0], sig[1], sig[2], sha256_file(path))
 
 
-def _decode_row(deps: Any, payload: Any) -> tuple[list[Dep], Any]:
-    """A row's dependency records and payload; ``ValueError``/``TypeError`` when damaged."""
+def _decode_deps(deps: Any) -> list[Dep]:
+    """A row's dependency records; ``ValueError``/``TypeError`` when damaged."""
     stored: list[Dep] = []
     for dep in json.loads(deps):
         rel, size, mtime, ino, digest = dep
         if not isinstance(rel, str):
             raise TypeError("dependency path is not text")
         stored.append((rel, size, mtime, ino, digest))
-    return stored, json.loads(payload)
+    return stored
 
 
-def _no_surrogate_escape(text: Any) -> bool:
+def _json_line(value: Any, encode: Callable[..., str] = entry_text) -> str:
+    """``value`` as one line of JSON SQLite can hold: UTF-8 as it is, unless a lone
+    surrogate from hostile input needs the escaped form."""
+    text = encode(value)
+    return text if _storable(text) else encode(value, ascii_only=True)
+
+
+def _crc(payload: str) -> int:
+    return zlib.crc32(payload.encode("utf-8", "surrogatepass"))
+
+
+def _checked(stored: Any) -> str:
+    """A stored payload without its checksum line, ``ValueError`` when they disagree.
+
+    A hit's entries are written to the report without being parsed, so a damaged byte
+    (sound pages, a flipped bit in a row) must be found here, not in the report."""
+    if not isinstance(stored, str):
+        raise TypeError("stored payload is not text")
+    crc, _, payload = stored.partition("\n")
+    if crc != str(_crc(payload)):
+        raise ValueError("stored payload damaged")
+    return payload
+
+
+def _article_outcome(payload: str) -> FileOutcome:
+    head, *texts = payload.split("\n")
+    meta = json.loads(head)
+    tallies = [Tally(list(images), list(findings)) for images, findings in meta["tallies"]]
+    # Text stored without a surrogate escape holds only strings that encode (_json_line
+    # writes raw UTF-8 and escapes only what cannot be): no repair needed.
+    return FileOutcome(referenced=[str(rel) for rel in meta["referenced"]],
+                       skipped=int(meta["skipped"]),
+                       encoded=[(text, tally, _no_surrogate_escape(text))
+                                for text, tally in zip(texts, tallies, strict=True)])
+
+
+def _image_result(payload: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    stored = json.loads(payload)
+    entry, errors = stored["entry"], stored["errors"]
+    if not isinstance(entry, dict) or not isinstance(errors, list):
+        raise TypeError("stored image entry has the wrong shape")
+    return entry, errors
+
+
+def _no_surrogate_escape(text: str) -> bool:
     """Whether stored JSON text holds no ``\\udXXX`` escape, so none of its strings can
     hold a lone surrogate (a pair of them, an escaped backslash or a hand-edited cache
     only make this say no, and the entries are then checked as usual)."""
-    return isinstance(text, str) and "\\ud" not in text.lower()
+    return "\\ud" not in text.lower()
 
 
 def _storable(text: str) -> bool:
@@ -287,6 +340,7 @@ class Cache:
         self._batch_started = 0.0
         # Per-run memo: articles share images, so each is stat'ed (and hashed) once per run.
         self._current: dict[str, Dep] = {}
+        self._rows: dict[tuple[str, str], Any] = {}  # prefetched: (kind, rel) -> row or None
         self._open()
 
     # -- opening ----------------------------------------------------------------------
@@ -393,47 +447,46 @@ class Cache:
     # -- lookups ----------------------------------------------------------------------
 
     def lookup_article(self, found: Found) -> FileOutcome | None:
-        """The stored outcome of an article file whose dependencies are unchanged."""
-        looked = self._lookup("article", found.rel)
-        if looked is None:
-            return None
-        payload, text = looked
-        try:
-            # Text stored without a surrogate escape decodes to strings that all encode
-            # (_store writes raw UTF-8 and escapes only what cannot be): no repair needed.
-            outcome = FileOutcome(articles=list(payload["articles"]),
-                                  referenced=list(payload["referenced"]),
-                                  skipped=int(payload["skipped"]),
-                                  encodable=_no_surrogate_escape(text))
-        except (TypeError, KeyError, ValueError):
-            self._drop("article", found.rel)
-            return None
+        """The stored outcome of an article file whose dependencies are unchanged: its
+        entries still encoded, as the JSON report writes them (``FileOutcome.encoded``)."""
+        outcome: FileOutcome | None = self._lookup("article", found.rel, _article_outcome)
         return outcome
 
     def lookup_image(self, found: Found) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
         """The stored ``images[]`` entry (and errors) of an unchanged standalone image."""
-        looked = self._lookup("image", found.rel)
-        if looked is None:
-            return None
-        payload = looked[0]
-        try:
-            entry, errors = payload["entry"], payload["errors"]
-        except (TypeError, KeyError):
-            entry = errors = None
-        if not isinstance(entry, dict) or not isinstance(errors, list):
-            self._drop("image", found.rel)
-            return None
-        return entry, errors
+        looked: tuple[dict[str, Any], list[dict[str, Any]]] | None = self._lookup(
+            "image", found.rel, _image_result)
+        return looked
 
-    def _lookup(self, kind: str, rel: str) -> tuple[Any, str] | None:
-        """The stored payload of an unchanged entry and its stored JSON text, or None."""
+    def prefetch(self, kind: str, rels: Sequence[str]) -> None:
+        """Read the rows of the files about to be looked up in one query (the runner asks
+        ahead of its lookups): on a cached run a query per file costs more than all else a
+        hit does. Any trouble leaves each file to its own query, where it is handled."""
+        if self._db is None or not rels:
+            return
+        marks = ",".join("?" * len(rels))
+        try:
+            rows = self._db.execute(
+                f"SELECT rel, context, now, deps, payload FROM entries "
+                f"WHERE root=? AND kind=? AND rel IN ({marks})",
+                (self.root, kind, *rels)).fetchall()
+        except (sqlite3.Error, UnicodeEncodeError):
+            return
+        stored = {row[0]: row[1:] for row in rows}
+        self._rows.update(((kind, rel), stored.get(rel)) for rel in rels)
+
+    def _lookup(self, kind: str, rel: str, decode: Callable[[str], Any]) -> Any:
+        """``decode`` of the stored payload of an unchanged entry, or None. A payload
+        ``decode`` finds damaged (``ValueError``, ``TypeError``, ``KeyError``) is dropped."""
         if self._db is None:
             return None
+        row = self._rows.pop((kind, rel), _UNREAD)
         try:
-            row = self._db.execute(
-                "SELECT context, now, deps, payload FROM entries "
-                "WHERE root=? AND kind=? AND rel=?",
-                (self.root, kind, rel)).fetchone()
+            if row is _UNREAD:
+                row = self._db.execute(
+                    "SELECT context, now, deps, payload FROM entries "
+                    "WHERE root=? AND kind=? AND rel=?",
+                    (self.root, kind, rel)).fetchone()
         except sqlite3.OperationalError as exc:  # locked for longer than busy_timeout
             self._disable(f"cache read failed, cache disabled for this run: {exc}")
             return None
@@ -448,9 +501,10 @@ class Cache:
             self.misses += 1
             return None
         try:
-            stored, payload = _decode_row(row[2], row[3])
+            stored = _decode_deps(row[2])
             fresh = self._unchanged(stored)
-        except (ValueError, TypeError):
+            result = decode(_checked(row[3])) if fresh is not None else None
+        except (ValueError, TypeError, KeyError):
             # Sound pages, damaged row (a flipped byte in its JSON): drop it, compute again.
             self._drop(kind, rel)
             return None
@@ -460,7 +514,7 @@ class Cache:
         if fresh != stored:  # same bytes, new stat: remember it so we do not hash again
             self._write(kind, rel, fresh, row[3], row[1])
         self.hits += 1
-        return payload, row[3]
+        return result
 
     def _drop(self, kind: str, rel: str) -> None:
         """Forget an entry that cannot be decoded; the file counts as a miss."""
@@ -518,26 +572,26 @@ class Cache:
         """Remember an article file's outcome (not when it carries internal errors)."""
         if outcome.errors:
             return
-        payload = {"articles": outcome.articles, "referenced": outcome.referenced,
-                   "skipped": outcome.skipped}
-        self._store("article", found.rel, deps, payload)
+        # One line of JSON saying what the file showed, then each entry on its own line as
+        # the JSON report writes it, so a hit is written without being decoded.
+        texts = [_json_line(entry, entry_text) for entry in outcome.articles]
+        head = {"referenced": outcome.referenced, "skipped": outcome.skipped,
+                "tallies": [tally_of(entry) for entry in outcome.articles]}
+        self._store("article", found.rel, deps, "\n".join([_json_line(head), *texts]))
 
     def store_image(self, found: Found, entry: Mapping[str, Any],
                     errors: Sequence[Mapping[str, Any]], deps: Sequence[Dep]) -> None:
         """Remember a standalone image's entry (not when a rule crashed on it)."""
         if errors:
             return
-        self._store("image", found.rel, deps, {"entry": entry, "errors": []})
+        self._store("image", found.rel, deps, _json_line({"entry": entry, "errors": []}))
 
-    def _store(self, kind: str, rel: str, deps: Sequence[Dep], payload: Any) -> None:
+    def _store(self, kind: str, rel: str, deps: Sequence[Dep], payload: str) -> None:
         if self._db is None or not self._writable:
             return
         for dep in deps[1:]:  # the file itself is looked up once per run; images are shared
             self._remember(dep)
-        text = json.dumps(payload, ensure_ascii=False)
-        if not _storable(text):  # a lone surrogate from hostile input: escape it instead
-            text = json.dumps(payload)
-        self._write(kind, rel, list(deps), text)
+        self._write(kind, rel, list(deps), f"{_crc(payload)}\n{payload}")
 
     def _write(self, kind: str, rel: str, deps: Sequence[Dep], payload: str,
                then: float | None = None) -> None:

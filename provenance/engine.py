@@ -179,9 +179,10 @@ class FileOutcome:
     skipped: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     unreadable: list[dict[str, Any]] = field(default_factory=list)  # extract only
-    # Every string already known to encode as UTF-8 (a cache hit whose stored text said
-    # so): the report need not check the entries again (provenance.report.repair).
-    encodable: bool = False
+    # A cache hit instead of ``articles``: each entry as the JSON report writes it, its
+    # provenance.report.Tally, and whether the text is known to need no repair
+    # (provenance.report.ReportBuilder.add_encoded).
+    encoded: list[tuple[str, Any, bool]] = field(default_factory=list)
 
 
 ImageReader = Callable[[Path, str], ImageEvidence]

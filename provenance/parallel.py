@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from provenance.articles import FORMATS, format_for_path
 from provenance.audit import emit_outcome, standalone_images
-from provenance.cache import Cache, Dep, file_dep, signature_of
+from provenance.cache import PREFETCH_ROWS, Cache, Dep, file_dep, signature_of
 from provenance.engine import (
     AuditConfig,
     FileOutcome,
@@ -694,10 +694,14 @@ class _Runner:
         queue: list[int] = []  # a heap: files that need a worker, retried ones back in order
         attempts: dict[int, int] = {}
         buffer: dict[int, Payload] = {}
-        looked = done = 0  # next file to look up in the cache / to emit
+        looked = done = fetched = 0  # next file to look up in the cache / to emit
         self.pool.modules = IMAGE_MODULES if kind == "image" else article_modules(items)
+        cache = self.cache if kind in ("article", "image") else None
         while done < len(items):
             while looked < min(len(items), done + self.window):
+                if cache is not None and looked == fetched:
+                    fetched = min(len(items), looked + PREFETCH_ROWS)
+                    cache.prefetch(kind, [item.rel for item in items[looked:fetched]])
                 ready = self._without_worker(kind, items[looked])
                 if ready is not None:
                     buffer[looked] = ready

@@ -138,8 +138,13 @@ class AuditProgress:
         pass
 
     def article(self, entry: Mapping[str, Any]) -> None:
-        for image in entry["images"]:
-            path = image.get("path")
+        self._show([image.get("path") for image in entry["images"]])
+
+    def article_encoded(self, text: str, tally: Any) -> None:
+        self._show([path for path, _ in tally.images])
+
+    def _show(self, paths: Sequence[Any]) -> None:
+        for path in paths:
             if path in self._images and path not in self._shown:
                 self._shown.add(path)
                 self.tick()

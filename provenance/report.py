@@ -14,11 +14,12 @@ surrogate — a ``\\ud800`` escape in a ninjs headline, an undecodable byte in a
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from provenance import SCHEMA_VERSION, TOOL_NAME, __version__
 from provenance.findings import Severity, fail_threshold
@@ -34,6 +35,22 @@ class Reporter(Protocol):
     def article(self, entry: Mapping[str, Any]) -> None: ...
     def image(self, entry: Mapping[str, Any]) -> None: ...
     def finish(self, tail: Mapping[str, Any]) -> None: ...
+
+
+class Tally(NamedTuple):
+    """What the report needs of an ``articles[]`` entry besides its JSON text: the builder's
+    counts and the image files it showed. A cached entry carries one, so it can reach a
+    JSON report without being decoded and encoded again (:meth:`ReportBuilder.add_encoded`).
+    """
+
+    images: Sequence[Sequence[Any]]  # (path, status) of each image
+    findings: Sequence[Sequence[Any]]  # (rule, severity, suppressed kind or None, fingerprint)
+
+
+def tally_of(entry: Mapping[str, Any]) -> Tally:
+    return Tally([(image.get("path"), image.get("status")) for image in entry["images"]],
+                 [(f["rule"], f["severity"], f["suppressed"] and f["suppressed"]["kind"],
+                   f["fingerprint"]) for f in entry["findings"]])
 
 
 def tool_info() -> dict[str, str]:
@@ -143,6 +160,29 @@ class ReportBuilder:
         for reporter in self.reporters:
             reporter.article(entry)
 
+    def add_encoded(self, text: str, tally: Tally, *, checked: bool) -> None:
+        """One ``articles[]`` entry as the JSON report writes it (``entry_text``).
+
+        Written as it is when nothing would change it on the way — ``checked`` (no lone
+        surrogate to repair), no finding in the baseline — and every reporter can take text
+        (``article_encoded``: the JSON report and the image count). Otherwise it is
+        decoded and goes the usual way."""
+        if not checked or not self._takes_text or (
+                self.baseline and any(sup is None and fp in self.baseline
+                                      for _, _, sup, fp in tally.findings)):
+            self.add_article(json.loads(text), checked=checked)
+            return
+        self.counts["articles"] += 1
+        self.counts["images"] += len(tally.images)
+        for rule, severity, suppressed, _ in tally.findings:
+            self._count(rule, severity, suppressed)
+        for reporter in self.reporters:
+            reporter.article_encoded(text, tally)  # type: ignore[attr-defined]
+
+    @functools.cached_property
+    def _takes_text(self) -> bool:
+        return all(hasattr(reporter, "article_encoded") for reporter in self.reporters)
+
     def add_image(self, entry: dict[str, Any]) -> None:
         repair(entry)
         self.counts["images"] += 1
@@ -157,19 +197,27 @@ class ReportBuilder:
         self.errors.extend(repair(dict(e)) for e in errors)
 
     def _judge(self, findings: list[dict[str, Any]]) -> None:
-        threshold = fail_threshold(self.fail_on)
         for finding in findings:
             if finding["suppressed"] is None and finding["fingerprint"] in self.baseline:
                 self.seen_baseline.add(finding["fingerprint"])
                 finding["suppressed"] = {"kind": "baseline", "reason": "accepted in baseline"}
-            if finding["suppressed"] is not None:
-                self.counts[finding["suppressed"]["kind"]] += 1
-                continue
-            severity = Severity.parse(finding["severity"])
-            self.counts[severity.label] += 1
-            self.by_rule[finding["rule"]] += 1
-            if threshold is not None and severity >= threshold:
-                self.failing += 1
+            suppressed = finding["suppressed"]
+            self._count(finding["rule"], finding["severity"],
+                        suppressed["kind"] if suppressed is not None else None)
+
+    def _count(self, rule: str, severity_name: str, suppressed: str | None) -> None:
+        if suppressed is not None:
+            self.counts[suppressed] += 1
+            return
+        severity = Severity.parse(severity_name)
+        self.counts[severity.label] += 1
+        self.by_rule[rule] += 1
+        if self._threshold is not None and severity >= self._threshold:
+            self.failing += 1
+
+    @functools.cached_property
+    def _threshold(self) -> Severity | None:
+        return fail_threshold(self.fail_on)
 
     def finish(self) -> dict[str, Any]:
         """Send errors, stale baseline entries and the summary; return the summary."""

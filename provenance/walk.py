@@ -120,6 +120,7 @@ class _Walker:
         self.found: dict[str, Found] = {}
         self.skipped: dict[str, str] = {}
         self._ignores: dict[str, Any] = {}  # folder rel -> GitIgnoreSpec of its .gitignore
+        self._any_ignore = False  # no .gitignore read yet: nothing to ask per file
         self._pruned: dict[str, str] = {}  # folder rel -> why (site generator folders)
         self._prefix = os.path.join(str(root), "")
         self._outputs = {str(p.resolve()) for p in selection.outputs}
@@ -215,7 +216,8 @@ class _Walker:
             for folder, why in site.skip:
                 self._pruned.setdefault(folder, why)
         if self.selection.respect_gitignore and ".gitignore" in filenames:
-            self._ignores[rel_dir] = _read_ignore(self.root / rel_dir / ".gitignore")
+            spec = self._ignores[rel_dir] = _read_ignore(self.root / rel_dir / ".gitignore")
+            self._any_ignore = self._any_ignore or spec is not None
 
     # ---------------------------------------------------------------- decisions
 
@@ -237,6 +239,8 @@ class _Walker:
     def _ignored(self, rel: str, is_dir: bool, floor: str = "") -> bool:
         """git's rule: the deepest .gitignore with a matching pattern decides (only those
         at or below ``floor`` are asked)."""
+        if not self._any_ignore:
+            return False
         folder = rel
         while len(folder) > len(floor):
             folder = folder.rpartition("/")[0] if "/" in folder else ""

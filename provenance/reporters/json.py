@@ -12,9 +12,16 @@ import re
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from provenance.report import repair_quietly
+from provenance.report import Tally, repair_quietly
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def entry_text(value: Any, *, ascii_only: bool = False) -> str:
+    """One line of JSON as the report writes it: what the cache stores of an entry, so a
+    cached entry is written without being decoded (``ascii_only``: escaped, for text that
+    holds a lone surrogate)."""
+    return json.dumps(value, ensure_ascii=ascii_only, indent=None, separators=(", ", ": "))
 
 
 def dumps(value: Any) -> str:
@@ -22,7 +29,7 @@ def dumps(value: Any) -> str:
     :func:`provenance.report.repair`); anything else holding a lone surrogate — the
     ``extract`` view, which has no report builder — gets the same visible escape, unrecorded,
     rather than failing when written."""
-    text = json.dumps(value, ensure_ascii=False, indent=None, separators=(", ", ": "))
+    text = entry_text(value)
     if _SURROGATE.search(text):
         return dumps(repair_quietly(value))
     return text
@@ -52,17 +59,21 @@ class JsonReporter:
             self._out.write(f'  "{name}": [')
             self._section, self._first = name, True
 
-    def _item(self, section: str, entry: Mapping[str, Any]) -> None:
+    def _item(self, section: str, text: str) -> None:
         self._enter(section)
         self._out.write("\n    " if self._first else ",\n    ")
-        self._out.write(dumps(entry))
+        self._out.write(text)
         self._first = False
 
     def article(self, entry: Mapping[str, Any]) -> None:
-        self._item("articles", entry)
+        self._item("articles", dumps(entry))
+
+    def article_encoded(self, text: str, tally: Tally) -> None:
+        """An entry already encoded by :func:`entry_text`, known to be clean (a cache hit)."""
+        self._item("articles", text)
 
     def image(self, entry: Mapping[str, Any]) -> None:
-        self._item("images", entry)
+        self._item("images", dumps(entry))
 
     def finish(self, tail: Mapping[str, Any]) -> None:
         self._enter("images")

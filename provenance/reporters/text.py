@@ -29,7 +29,7 @@ from typing import Any, TextIO
 import click
 
 from provenance.output import safe_line, safe_text
-from provenance.report import counted, verdict
+from provenance.report import Tally, counted, tally_of, verdict
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 _VERDICT_STYLES: dict[str, dict[str, Any]] = {"passed": {"fg": "green"},
@@ -160,8 +160,11 @@ class ImageFiles:
         pass
 
     def article(self, entry: Mapping[str, Any]) -> None:
-        self._paths.update(img["path"] for img in entry["images"]
-                           if img.get("path") and img.get("status") not in _NO_FILE)
+        self.article_encoded("", tally_of(entry))
+
+    def article_encoded(self, text: str, tally: Tally) -> None:
+        self._paths.update(path for path, status in tally.images
+                           if path and status not in _NO_FILE)
 
     def image(self, entry: Mapping[str, Any]) -> None:
         self._paths.add(entry["path"])

@@ -252,3 +252,82 @@ def test_a_cached_entry_with_a_lone_surrogate_is_repaired_as_a_fresh_one(
     assert second.hits == 2
     assert cold == warm == _fresh(root)
     assert '"repaired"' in warm
+
+
+def _report_with_baseline(root: Path, db: Path | None, baseline: dict[str, Any]) -> str:
+    """The JSON report of ``root`` with a baseline, from the cache at ``db`` or fresh."""
+    import io
+
+    from provenance.report import ReportBuilder, header
+    from provenance.reporters.json import JsonReporter
+    from provenance.walk import collect
+
+    cfg = config(root)
+    out = io.StringIO()
+    builder = ReportBuilder([JsonReporter(out)], baseline=baseline)
+    builder.start(header(".", None))
+    found = collect([cfg.root], cfg.root)
+    if db is None:
+        run_audit(found, cfg, builder)
+    else:
+        with open_cache(db, cfg) as cache:
+            run_audit_parallel(found, cfg, builder, jobs=1, cache=cache)
+            assert cache.misses == 0
+    return out.getvalue()
+
+
+def test_cached_entries_meet_the_baseline_as_fresh_ones(tree: Path, tmp_path: Path) -> None:
+    """A hit is written to the JSON report without being decoded, unless one of its
+    findings is in the baseline: then it is decoded and marked as a fresh entry is."""
+    import json
+
+    from provenance.report import BaselineEntry
+
+    db = tmp_path / "cache.sqlite3"
+    _cached_audit(tree, db)
+    fresh = json.loads(_fresh(tree))
+    live = [(f["fingerprint"], f["rule"], a["path"]) for a in fresh["articles"]
+            for f in a["findings"] if f["suppressed"] is None]
+    assert len(live) >= 2
+    baseline = {fp: BaselineEntry(fp, rule, path) for fp, rule, path in live[::2]}
+    cached = _report_with_baseline(tree, db, baseline)
+    assert cached == _report_with_baseline(tree, None, baseline)
+    assert json.loads(cached)["summary"]["baselined"] == len(baseline)
+
+
+def _statements(root: Path, db: Path) -> tuple[str, Cache, list[str]]:
+    """A cached audit of ``root``, with the SELECT statements it ran."""
+    cfg = config(root)
+    statements: list[str] = []
+    with open_cache(db, cfg) as cache:
+        assert cache._db is not None
+        cache._db.set_trace_callback(statements.append)
+        text = render(root, lambda f, c, b: run_audit_parallel(f, c, b, jobs=1, cache=cache),
+                      cfg)
+    return text, cache, [s for s in statements if s.startswith("SELECT")]
+
+
+def test_lookups_read_the_cache_in_batches(tree: Path, tmp_path: Path) -> None:
+    """One query per batch of files, not per file; a file name SQLite cannot hold (not
+    UTF-8) sends its batch back to one query each, and the others still hit."""
+    import os
+
+    db = tmp_path / "cache.sqlite3"
+    cold, _ = _cached_audit(tree, db)
+    warm, cache, selects = _statements(tree, db)
+    assert warm == cold
+    assert cache.hits == len(_files(tree, "article")) + len(_files(tree, "image"))
+    assert len(selects) == 2  # the articles, then the standalone images: a batch each
+    assert all(" IN (" in s for s in selects)
+
+    (tree / "articles" / os.fsdecode(b"caf\xe9.txt")).write_text(
+        "By Ann Lee\n\nThe ferry runs again, officials said (AFP).\n", encoding="utf-8")
+    cold, _ = _cached_audit(tree, db)
+    warm, cache, selects = _statements(tree, db)
+    assert warm == cold == _fresh(tree)
+    articles = len(_files(tree, "article"))
+    assert cache.hits == articles - 1 + len(_files(tree, "image"))  # the odd one is no entry
+    assert len([s for s in selects if " IN (" in s]) == 1  # the images' batch
+    assert len([s for s in selects if " IN (" not in s]) == articles - 1  # SQLite refused
+    # to bind the odd name: the articles' batch never ran, and the odd file's own query
+    # failed as it does without batches

@@ -1,13 +1,15 @@
 """A cache whose SQLite pages are sound but whose stored rows are damaged (red-team R5).
 
-A flipped byte in a row's payload or dependency JSON, or JSON of the wrong shape, must
-cost only that entry: it is dropped and recomputed, the report is the uncached one, and
+A flipped byte in a row's payload (caught by its checksum: a hit's entries are written to
+the report without being parsed) or dependency JSON, or JSON of the wrong shape, must cost
+only that entry: it is dropped and recomputed, the report is the uncached one, and
 the next run is served from the cache again.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,8 +38,21 @@ def _cached_audit(root: Path, db: Path) -> tuple[str, Cache]:
 
 
 def _flip_payload(text: str) -> str:
-    text = text.replace('{"articles": [', '{"articles": {', 1)
-    return text.replace('{"entry": {', '{"entry": [', 1)
+    """One bit of the last stored line changed: the row's checksum no longer agrees."""
+    return text[:-2] + chr(ord(text[-2]) ^ 1) + text[-1]
+
+
+def _resealed(body: str) -> Callable[[str], str]:
+    """Replace the payload by ``body`` under a checksum that agrees: damage that only the
+    payload's shape can reveal."""
+    return lambda text: f"{zlib.crc32(body.encode())}\n{body}"
+
+
+def _one_entry_less(text: str) -> str:
+    """An article row missing its last entry line, resealed: entries and tallies disagree."""
+    lines = text.partition("\n")[2].split("\n")
+    body = "\n".join(lines[:-1] if len(lines) > 1 else lines)  # image rows are one line
+    return f"{zlib.crc32(body.encode())}\n{body}"
 
 
 def _flip_deps(text: str) -> str:
@@ -55,11 +70,15 @@ def _damage(db: Path, column: str, change: Callable[[str], str]) -> int:
 
 @pytest.mark.parametrize(("column", "change"), [
     ("payload", _flip_payload),
-    ("payload", lambda text: "[]"),  # valid JSON, wrong shape
-    ("payload", lambda text: '{"articles": 1, "referenced": [], "skipped": 0}'),
+    ("payload", lambda text: "[]"),  # no checksum line
+    ("payload", _resealed("[]")),  # valid JSON, wrong shape
+    ("payload", _resealed('{"referenced": [], "skipped": 0, "tallies": 1, "entry": 1,'
+                          ' "errors": []}')),
+    ("payload", _one_entry_less),
     ("deps", _flip_deps),
     ("deps", lambda text: '[["a", 1]]'),
-], ids=["payload-flipped", "payload-list", "payload-wrong-type", "deps-flipped", "deps-short"])
+], ids=["payload-flipped", "payload-unsealed", "payload-list", "payload-wrong-type",
+        "payload-entry-missing", "deps-flipped", "deps-short"])
 def test_a_damaged_row_is_dropped_and_recomputed(
         tree: Path, tmp_path: Path, column: str, change: Callable[[str], str]) -> None:
     db = tmp_path / "cache.sqlite3"
