@@ -19,7 +19,6 @@ locally; nothing touches the network.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -63,6 +62,8 @@ def _commit_of(ref: str, top: Path) -> str:
 
 
 def _git(args: Sequence[str], cwd: Path) -> str:
+    import subprocess  # only --changed-since runs git: not every audit's start
+
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                               check=False, timeout=60, stdin=subprocess.DEVNULL)

@@ -314,7 +314,24 @@ def _unwind_on_termination() -> Iterator[None]:
             signal.signal(sig, old)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; the ``report`` and ``fix`` subgroups are imported when named or
+    listed (``--help``), not on every run: an audit does not pay for what they import."""
+
+    _lazy = {"fix": "provenance.cli_fix", "report": "provenance.cli_report"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self._lazy and cmd_name not in self.commands:
+            import importlib
+
+            self.add_command(getattr(importlib.import_module(self._lazy[cmd_name]), cmd_name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="provenance")
 def cli() -> None:
     """Check that news articles credit their sources and disclose AI-generated images."""
@@ -1026,16 +1043,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     return 0
 
-
-def _register_subgroups() -> None:
-    from provenance.cli_fix import fix
-    from provenance.cli_report import report
-
-    cli.add_command(report)
-    cli.add_command(fix)
-
-
-_register_subgroups()
 
 if __name__ == "__main__":
     sys.exit(main())

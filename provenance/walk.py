@@ -266,10 +266,25 @@ def _spec(patterns: Sequence[str]) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
+# DEFAULT_EXCLUDE as _translated makes it with pathspec 1.x (a test keeps the two equal):
+# a run with the default excludes that meets no .gitignore — an archive, a built site —
+# then never imports pathspec, a sixth of a cached run's start.
+_DEFAULT_EXCLUDE_REGEX = "|".join(
+    [f"(?:^(?:.+/)?{name}[^/]*(?:(?:/)|$))" for name in (
+        "README", "CHANGELOG", "CHANGES", "CONTRIBUTING", "CODE_OF_CONDUCT", "LICENSE",
+        "LICENCE", "SECURITY", "AUTHORS", "NOTICE")] + ["(?:^(?:.+/)?venv(?:/))"])
+
+
 def _exclude_spec(patterns: Sequence[str]) -> Any:
-    """The policy's excludes, asked once per file of the walk: a spec without ``!``
-    patterns matches a path when any pattern does, so they are asked as one regex
-    (git's last-match-wins only matters when a pattern can re-include)."""
+    """The policy's excludes, asked once per file of the walk (see :func:`_translated`)."""
+    if tuple(patterns) == DEFAULT_EXCLUDE:
+        return _AnyOf(re.compile(_DEFAULT_EXCLUDE_REGEX))
+    return _translated(patterns)
+
+
+def _translated(patterns: Sequence[str]) -> Any:
+    """A spec without ``!`` patterns matches a path when any pattern does, so they are asked
+    as one regex (git's last-match-wins only matters when a pattern can re-include)."""
     spec = _spec(patterns)
     if spec is None:
         return None
@@ -285,12 +300,23 @@ class _AnyOf:
     """``match_file`` of a spec whose patterns all exclude: one compiled regex."""
 
     def __init__(self, regex: re.Pattern[str]) -> None:
-        from pathspec.util import normalize_file
-
-        self._regex, self._normalize = regex, normalize_file
+        self._regex = regex
 
     def match_file(self, path: str) -> bool:
-        return self._regex.match(self._normalize(path)) is not None
+        return self._regex.match(_normal_file(path)) is not None
+
+
+_SEPARATORS = [sep for sep in (os.sep, os.altsep) if sep and sep != "/"]
+
+
+def _normal_file(path: str) -> str:
+    """``pathspec.util.normalize_file`` (a test compares them): POSIX separators, and
+    relative (no leading ``/`` or ``./``)."""
+    for sep in _SEPARATORS:
+        path = path.replace(sep, "/")
+    if path.startswith("/"):
+        return path[1:]
+    return path[2:] if path.startswith("./") else path
 
 
 def _read_ignore(file: Path) -> Any:

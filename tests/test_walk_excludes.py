@@ -3,10 +3,21 @@ GitIgnoreSpec is the oracle for every pattern form and path below."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pathspec
+import pathspec.util
 import pytest
 
-from provenance.walk import DEFAULT_EXCLUDE, _exclude_spec
+from provenance.walk import (
+    _DEFAULT_EXCLUDE_REGEX,
+    DEFAULT_EXCLUDE,
+    _exclude_spec,
+    _normal_file,
+    _translated,
+)
 
 PATTERN_SETS = [
     list(DEFAULT_EXCLUDE),
@@ -37,3 +48,32 @@ def test_no_patterns_no_spec() -> None:
     assert _exclude_spec([]) is None
     assert _exclude_spec(["# only a comment"]) is not None  # asked, never matching
     assert not _exclude_spec(["# only a comment"]).match_file("a.md")
+
+
+def test_the_default_excludes_are_pathspecs_translation() -> None:
+    """The default list is kept translated, so most runs never import pathspec; the
+    installed pathspec must still translate it the same way."""
+    assert _translated(DEFAULT_EXCLUDE)._regex.pattern == _DEFAULT_EXCLUDE_REGEX
+    assert _exclude_spec(DEFAULT_EXCLUDE)._regex.pattern == _DEFAULT_EXCLUDE_REGEX
+
+
+def test_a_walk_with_the_default_excludes_imports_no_pathspec(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# About this archive\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("# Story\n\nThe pier reopened (AP).\n",
+                                       encoding="utf-8")
+    code = ("import sys; from provenance.walk import collect; from pathlib import Path; "
+            f"found = collect([Path({str(tmp_path)!r})], Path({str(tmp_path)!r})); "
+            "print([f.rel for f in found], 'pathspec' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["['story.md']", "False"]
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["['story.md']", "True"]
+
+
+@pytest.mark.parametrize("path", ["a/b.md", "/a/b.md", "./a/b.md", "a//b", ".hidden/x",
+                                  "../up", "", "/", "./", "a\\b"])
+def test_paths_are_normalised_as_pathspec_does(path: str) -> None:
+    assert _normal_file(path) == pathspec.util.normalize_file(path)
