@@ -227,10 +227,15 @@ def confirm_format(text: str, fmt: str) -> str:
 
 def _looks_like_json_lines(text: str) -> bool:
     """Two or more non-blank lines, each an object on its own: an export saved as .json."""
-    lines = [ln for ln in text.split("\n", 20)[:20] if ln.strip()][:3]
-    return len(lines) >= 2 and all(
-        ln.strip().startswith("{") and ln.strip().endswith("}") for ln in lines
-    )
+    objects = 0  # among the first three non-blank lines of the first twenty
+    for line in text.split("\n", 20)[:20]:
+        if line := line.strip():
+            if not (line.startswith("{") and line.endswith("}")):
+                return False  # a pretty-printed document: at its first line
+            objects += 1
+            if objects == 3:
+                break
+    return objects >= 2
 
 
 def _looks_like_one_json_document(text: str) -> bool:

@@ -187,14 +187,27 @@ class _CommonMark(MarkdownIt):
 class _Inline(ParserInline):
     """markdown-it's inline parser, except that text with no inline markup at all (most
     headings, paragraphs and image descriptions of an article) becomes its one text token
-    directly, as the parser would make it, without its per-character rule loop."""
+    directly, as the parser would make it, without its per-character rule loop; and so
+    does an image alone in its paragraph, ``![alt](src)`` with neither markup in its alt nor
+    anything but a plain path in its src, become its image token (``tests/
+    test_speed_readers_markdown.py`` holds both to the parser's own tokens)."""
 
     def parse(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
-        if tokens or not src or _INLINE_TRIGGERS.search(src):
+        if tokens or not src:
             return super().parse(src, md, env, tokens)
-        text = Token("text", "", 0)
-        text.content = src
-        tokens.append(text)
+        if not _INLINE_TRIGGERS.search(src):
+            text = Token("text", "", 0)
+            text.content = src
+            tokens.append(text)
+            return tokens
+        lone = _LONE_IMAGE.fullmatch(src)
+        if lone is None:
+            return super().parse(src, md, env, tokens)
+        alt, href = lone[1], lone[2]
+        image = Token("image", "img", 0, attrs={"src": href, "alt": ""}, meta={"pos": 0})
+        image.children = self.parse(alt, md, env, []) or None
+        image.content = alt
+        tokens.append(image)
         return tokens
 
 
@@ -245,6 +258,10 @@ _BLOCK_MARKERS = frozenset("".join("".join(s) for s in _BLOCK_STARTS.values()) +
 # _build_parser, and emphasis, backticks, entity, autolink): text holding none of them
 # is one text token.
 _INLINE_TRIGGERS = re.compile(r"[\n\\`*_\[!<&{]")
+# An image alone: its alt holding none of those characters nor a bracket, its src none of
+# the characters that end, escape, nest or encode a link destination (nor ``{``, an
+# attribute list).
+_LONE_IMAGE = re.compile(r"!\[([^\n\\`*_\[\]!<&{]*)\]\(([^\s\\()<>&{}\x00-\x1f\x7f]+)\)")
 
 
 def _guarded(rule: BlockRule, starts: frozenset[str]) -> BlockRule:

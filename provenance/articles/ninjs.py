@@ -59,6 +59,7 @@ from provenance.model import Article, Block, ImageRef
 _IMAGE_TYPES = ("picture", "graphic")
 _NINJS_KEYS = ("headline", "headlines", "body_text", "body_html", "bodies", "uri")
 _NON_CAPTION_ROLES = ("creditline", "writer", "credit", "byline")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _NITF_BODY = re.compile(r"<body\.content[^>]*>(.*?)</body\.content>", re.DOTALL | re.IGNORECASE)
 
 
@@ -133,9 +134,7 @@ def _get(item: dict[str, Any], *names: str) -> Any:
 
 
 def _text(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _fill_metadata(article: Article, item: dict[str, Any]) -> None:
@@ -200,7 +199,8 @@ def _dateline(item: dict[str, Any]) -> str | None:
 def _hints(item: dict[str, Any]) -> list[str]:
     found: list[str | None] = [_text(_get(item, "copyrightHolder"))]
     for key in ("infoSources", "infosources", "infosource", "infoSource", "provider"):
-        found += [_name(e, ("name", "literal")) for e in _as_list(item.get(key))]
+        if (value := item.get(key)) is not None:  # most items have none of them
+            found += [_name(e, ("name", "literal")) for e in _as_list(value)]
     return list(dict.fromkeys(h for h in found if h))
 
 
@@ -223,7 +223,9 @@ def _add_leading_blocks(article: Article, item: dict[str, Any], is_picture: bool
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a plain-text body: blank-line separated, else one per line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    parts = _BLANK_LINE.split(text)
+    if len(parts) == 1:  # no blank line: one paragraph a line
+        parts = text.split("\n")
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
