@@ -264,6 +264,9 @@ _ROLE = re.compile(r"(?:\s+[A-Z][a-z]+)*\s+(?:Writer|Correspondent|Reporter|Staf
 _SUFFIX = re.compile(r"\s(?:[-–—|]|\\u201[34])\s*(?P<src>[^-–—|]{2,40}?)\s*$")
 
 
+_NOT_BOILERPLATE = tuple(z for z in ZONES if z != "boilerplate")
+
+
 def find_attributions(article: Article, settings: DetectSettings,
                       layout: Layout | None = None) -> list[Attribution]:
     """Every attribution in ``article``, in reading order, then field-derived ones.
@@ -278,10 +281,12 @@ def find_attributions(article: Article, settings: DetectSettings,
     near = _photo_credit_places(article, layout)
     found = _scan(article, settings, near, ("caption", "boilerplate"), layout)
     found.extend(_from_fields(article, settings, found))
-    if not any(a.zone != "boilerplate" for a in found):
-        others = tuple(z for z in ZONES if z != "boilerplate")
+    # Only boilerplate blocks are read then (and only they can frame the text): an
+    # article with none (most Markdown and ninjs) has nothing more to give.
+    if not any(a.zone != "boilerplate" for a in found) and any(
+            b.zone == "boilerplate" for b in article.blocks):
         frame = _frame(article)
-        found = _scan(article, settings, near, others, layout, frame) + found
+        found = _scan(article, settings, near, _NOT_BOILERPLATE, layout, frame) + found
         found.extend(_translated_from(article, frame))
     return _dedupe(found)
 
@@ -400,7 +405,10 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
     memo = _memo(settings.known_sources, settings.extra_attribution_phrases)
     wrapped: _Wrapped | None = None
     segments = _segments_outside(article, skip, layout)
-    words = _page_words([seg.text for seg in segments])
+    # The page's words, worked out for the first line not remembered: an article whose
+    # lines were all read before (a site's furniture, a wire's stock lines) needs none.
+    words: tuple[set[int], set[int]] | None = None
+    words_read = False
     for number, seg in enumerate(segments):
         text, zone = seg.text, seg.block.zone
         if wrapped is not None:
@@ -410,6 +418,8 @@ def _scan(article: Article, settings: DetectSettings, near: dict[int, Any],
         key = (text, zone == "headline", seg.index in near)
         credits = memo.get(key) if len(text) <= _MAX_REMEMBERED else None
         if credits is None:
+            if not words_read:
+                words, words_read = _page_words([seg.text for seg in segments]), True
             credits = (_credits_of(text, key[1], key[2], settings) if words is None else
                        _credits_of(text, key[1], key[2], settings, number in words[0],
                                    number in words[1]))
@@ -686,20 +696,7 @@ def _page_words(texts: list[str]) -> tuple[set[int], set[int]] | None:
     if data.count(b"\n") >= len(texts):  # the lines could not be numbered
         return None
     keyword, wire = scans
-    return _lines_matched(keyword, data), _lines_matched(wire, data)
-
-
-def _lines_matched(scan: Any, data: bytes) -> set[int]:
-    """The numbers of the lines of ``data`` (joined by line breaks) in which ``scan``
-    finds something."""
-    found: set[int] = set()
-    line = last = 0
-    for match in scan.finditer(data):
-        end = match.end()
-        line += data.count(b"\n", last, end)
-        last = end
-        found.add(line)
-    return found
+    return lexicon.lines_matched(keyword, data), lexicon.lines_matched(wire, data)
 
 
 def _tail_starts(text: str, cut: int) -> list[int]:

@@ -75,7 +75,7 @@ def read_meta(article: Article, known: tuple[str, ...],
         # A bare agency name counts as a byline only among the meta lines and away from
         # images (next to an image it is the photo credit).
         bare = seg.block.zone == "meta" and seg.index not in near
-        _read_line(seg.text, facts, known, _Names(seg.block.zone != "headline", bare))
+        _read_line(seg.text, facts, known, _NAMES[seg.block.zone != "headline", bare])
     if facts.dateline is None:
         facts.dateline = _dateline_from_story(article, known, layout)
     return facts
@@ -108,6 +108,11 @@ class _Names:
 
     any: bool
     bare_agency: bool
+
+
+# The four of them, made once: building a frozen dataclass for every line cost more than
+# reading most lines.
+_NAMES = {(any_, bare): _Names(any_, bare) for any_ in (False, True) for bare in (False, True)}
 
 
 def _read_line(text: str, facts: MetaFacts, known: tuple[str, ...], names: _Names) -> None:

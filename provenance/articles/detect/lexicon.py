@@ -232,8 +232,18 @@ def claim_candidates(texts: Sequence[str]) -> set[int]:
     run once over the whole, instead of a few calls per line. No pattern can
     match across the joining line break, so every line that matches on its own has a
     match inside its stretch of the whole; those lines are then checked one by one.
+    With RE2, one pass of :func:`_claim_scan` finds at least those lines.
     """
     joined = "\n".join(texts)
+    scan = _claim_scan()
+    # "İ" lower-cases to "i" and a dot, which RE2 does not read as "i" (see _claim_scan).
+    if scan is not None and "\u0130" not in joined:
+        try:
+            data: bytes | None = joined.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: RE2 takes UTF-8 only
+            data = None
+        if data is not None and data.count(b"\n") == len(texts) - 1:  # no line break in a line
+            return {i for i in lines_matched(scan, data) if may_claim(texts[i])}
     low = joined.lower()
     if len(low) != len(joined):  # "İ" lower-cases to two characters: offsets would shift
         return {i for i, text in enumerate(texts) if may_claim(text)}
@@ -248,6 +258,46 @@ def claim_candidates(texts: Sequence[str]) -> set[int]:
     starts = list(map(add, accumulate(map(len, texts[:-1]), initial=0), count()))
     hits = {bisect_right(starts, start) - 1 for start in found}
     return {i for i in hits if may_claim(texts[i])}
+
+
+@cache
+def _claim_scan() -> Any:
+    """The hints :func:`claim_candidates` looks for, as one RE2 pattern for a page's lines
+    joined by line breaks in UTF-8 (``None`` without google-re2), read by
+    :func:`lines_matched`: three ``re`` passes over the text and its lower case (and a
+    fourth for the scripts) cost four times as much.
+
+    It finds at least the lines those passes find, which may_claim then judges: the cased
+    hints as written; the lower-case ones case-insensitively, where RE2 reads as a hint's
+    letter every character that lower() makes that letter (but "İ", which the caller
+    leaves to the passes); "ai", "ki" and "ia" between two characters that are not ASCII
+    letters, digits or "_" (a superset of ``\\b`` on either side, whatever ``\\w`` means)
+    (tests/detect/test_prechecks_round4.py checks every code point).
+    """
+    re2 = _re2()
+    if re2 is None:
+        return None
+    cased = dict.fromkeys(h for hints in _CASED.values() for h in hints)
+    lower = dict.fromkeys((*_TOOL_HINTS, *(h for hints in _LOWER.values() for h in hints)))
+    options = re2.Options()
+    options.max_mem = 64 << 20  # far above what the automaton takes
+    return re2.compile("(?m)(?:" + "|".join(map(re2.escape, cased))
+                       + "|(?i:" + "|".join(map(re2.escape, lower)) + ")"
+                       + r"|(?:^|[^0-9A-Za-z_\n])(?i:ai|ki|ia)(?:[^0-9A-Za-z_\n]|$))[^\n]*",
+                       options)
+
+
+def lines_matched(scan: Any, data: bytes) -> set[int]:
+    """The numbers of the lines of ``data`` (joined by line breaks) in which ``scan`` (an
+    RE2 pattern whose matches run on to the end of their line) finds something."""
+    found: set[int] = set()
+    line = last = 0
+    for match in scan.finditer(data):
+        end = match.end()
+        line += data.count(b"\n", last, end)
+        last = end
+        found.add(line)
+    return found
 
 
 class LazyPattern:
