@@ -502,6 +502,8 @@ def _page_images(walker: Walker, zones: list[str], places: list[str], lines: Lin
             continue
         start = offsets[img.position - 1] if 0 < img.position <= len(offsets) else 0
         found = lines.find_raw(img.src.split("&")[0], start)
+        if found < 0:  # the src as the parser gives it is not as written (an entity in it)
+            found = start
         ref = _image_ref(img, walker.segments, lines.line_of_offset(found))
         refs.append(ref)
         # The image's other files stand in its tag or its <picture>, just around its src.

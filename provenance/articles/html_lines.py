@@ -36,7 +36,9 @@ class LineMap:
         self._cursor = start
 
     def line_of_offset(self, offset: int) -> int:
-        """1-based line of a character offset."""
+        """1-based line of a character offset (one before the text, ``-1`` for "not
+        found", counts as its start: counted from the end, it left every later line wrong)."""
+        offset = max(offset, 0)
         last, line = self._line_at
         if offset < last:  # text the parser moved: count back from the previous offset
             line -= self._src.count("\n", offset, last)
