@@ -10,7 +10,6 @@ crashes is recorded in ``errors[]`` (exit 3) while the other rules still run.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -189,6 +188,8 @@ ImageReader = Callable[[Path, str], ImageEvidence]
 
 
 def _error(stage: str, path: str, exc: BaseException) -> dict[str, Any]:
+    import traceback  # only for an internal error
+
     last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     where = f" at {last[0].filename.rsplit('/', 1)[-1]}:{last[0].lineno}" if last else ""
     return {"stage": stage, "path": path, "message": f"{type(exc).__name__}: {exc}{where}"}

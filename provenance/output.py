@@ -17,7 +17,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -178,6 +177,8 @@ def _write_into(file: str) -> Iterator[TextIO]:
 def _replace(target: str, shown: str) -> Iterator[TextIO]:
     folder = os.path.dirname(target) or "."
     name = os.path.basename(target)
+    import tempfile  # here: most runs write one report, and its import is a start-up cost
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -30,7 +30,6 @@ from provenance.site import (
     url_target,
     web_candidates,
 )
-from provenance.warc import ARCHIVE_SUFFIXES
 
 
 class UsageError(Exception):
@@ -124,6 +123,9 @@ def relative(path: Path, root: Path) -> str:
 
 def inside(path: Path, root: Path) -> bool:
     return _below(str(path), str(root)) is not None
+
+
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")  # web archives (provenance.warc)
 
 
 def kind_of(path: Path | str) -> str | None:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import atexit
 import posixpath
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,6 +61,9 @@ def stage(url: str, *, max_files: int = 1_000_000) -> Staged:
         raise StorageError(f"cannot list {url}: {exc}") from None
     if not keys:
         raise StorageError(f"path does not exist: {url} (no objects under the prefix)")
+    import shutil
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="provenance-storage-")).resolve()
     atexit.register(shutil.rmtree, folder, True)
     wanted: list[tuple[str, Path]] = []

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+from provenance.paths import ARCHIVE_SUFFIXES
+
 GZIP_MAGIC = b"\x1f\x8b\x08"
 MAX_RECORD_BYTES = 64_000_000  # one record's block: a page or a picture, never a video
 _CHUNK = 1 << 20
