@@ -568,16 +568,24 @@ class Cache:
 
     # -- stores -----------------------------------------------------------------------
 
-    def store_article(self, found: Found, outcome: FileOutcome, deps: Sequence[Dep]) -> None:
-        """Remember an article file's outcome (not when it carries internal errors)."""
+    def store_article(self, found: Found, outcome: FileOutcome,
+                      deps: Sequence[Dep]) -> list[tuple[str, Tally, bool]] | None:
+        """Remember an article file's outcome (not when it carries internal errors).
+
+        Returns its entries as stored, in the form of :attr:`FileOutcome.encoded`: the
+        report can then write them as they are, as it does a hit's, instead of encoding
+        each again."""
         if outcome.errors:
-            return
+            return None
         # One line of JSON saying what the file showed, then each entry on its own line as
         # the JSON report writes it, so a hit is written without being decoded.
         texts = [_json_line(entry, entry_text) for entry in outcome.articles]
+        tallies = [tally_of(entry) for entry in outcome.articles]
         head = {"referenced": outcome.referenced, "skipped": outcome.skipped,
-                "tallies": [tally_of(entry) for entry in outcome.articles]}
+                "tallies": tallies}
         self._store("article", found.rel, deps, "\n".join([_json_line(head), *texts]))
+        return [(text, tally, _no_surrogate_escape(text))
+                for text, tally in zip(texts, tallies, strict=True)]
 
     def store_image(self, found: Found, entry: Mapping[str, Any],
                     errors: Sequence[Mapping[str, Any]], deps: Sequence[Dep]) -> None:

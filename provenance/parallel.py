@@ -51,7 +51,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -748,8 +748,7 @@ class _Runner:
             heapq.heappush(queue, seq)
             return
         if event.result is not None:
-            self._store(kind, item, event.result)
-            buffer[seq] = event.result.payload
+            buffer[seq] = self._store(kind, item, event.result)
             return
         why = event.failure or "reading failed"
         if event.image is not None:
@@ -761,14 +760,19 @@ class _Runner:
             return
         buffer[seq] = _placeholder(kind, item, self.cfg, why)
 
-    def _store(self, kind: str, item: Found, result: _Result) -> None:
-        if self.cache is None or not result.cacheable:
-            return
+    def _store(self, kind: str, item: Found, result: _Result) -> Payload:
+        """Store a result in the cache; the payload to emit (an article's entries as the
+        cache encoded them, so the report need not encode them again)."""
         payload = result.payload
+        if self.cache is None or not result.cacheable:
+            return payload
         if kind == "article" and isinstance(payload, FileOutcome):
-            self.cache.store_article(item, payload, result.deps)
+            encoded = self.cache.store_article(item, payload, result.deps)
+            if encoded is not None:
+                return replace(payload, articles=[], encoded=encoded)
         elif kind == "image" and isinstance(payload, tuple):
             self.cache.store_image(item, payload[0], payload[1], result.deps)
+        return payload
 
 
 def run_isolated(kind: str, items: Sequence[Found], cfg: AuditConfig,

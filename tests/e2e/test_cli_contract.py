@@ -142,11 +142,12 @@ def test_image_references_never_leave_the_root(site: Path, tmp_path: Path) -> No
 def test_report_written_atomically(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from provenance.report import ReportBuilder
 
-    def interrupted(self: object, entry: object, **_: object) -> None:
+    def interrupted(self: object, *_: object, **__: object) -> None:
         raise KeyboardInterrupt  # Ctrl-C after the report file was opened and started
 
     Path("report.json").write_text("previous report\n", encoding="utf-8")
     monkeypatch.setattr(ReportBuilder, "add_article", interrupted)
+    monkeypatch.setattr(ReportBuilder, "add_encoded", interrupted)  # entries the cache encoded
     assert main(["audit", "news", "-o", "report.json"]) == 130
     assert Path("report.json").read_text(encoding="utf-8") == "previous report\n"
     assert sorted(p.name for p in Path(".").iterdir() if p.name.startswith(".report")) == []

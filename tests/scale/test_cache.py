@@ -254,8 +254,10 @@ def test_a_cached_entry_with_a_lone_surrogate_is_repaired_as_a_fresh_one(
     assert '"repaired"' in warm
 
 
-def _report_with_baseline(root: Path, db: Path | None, baseline: dict[str, Any]) -> str:
-    """The JSON report of ``root`` with a baseline, from the cache at ``db`` or fresh."""
+def _report_with_baseline(root: Path, db: Path | None, baseline: dict[str, Any],
+                          cold: bool = False) -> str:
+    """The JSON report of ``root`` with a baseline, through the cache at ``db`` (all hits,
+    or all misses when ``cold``) or without one."""
     import io
 
     from provenance.report import ReportBuilder, header
@@ -272,13 +274,14 @@ def _report_with_baseline(root: Path, db: Path | None, baseline: dict[str, Any])
     else:
         with open_cache(db, cfg) as cache:
             run_audit_parallel(found, cfg, builder, jobs=1, cache=cache)
-            assert cache.misses == 0
+            assert (cache.hits == 0) if cold else (cache.misses == 0)
     return out.getvalue()
 
 
 def test_cached_entries_meet_the_baseline_as_fresh_ones(tree: Path, tmp_path: Path) -> None:
-    """A hit is written to the JSON report without being decoded, unless one of its
-    findings is in the baseline: then it is decoded and marked as a fresh entry is."""
+    """A hit — or an entry the cache has just encoded — is written to the JSON report
+    without being decoded, unless one of its findings is in the baseline: then it is
+    decoded and marked as an entry fresh from a worker is."""
     import json
 
     from provenance.report import BaselineEntry
@@ -292,6 +295,7 @@ def test_cached_entries_meet_the_baseline_as_fresh_ones(tree: Path, tmp_path: Pa
     baseline = {fp: BaselineEntry(fp, rule, path) for fp, rule, path in live[::2]}
     cached = _report_with_baseline(tree, db, baseline)
     assert cached == _report_with_baseline(tree, None, baseline)
+    assert cached == _report_with_baseline(tree, tmp_path / "new.sqlite3", baseline, cold=True)
     assert json.loads(cached)["summary"]["baselined"] == len(baseline)
 
 
