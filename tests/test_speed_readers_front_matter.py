@@ -1,19 +1,33 @@
-"""The simple front matter's ISO date shortcut gives what YAML gives.
+"""The simple front matter's shortcuts give what YAML gives, and its key lines what the scan
+finds.
 
 ``key: value`` front matter is read without the YAML parser; a value that is a date or time
 in ISO form is also built without the resolver and YAML's timestamp constructor, by
-``fromisoformat``. It is held to ``yaml.load`` with the reader's loader: the same values, of
-the same types, printed the same, over the dates below (valid, impossible and almost ISO)
-mixed with other values YAML reads as text, numbers, booleans or nulls.
+``fromisoformat``, and a value whose first character starts none of the resolver's patterns
+is kept as the text it is, without the resolver and the str constructor. Both are held to
+``yaml.load`` with the reader's loader: the same values, of the same types, printed the
+same, over the dates below (valid, impossible and almost ISO) mixed with other values YAML
+reads as text, numbers, booleans or nulls. The line of each key, remembered as the simple
+front matter is read, is held to the scan of the front matter's lines that other front
+matter gets.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from provenance.articles.front_matter import _YAML_LOADER, _scalar, _simple_yaml
+from provenance.articles import ArticleError, NotAnArticle
+from provenance.articles.front_matter import (
+    _YAML_LOADER,
+    _field_line,
+    _scalar,
+    _simple_yaml,
+    read_front_matter,
+)
 
 SETTINGS = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -37,7 +51,9 @@ WORD_TEXTS = (
     "true", "False", "no", "Off", "null", "Null", "~", "yes", "y", "n", "on", "NO", "Nope",
     "12", "0x1F", "0o17", "1_000", "3.5", "1e3", "12:30", "1:20:30", "-5", "+5", ".inf",
     "v1.2", "Tuesday, 3 March", "ÁGUA viva", "Élan", "ſtreet", "İstanbul", "Ωmega",
-    "Zero hour", "= sign", "x:", "trailing ", "a # b", "Porto: the quay")
+    "Zero hour", "= sign", "x:", "trailing ", "a # b", "Porto: the quay", "True", "TRUE",
+    "Yes", "YES", "On", "ON", "NULL", "FALSE", "Tram to the stadium", "Off the coast",
+    "Nine votes", "Friday", "yesterday", "offshore", "nil", "Harbour", "E", "0", "_x", "x")
 STAMPS, WORDS = st.sampled_from(STAMP_TEXTS), st.sampled_from(WORD_TEXTS)
 VALUES = st.one_of(STAMPS, WORDS, st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=16))
@@ -96,3 +112,38 @@ def test_the_sentences_read_the_same_both_ways() -> None:
     parsed = yaml.load(source, Loader=_YAML_LOADER)  # noqa: S506
     assert repr(fast) == repr(parsed)
     assert fast is not None and fast["expires"] == "2026-02-30"  # impossible: kept as text
+
+
+# Keys looked up: present or not, dotted, and some that only a line's prefix could match.
+LOOKED_UP = ("title", "date", "updated", "author", "image", "cover.image", "cover.caption",
+             "provenance", "Title", "k2", "a_b", "titl", "titles", "title.x", "hero image",
+             "title: Harbour", "", "date_caption", "title: v1", "source: Porto")
+
+
+@SETTINGS
+@given(st.lists(st.tuples(KEYS, VALUES), max_size=7), st.lists(st.booleans(), max_size=7))
+def test_simple_front_matter_key_lines_are_where_the_scan_finds_them(
+        pairs: list[tuple[str, str]], blanks: list[bool]) -> None:
+    text = "\n".join(["---", *_source(pairs, blanks), "---", "", "The ferry returned."])
+    try:
+        fm = read_front_matter(text, text.split("\n"))
+    except (ArticleError, NotAnArticle):
+        return  # malformed for YAML too
+    if fm.key_lines is None:
+        return  # not simple: no index
+    scanned = replace(fm, key_lines=None)
+    for key in (*fm.data, *LOOKED_UP):
+        assert _field_line(fm, key) == _field_line(scanned, key), (key, text)
+
+
+def test_the_sentences_key_lines_are_where_the_scan_finds_them() -> None:
+    text = "\n".join(["---", "title: Harbour Ferry Returns", "", "date: 2026-03-01",
+                      "cover: img/ferry.jpg", "author: Ana Lopes", "image: img/quay.jpg",
+                      "title: Second Title", "source: Porto.Quay", "---", "",
+                      "The ferry returned."])
+    fm = read_front_matter(text, text.split("\n"))
+    assert fm.key_lines is not None
+    scanned = replace(fm, key_lines=None)
+    for key in LOOKED_UP:
+        assert _field_line(fm, key) == _field_line(scanned, key), key
+    assert _field_line(fm, "title") == 2 and _field_line(fm, "image") == 7

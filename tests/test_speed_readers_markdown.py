@@ -1,9 +1,15 @@
-"""The Markdown reader's inline shortcuts give what markdown-it gives (differential tests).
+"""The Markdown reader's shortcuts give what markdown-it gives (differential tests).
 
 The inline parser makes the tokens of text without markup, and of an image alone in its
-paragraph (``![alt](src)``), without markdown-it's rule loop: held to markdown-it's own
-``ParserInline`` configured with the same rules, token for token (children, ``meta`` and
-attributes included), and the articles read with either to each other.
+paragraph (``![alt](src)``), without markdown-it's rule loop; ``text_join`` then runs only
+when the rules did; a paragraph of plain lines becomes the paragraph rule's tokens without
+the block rules (``common_block``), or, when it is one line without inline markup outside
+any list or quote, one ``PLAIN_PARAGRAPH`` token standing for them; and the walker reads a
+plain paragraph with no image waiting for its caption as one body block without splitting
+it into lines. Each is held to the plain path: markdown-it's own ``ParserInline`` and
+``text_join`` and the block rules without ``common_block``, token for token (children,
+``meta``, maps, levels and attributes included; a ``PLAIN_PARAGRAPH`` token expanded into
+the tokens it stands for), and the walker's general paragraph reading, article for article.
 
 Documents are assembled from the sentences and markup below, and from random text made of
 the characters the shortcuts must look out for.
@@ -16,10 +22,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_core.text_join import text_join
+from markdown_it.token import Token
 
 from provenance.articles import ArticleError, NotAnArticle
 from provenance.articles import markdown as md_reader
-from provenance.articles.markdown import _build_parser, read_markdown
+from provenance.articles.markdown import (
+    PLAIN_PARAGRAPH,
+    _build_parser,
+    plain_paragraph_tokens,
+    read_markdown,
+)
 from provenance.model import Article
 
 SETTINGS = settings(max_examples=300, deadline=None,
@@ -29,10 +42,20 @@ SETTINGS = settings(max_examples=300, deadline=None,
 def _plain_parser() -> MarkdownIt:
     parser = _build_parser()
     parser.inline.__class__ = ParserInline  # markdown-it's own inline parse: no shortcut
+    parser.core.ruler.at("text_join", text_join)  # run always
+    parser.block.ruler.disable("common_block")  # every block through markdown-it's rules
     return parser
 
 
 PLAIN = _plain_parser()
+
+
+def _fast_tokens(text: str) -> list[Token]:
+    """The reader's tokens, each ``PLAIN_PARAGRAPH`` expanded into the tokens it stands for."""
+    tokens: list[Token] = []
+    for token in md_reader._MD.parse(text, {}):
+        tokens += plain_paragraph_tokens(token) if token.type == PLAIN_PARAGRAPH else [token]
+    return tokens
 
 SENTENCES = [
     "The harbour ferry returned to service on Monday morning.",
@@ -50,6 +73,7 @@ SENTENCES = [
     "Text with **bold** and `code` and a [link](https://example.org/ferry).",
     "A line\nand its continuation",
     "Ends with a hard break  \nand goes on",
+    "The quay at dawn\u00a0", "\u2003Em-spaced ferry\u3000", "\x1cFerry\x1f",
 ]
 IMAGES = [
     "![Ferry at the quay](img/ferry.jpg)", "![](img/empty-alt.png)",
@@ -98,12 +122,14 @@ def _fast_and_plain(text: str) -> tuple[object, object]:
             return (type(exc), str(exc))
 
     fast = read()
-    shortcut = md_reader._MD
+    shortcut, paragraph = md_reader._MD, md_reader._Walker._paragraph
     try:
         md_reader._MD = PLAIN
+        md_reader._Walker._paragraph = md_reader._Walker._read_paragraph  # type: ignore[method-assign]
         plain = read()
     finally:
         md_reader._MD = shortcut
+        md_reader._Walker._paragraph = paragraph  # type: ignore[method-assign]
     return fast, plain
 
 
@@ -138,5 +164,56 @@ def test_articles_of_the_sentences_are_the_plain_paths(text: str) -> None:
 def test_articles_of_generated_documents_are_the_plain_paths(text: str) -> None:
     fast, plain = _fast_and_plain(text)
     assert fast == plain, text
-    tokens = md_reader._MD.parse(text, {})
-    assert tokens == PLAIN.parse(text, {}), text
+    assert _fast_tokens(text) == PLAIN.parse(text, {}), text
+
+
+# Lines a paragraph may hold, each starting as text or as something that could end it, nest
+# it or continue it lazily: ``common_block`` must leave every one of those to the rules.
+LINE_STARTS = st.sampled_from(["", "", "", " ", "   ", "    ", "\t", "> ", ">", "- ", "* ",
+                               "+ ", "1. ", "2) ", "# ", "#", "=", "===", "---", "***", "{",
+                               "{{< x >}}", "<div>", "<!-- c -->", "[x]: y", "[^1]: ", "```",
+                               "~~~", "\\", "_", "&amp; "])
+LINE_TEXTS = st.sampled_from(SENTENCES[:4] + ["Ferry", "x", "", "  ", "a\\*b*", "![x](y.jpg)",
+                                              "&copy; ferry", "*Photo: Ana Lopes*"])
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> str:
+    lines = draw(st.lists(st.tuples(LINE_STARTS, LINE_TEXTS).map("".join), min_size=1,
+                          max_size=6))
+    return draw(st.sampled_from(["", "> ", "- ", "1. ", "  "])) + "\n".join(lines)
+
+
+@SETTINGS
+@given(st.lists(paragraphs(), min_size=1, max_size=5),
+       st.sampled_from(["\n\n", "\n", "\n \n", "\r\n\r\n"]))
+def test_block_tokens_of_generated_paragraphs_are_markdown_its(parts: list[str],
+                                                               join: str) -> None:
+    text = join.join(parts)
+    assert _fast_tokens(text) == PLAIN.parse(text, {}), text
+    fast, plain = _fast_and_plain(text)
+    assert fast == plain, text
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry\nreturned on Monday.\n\nThe quay reopened.",
+    "The ferry\n    returned lazily\n\tand with a tab\n",
+    "> The mayor said\nthe ferry was back\n\nThe quay reopened.",
+    "- The ferry\n  returned\n- The quay\n\n  reopened",
+    "   The ferry, indented three\nand back\n",
+    "The ferry\n===\n\nThe quay\n---",
+    "#hashtag ferry\n\n# Headline",
+    "Ferry \\* not emphasis \\_ nor this &amp; that\n\nplain",
+    "![Ferry](img/x.jpg)\n\nThe quay reopened.\n\n*Photo: Ana Lopes*\n\nThe ferry\nreturned.",
+    "   \n\nThe ferry\n   ",
+])
+def test_block_tokens_of_the_sentences_are_markdown_its(text: str) -> None:
+    assert _fast_tokens(text) == PLAIN.parse(text, {})
+    fast, plain = _fast_and_plain(text)
+    assert fast == plain
+
+
+def test_plain_paragraphs_are_one_token_each() -> None:
+    text = "# Harbour Ferry Returns\n\nThe ferry returned.\n\nThe quay reopened.\n\n- a list"
+    types = [token.type for token in md_reader._MD.parse(text, {})]
+    assert types.count(PLAIN_PARAGRAPH) == 2 and "paragraph_open" in types  # the list's

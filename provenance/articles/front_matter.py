@@ -70,7 +70,9 @@ _YAML_LOADER = _YamlLoader
 # A date or time in ISO form (``2026-03-01``, ``2026-03-01T09:00:00+00:00``) is what
 # ``fromisoformat`` makes of it, without the resolver and YAML's timestamp constructor (which
 # took two thirds of the front matter's reading time), unless that refuses it: then the
-# constructor says what it is (``tests/test_speed_readers_front_matter.py``).
+# constructor says what it is; and a value starting with a character that starts none of the
+# resolver's patterns is text, as the str constructor would return it
+# (``tests/test_speed_readers_front_matter.py``).
 _SIMPLE_YAML_LINE = re.compile(
     r"([A-Za-z][A-Za-z0-9_]{0,63}):(?: +([A-Za-z0-9]"
     r"[\x20-\x22\x24-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
@@ -79,6 +81,12 @@ _SIMPLE_YAML_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
                               ("str", "int", "float", "bool", "null", "timestamp"))
 _STR_TAG = "tag:yaml.org,2002:str"
 _SCALARS: Any = _YamlLoader("")  # resolves and builds scalars only; never parses
+# The first characters of the plain scalars the resolver may read as something other than
+# text ("" for the empty value, a null): a value starting with any other is a string, which
+# the str constructor returns as written.
+_RESOLVED_STARTS = frozenset(_YAML_LOADER.yaml_implicit_resolvers)
+if None in _RESOLVED_STARTS or _YAML_LOADER.yaml_path_resolvers:  # what _simple_yaml knows
+    raise RuntimeError("unexpected YAML resolvers: a wildcard or path resolver")
 _ISO_TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})?)?")
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -97,6 +105,7 @@ _LOOKUPS: dict[str, tuple[str, ...]] = {
     for role, keys in _KEYS.items()
 }
 _JSON_START = re.compile(r"\{\s*[\"}]")
+_WORD = re.compile(r"[A-Za-z0-9_]+")
 
 
 # --- reading ------------------------------------------------------------------------
@@ -108,6 +117,9 @@ class FrontMatter:
     lines: list[str]  # the front matter's own lines, fences excluded
     first_line: int  # file line of lines[0]
     body_start: int  # 0-based index of the first body line
+    # For simple YAML (every line a ``key: value`` at the margin, see _simple_yaml): the
+    # index in ``lines`` of each key's first line, which is where _field_line finds it.
+    key_lines: dict[str, int] | None = None
 
 
 def read_front_matter(text: str, lines: list[str]) -> FrontMatter:
@@ -118,8 +130,13 @@ def read_front_matter(text: str, lines: list[str]) -> FrontMatter:
         if end is None:
             return FrontMatter({}, [], 1, 0)  # a lone rule, not front matter
         raw = lines[1:end]
-        data = _load_yaml("\n".join(raw)) if fence == "---" else _load_toml("\n".join(raw))
-        return FrontMatter(data, raw, 2, end + 1)
+        if fence == "+++":
+            return FrontMatter(_load_toml("\n".join(raw)), raw, 2, end + 1)
+        key_lines: dict[str, int] = {}
+        data = _simple_yaml("\n".join(raw), key_lines)
+        if data is None:
+            return FrontMatter(_load_yaml("\n".join(raw)), raw, 2, end + 1)
+        return FrontMatter(data, raw, 2, end + 1, key_lines)
     if _JSON_START.match(text):
         return _json_front_matter(text, lines)
     return FrontMatter({}, [], 1, 0)
@@ -140,9 +157,6 @@ def _json_front_matter(text: str, lines: list[str]) -> FrontMatter:
 
 
 def _load_yaml(source: str) -> dict[str, Any]:
-    simple = _simple_yaml(source)
-    if simple is not None:
-        return simple
     try:
         data = yaml.load(source, Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
@@ -157,28 +171,35 @@ def _load_yaml(source: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _simple_yaml(source: str) -> dict[str, Any] | None:
+def _simple_yaml(source: str,
+                 key_lines: dict[str, int] | None = None) -> dict[str, Any] | None:
     """What the YAML loader makes of ``key: value`` front matter (see ``_SIMPLE_YAML_LINE``),
-    or ``None`` when a line is anything else."""
+    or ``None`` when a line is anything else. ``key_lines`` gets the index of each key's
+    first line."""
     data: dict[str, Any] = {}
     resolve, constructors = _SCALARS.resolve, _YAML_LOADER.yaml_constructors
-    for line in source.split("\n"):
+    for index, line in enumerate(source.split("\n")):
         if not line:
             continue
         m = _SIMPLE_YAML_LINE.fullmatch(line)
         if m is None:
             return None
         key, value = m[1], m[2] or ""
-        if value.endswith((" ", ":")) or ": " in value:  # trailing blanks, a nested key
-            return None
-        if _ISO_TIMESTAMP.fullmatch(value) and _is_text_key(key):
+        if value.endswith((" ", ":")) or ": " in value or not _is_text_key(key):
+            return None  # trailing blanks, a nested key; ``on:`` or ``null:``
+        if key_lines is not None:
+            key_lines.setdefault(key, index)
+        if value[:1] not in _RESOLVED_STARTS:  # text, as written ("" is in it: a null)
+            data[key] = value
+            continue
+        if _ISO_TIMESTAMP.fullmatch(value):
             try:
                 data[key] = (_dt.date if len(value) == 10 else _dt.datetime).fromisoformat(value)
                 continue
             except ValueError:
                 pass  # the constructor's turn: it keeps an impossible date as text
         tag = resolve(yaml.ScalarNode, value, (True, False))
-        if tag not in _SIMPLE_YAML_TAGS or not _is_text_key(key):
+        if tag not in _SIMPLE_YAML_TAGS:
             return None
         try:
             data[key] = constructors[tag](_SCALARS, yaml.ScalarNode(tag, value))
@@ -261,6 +282,10 @@ def _lookup(fm: FrontMatter, role: str, line: bool = True) -> tuple[Any, int | N
 def _field_line(fm: FrontMatter, dotted: str) -> int | None:
     """The file line of a (dotted) key: the top-level key with the least indentation,
     then each nested key after its parent; the deepest one found."""
+    if fm.key_lines is not None and _WORD.fullmatch(dotted):
+        # In simple YAML only the line of that very key opens it (its key is a word too).
+        index = fm.key_lines.get(dotted)
+        return None if index is None else fm.first_line + index
     line, start = None, 0
     for depth, key in enumerate(dotted.split(".")):
         pattern = _key_pattern(key)

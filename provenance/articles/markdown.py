@@ -101,6 +101,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
@@ -190,11 +191,12 @@ class _Inline(ParserInline):
     directly, as the parser would make it, without its per-character rule loop; and so
     does an image alone in its paragraph, ``![alt](src)`` with neither markup in its alt nor
     anything but a plain path in its src, become its image token (``tests/
-    test_speed_readers_markdown.py`` holds both to the parser's own tokens)."""
+    test_speed_readers_markdown.py`` holds both to the parser's own tokens). Only the rules
+    make tokens that the ``text_join`` rule may change: ``env`` records that they ran."""
 
     def parse(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
         if tokens or not src:
-            return super().parse(src, md, env, tokens)
+            return self._rules(src, md, env, tokens)
         if not _INLINE_TRIGGERS.search(src):
             text = Token("text", "", 0)
             text.content = src
@@ -202,13 +204,17 @@ class _Inline(ParserInline):
             return tokens
         lone = _LONE_IMAGE.fullmatch(src)
         if lone is None:
-            return super().parse(src, md, env, tokens)
+            return self._rules(src, md, env, tokens)
         alt, href = lone[1], lone[2]
         image = Token("image", "img", 0, attrs={"src": href, "alt": ""}, meta={"pos": 0})
         image.children = self.parse(alt, md, env, []) or None
         image.content = alt
         tokens.append(image)
         return tokens
+
+    def _rules(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
+        env[_INLINE_RULES_RAN] = True
+        return super().parse(src, md, env, tokens)
 
 
 def _build_parser() -> MarkdownIt:
@@ -238,6 +244,7 @@ def _build_parser() -> MarkdownIt:
                                 blocks.__rules__[blocks.__find__("heading")].fn))
     core = md.core.ruler
     core.at("normalize", _normalized(core.__rules__[core.__find__("normalize")].fn))
+    core.at("text_join", _text_joined(core.__rules__[core.__find__("text_join")].fn))
     return md
 
 
@@ -285,14 +292,31 @@ def _normalized(normalize: CoreRule) -> CoreRule:
     return run
 
 
+# The env key by which _Inline records that its rules made tokens (see _text_joined).
+_INLINE_RULES_RAN = "_provenance_inline_rules"
+
+
+def _text_joined(text_join: CoreRule) -> CoreRule:
+    """markdown-it's ``text_join`` rule, which turns escapes' ``text_special`` tokens into text
+    and joins adjacent text tokens, in every inline token: the tokens _Inline makes without
+    its rules (one text token, or one image of one text token) are already joined, so when
+    no rules ran there is nothing to do."""
+    def run(state: StateCore) -> None:
+        if state.env.get(_INLINE_RULES_RAN):
+            text_join(state)
+    return run
+
+
 def _common_block(paragraph: BlockRule, heading: BlockRule) -> BlockRule:
     """A rule tried first, for what most of an article is made of. A paragraph none of whose
-    lines starts as another block could (lines of text) goes straight to markdown-it's
-    paragraph rule, instead of first through the ten rules that cannot match it (nor end it:
-    the rules that end a paragraph are the same, each matching only its own first
-    characters) and lheading, which cannot find an underline in it. A line starting with
-    ``#`` goes to the heading rule, the only one before it that could match it; when that
-    fails (``#hashtag``), the other rules are tried as usual."""
+    lines starts as another block could (lines of text) becomes the tokens markdown-it's
+    paragraph rule would make of it, without first going through the ten rules that cannot
+    match it (nor end it: the rules that end a paragraph are the same, each matching only
+    its own first characters), lheading, which cannot find an underline in it, and the
+    paragraph rule's own search for its end (one line without inline markup, outside any
+    list, quote or footnote, becomes one :data:`PLAIN_PARAGRAPH` token). A line starting
+    with ``#`` goes to the heading rule, the only one before it that could match it; when
+    that fails (``#hashtag``), the other rules are tried as usual."""
     def run(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if state.is_code_block(start):
             return False
@@ -308,8 +332,36 @@ def _common_block(paragraph: BlockRule, heading: BlockRule) -> BlockRule:
             if src[pos] in _BLOCK_MARKERS:
                 return False
             line += 1
-        return paragraph(state, start, end, silent)
+        if silent or line == start:
+            return paragraph(state, start, end, silent)
+        # What the paragraph rule makes of these lines, none of which can end it.
+        content = mdTrim(state.getLines(start, line, state.blkIndent, False))
+        state.line = line
+        if state.level == 0 and not _INLINE_TRIGGERS.search(content):
+            token = state.push(PLAIN_PARAGRAPH, "p", 0)  # see plain_paragraph_tokens
+            token.content, token.map = content, [start, line]
+            return True
+        state.push("paragraph_open", "p", 1).map = [start, line]
+        token = state.push("inline", "", 0)
+        token.content, token.map, token.children = content, [start, line], []
+        state.push("paragraph_close", "p", -1)
+        return True
     return run
+
+
+# A paragraph of one line of text holding no inline markup, outside any list, quote or
+# footnote: one token of this type stands for its paragraph_open, inline (with its one text
+# token) and paragraph_close, which nothing but the walker reads.
+PLAIN_PARAGRAPH = "provenance_plain_paragraph"
+
+
+def plain_paragraph_tokens(token: Token) -> list[Token]:
+    """The tokens markdown-it makes of a :data:`PLAIN_PARAGRAPH`."""
+    text = Token("text", "", 0, content=token.content)
+    return [Token("paragraph_open", "p", 1, map=token.map, block=True),
+            Token("inline", "", 0, map=token.map, level=1, children=[text],
+                  content=token.content, block=True),
+            Token("paragraph_close", "p", -1, block=True)]
 
 
 def _wrapped(rule: InlineRule, trigger: str, closes: bool, records: bool) -> InlineRule:
@@ -620,6 +672,9 @@ class _Walker:
 
     def _step(self, tokens: list[Token], i: int) -> int:
         token = tokens[i]
+        if token.type == PLAIN_PARAGRAPH:
+            self._paragraph(plain_paragraph_tokens(token)[1] if self.pending else token)
+            return i + 1
         if token.type == "paragraph_open":
             self._paragraph(tokens[i + 1])
             return i + 3
@@ -640,6 +695,17 @@ class _Walker:
     # paragraphs and headings
 
     def _paragraph(self, token: Token) -> None:
+        children = token.children
+        if not self.pending and (token.type == PLAIN_PARAGRAPH or children and len(children) == 1
+                                 and children[0].type == "text"):
+            # Plain text with no image waiting for a caption (most paragraphs): the one body
+            # block that _read_paragraph makes of it.
+            if text := _words(token.content if children is None else children[0].content):
+                self._add_block(Block("body", text, token.map[0] + 1 if token.map else 1))
+            return
+        self._read_paragraph(token)
+
+    def _read_paragraph(self, token: Token) -> None:
         lines = _read_lines(token, self.placement)
         if self.pending and _is_caption_paragraph(lines):
             self._caption(_joined(lines), lines[0].number)
