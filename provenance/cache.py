@@ -300,8 +300,9 @@ def _image_result(payload: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 def _no_surrogate_escape(text: str) -> bool:
     """Whether stored JSON text holds no ``\\udXXX`` escape, so none of its strings can
     hold a lone surrogate (a pair of them, an escaped backslash or a hand-edited cache
-    only make this say no, and the entries are then checked as usual)."""
-    return "\\ud" not in text.lower()
+    only make this say no, and the entries are then checked as usual). JSON's escapes are
+    ``\\u`` and four hex digits of either case."""
+    return "\\ud" not in text and "\\uD" not in text
 
 
 def _storable(text: str) -> bool:
@@ -327,6 +328,7 @@ class Cache:
                  now_tolerance: timedelta = timedelta(0)) -> None:
         self.path = path
         self.root = str(cfg.root)
+        self._prefix = os.path.join(self.root, "")
         self._cfg_root = cfg.root
         self.context = context_digest(cfg)
         self.now = cfg.now.timestamp()
@@ -561,7 +563,7 @@ class Cache:
     def _as_now(self, dep: Sequence[Any]) -> Dep:
         """``dep`` re-observed: hashed again only when its stat signature moved."""
         rel, size, mtime, ino, digest = dep
-        sig = _signature(os.path.join(self.root, rel))  # a str: Path joins cost more here
+        sig = _signature(self._prefix + rel)  # a str: joins cost more here
         if sig == (size, mtime, ino) or (sig is None and size is None):
             return (rel, size, mtime, ino, digest)
         return file_dep(self._cfg_root, rel, sig)

@@ -52,6 +52,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -442,7 +443,9 @@ class _Pool:
     timeout_s: float
     memory_mb: int | None
     init: Callable[[], None] | None = None
-    modules: Sequence[str] = ()  # what the current phase's readers import
+    # What the current phase's readers import, asked when a worker starts: a cached run
+    # starts none, and need not look at every file's name for it.
+    modules: Callable[[], Sequence[str]] = tuple
     slots: list[_Slot] = field(default_factory=list)
     start_failures: int = 0
 
@@ -457,13 +460,14 @@ class _Pool:
 
     def _start(self) -> None:
         method = start_method()
+        modules = self.modules()
         import multiprocessing
 
         ctx: Any = multiprocessing.get_context(method)
         if method == "forkserver":  # no effect once the server runs
-            ctx.set_forkserver_preload(["provenance.parallel", *self.modules])
+            ctx.set_forkserver_preload(["provenance.parallel", *modules])
         if method == "fork":
-            _warm_up(self.modules)  # here, once: every forked worker inherits them
+            _warm_up(modules)  # here, once: every forked worker inherits them
             for stream in (sys.stdout, sys.stderr):  # a child must not flush our buffers again
                 with contextlib.suppress(Exception):
                     stream.flush()
@@ -476,7 +480,7 @@ class _Pool:
         clock = ctx.Array("d", [-1.0, 0.0], lock=False)
         proc = ctx.Process(target=_worker_main, name="provenance-worker", daemon=True,
                            args=(child, current, clock, self.cfg, self.memory_mb, self.init,
-                                 () if method == "fork" else self.modules))
+                                 () if method == "fork" else modules))
         proc.start()
         child.close()
         self.slots.append(_Slot(proc, parent, current, clock))
@@ -695,7 +699,8 @@ class _Runner:
         attempts: dict[int, int] = {}
         buffer: dict[int, Payload] = {}
         looked = done = fetched = 0  # next file to look up in the cache / to emit
-        self.pool.modules = IMAGE_MODULES if kind == "image" else article_modules(items)
+        self.pool.modules = ((lambda: IMAGE_MODULES) if kind == "image"
+                             else partial(article_modules, items))
         cache = self.cache if kind in ("article", "image") else None
         while done < len(items):
             while looked < min(len(items), done + self.window):

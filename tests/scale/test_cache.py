@@ -335,3 +335,15 @@ def test_lookups_read_the_cache_in_batches(tree: Path, tmp_path: Path) -> None:
     assert len([s for s in selects if " IN (" not in s]) == articles - 1  # SQLite refused
     # to bind the odd name: the articles' batch never ran, and the odd file's own query
     # failed as it does without batches
+
+
+@pytest.mark.parametrize(("text", "clean"), [
+    ('{"headline": "Harbour news"}', True),
+    ('{"headline": "Harbour \\ud800 news"}', False),
+    ('{"headline": "Harbour \\uD83D news"}', False),  # either case of hex digits
+    ('{"headline": "caf\\u00e9"}', True),
+])
+def test_a_stored_text_is_clean_only_without_a_surrogate_escape(text: str, clean: bool) -> None:
+    from provenance.cache import _no_surrogate_escape
+
+    assert _no_surrogate_escape(text) is clean
