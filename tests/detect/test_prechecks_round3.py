@@ -34,7 +34,7 @@ from provenance.articles.detect import attribution as at
 from provenance.articles.detect import datelines as dl
 from provenance.articles.detect import sources as so
 from provenance.model import Article
-from tests.detect.texts import dealt_articles, mangled, suite_literals
+from tests.detect.texts import dealt_articles, encodes, mangled, suite_literals
 
 SETTINGS = DetectSettings()
 KNOWN = SETTINGS.known_sources
@@ -60,18 +60,10 @@ EDGES = (
 )
 
 
-def _encodes(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 # The lines of a page: segments hold no line break (split_block joins soft wraps). Lines
 # RE2 cannot take have a test of their own.
 LINES = sorted({m.replace("\n", " ") for text in [*suite_literals(), *EDGES] for m in mangled(text)
-                if _encodes(m)})
+                if encodes(m)})
 
 
 # --- attribution._page_words -------------------------------------------------------------------

@@ -33,7 +33,7 @@ from provenance.articles.detect import byline as bl
 from provenance.articles.detect import lexicon as lx
 from provenance.articles.detect.segments import Layout
 from provenance.model import ZONES, Article, Attribution
-from tests.detect.texts import dealt_articles, mangled, suite_literals
+from tests.detect.texts import dealt_articles, encodes, mangled, suite_literals
 
 SETTINGS = DetectSettings()
 KNOWN = SETTINGS.known_sources
@@ -55,16 +55,8 @@ EDGES = (
 )
 
 
-def _encodes(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 LINES = sorted({m.replace("\n", " ") for text in [*suite_literals(sentences=True), *EDGES]
-                for m in mangled(text) if _encodes(m) and "\u0130" not in m})
+                for m in mangled(text) if encodes(m) and "\u0130" not in m})
 
 
 def _pages(lines: list[str], size: int) -> list[list[str]]:

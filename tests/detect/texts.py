@@ -47,6 +47,15 @@ def mangled(text: str) -> Iterator[str]:
     yield text.replace("i", "ı")
 
 
+def encodes(text: str) -> bool:
+    """Whether ``text`` is UTF-8 (no lone surrogate): what RE2 can be given."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def dealt_articles(texts: Sequence[str], zones: Sequence[str], *,
                    captioned: bool = False) -> list[Article]:
     """``texts`` dealt out as the blocks of articles of eight, zones in turn, with an image
