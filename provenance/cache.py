@@ -242,17 +242,6 @@ def file_dep(root: Path, rel: str, signature: tuple[int, int, int] | None = None
     return (rel, sig[0], sig[1], sig[2], sha256_file(path))
 
 
-def _decode_deps(deps: Any) -> list[Dep]:
-    """A row's dependency records; ``ValueError``/``TypeError`` when damaged."""
-    stored: list[Dep] = []
-    for dep in json.loads(deps):
-        rel, size, mtime, ino, digest = dep
-        if not isinstance(rel, str):
-            raise TypeError("dependency path is not text")
-        stored.append((rel, size, mtime, ino, digest))
-    return stored
-
-
 def _json_line(value: Any, encode: Callable[..., str] = entry_text) -> str:
     """``value`` as one line of JSON SQLite can hold: UTF-8 as it is, unless a lone
     surrogate from hostile input needs the escaped form."""
@@ -503,17 +492,17 @@ class Cache:
             self.misses += 1
             return None
         try:
-            stored = _decode_deps(row[2])
-            fresh = self._unchanged(stored)
-            result = decode(_checked(row[3])) if fresh is not None else None
+            now = self._unchanged(json.loads(row[2]))
+            result = decode(_checked(row[3])) if now is not None else None
         except (ValueError, TypeError, KeyError):
             # Sound pages, damaged row (a flipped byte in its JSON): drop it, compute again.
             self._drop(kind, rel)
             return None
-        if fresh is None:
+        if now is None:
             self.misses += 1
             return None
-        if fresh != stored:  # same bytes, new stat: remember it so we do not hash again
+        fresh, moved = now
+        if moved:  # same bytes, new stat: remember it so we do not hash again
             self._write(kind, rel, fresh, row[3], row[1])
         self.hits += 1
         return result
@@ -535,15 +524,20 @@ class Cache:
         """Computed at this run's ``now``, or up to ``now_tolerance`` before it."""
         return 0.0 <= self.now - then <= self.tolerance
 
-    def _unchanged(self, stored: Sequence[Any]) -> list[Dep] | None:
-        """The dependencies as they are now, or ``None`` if any of them changed.
+    def _unchanged(self, stored: Any) -> tuple[list[Dep], bool] | None:
+        """The dependencies as they are now, and whether that differs from ``stored`` (the
+        row's records as decoded; ``ValueError``/``TypeError`` when one is damaged), or
+        ``None`` if any of them changed.
 
         Same stat: unchanged. Different stat: unchanged only if the file is still a readable
         regular file with the stored SHA-256 (a ``touch``, a restore from backup).
         """
         fresh: list[Dep] = []
+        moved = False
         for position, dep in enumerate(stored):
             rel, size, mtime, ino, digest = dep
+            if not isinstance(rel, str):
+                raise TypeError("dependency path is not text")
             current = self._current.get(rel)
             if current is None:
                 current = self._as_now(dep)
@@ -552,8 +546,9 @@ class Cache:
             if current[1:4] != (size, mtime, ino) and (current[4] is None
                                                        or current[4] != digest):
                 return None
+            moved = moved or current != (rel, size, mtime, ino, digest)
             fresh.append(current)
-        return fresh
+        return fresh, moved
 
     def _remember(self, dep: Dep) -> None:
         if len(self._current) >= _MEMO_LIMIT:  # bounded: archives with millions of images

@@ -128,15 +128,25 @@ def inside(path: Path, root: Path) -> bool:
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")  # web archives (provenance.warc)
 
 
+_KINDS = {**dict.fromkeys(ARTICLE_EXTENSIONS, "article"),
+          **dict.fromkeys(IMAGE_EXTENSIONS, "image")}
+
+
 def kind_of(path: Path | str) -> str | None:
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in ARTICLE_EXTENSIONS:
-        return "article"
-    if suffix in IMAGE_EXTENSIONS:
-        return "image"
-    if str(path).lower().endswith(ARCHIVE_SUFFIXES):
+    kind = _KINDS.get(os.path.splitext(path)[1].lower())
+    if kind is None and str(path).lower().endswith(ARCHIVE_SUFFIXES):
         return "archive"  # a web archive: its records are expanded by provenance.archives
-    return None
+    return kind
+
+
+def kind_of_name(name: str) -> str | None:
+    """:func:`kind_of` for a bare file name that does not start with a dot (what a walk
+    lists), without ``os.path.splitext``: its suffix is then what follows its last dot."""
+    dot = name.rfind(".")
+    kind = _KINDS.get(name[dot:].lower()) if dot > 0 else None
+    if kind is None and name.lower().endswith(ARCHIVE_SUFFIXES):
+        return "archive"
+    return kind
 
 
 @dataclass(frozen=True, slots=True)

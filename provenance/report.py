@@ -37,6 +37,9 @@ class Reporter(Protocol):
     def finish(self, tail: Mapping[str, Any]) -> None: ...
 
 
+_SEVERITIES = {severity.label: severity for severity in Severity}  # as entries spell them
+
+
 class Tally(NamedTuple):
     """What the report needs of an ``articles[]`` entry besides its JSON text: the builder's
     counts and the image files it showed. A cached entry carries one, so it can reach a
@@ -194,7 +197,8 @@ class ReportBuilder:
         self.counts["skipped"] += count
 
     def add_errors(self, errors: Iterable[dict[str, Any]]) -> None:
-        self.errors.extend(repair(dict(e)) for e in errors)
+        if errors:  # most files have none: no generator for them
+            self.errors.extend(repair(dict(e)) for e in errors)
 
     def _judge(self, findings: list[dict[str, Any]]) -> None:
         for finding in findings:
@@ -209,7 +213,7 @@ class ReportBuilder:
         if suppressed is not None:
             self.counts[suppressed] += 1
             return
-        severity = Severity.parse(severity_name)
+        severity = _SEVERITIES.get(severity_name) or Severity.parse(severity_name)
         self.counts[severity.label] += 1
         self.by_rule[rule] += 1
         if self._threshold is not None and severity >= self._threshold:

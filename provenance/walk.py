@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from provenance.paths import Found, UsageError, inside, kind_of, relative
+from provenance.paths import Found, UsageError, inside, kind_of, kind_of_name, relative
 from provenance.site import Detector, Site, SiteMap
 
 # Folders never walked besides hidden ones: package and bytecode caches.
@@ -157,7 +157,7 @@ class _Walker:
                 rel = f"{rel_dir}/{name}" if rel_dir else name
                 if rel in self.found:
                     continue
-                kind = kind_of(name)
+                kind = kind_of_name(name)
                 if kind is None:
                     continue
                 why = self._why_skipped(rel, False) or self._own_output(base + name)

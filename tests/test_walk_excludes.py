@@ -77,3 +77,19 @@ def test_a_walk_with_the_default_excludes_imports_no_pathspec(tmp_path: Path) ->
                                   "../up", "", "/", "./", "a\\b"])
 def test_paths_are_normalised_as_pathspec_does(path: str) -> None:
     assert _normal_file(path) == pathspec.util.normalize_file(path)
+
+
+def test_a_bare_name_has_the_kind_its_path_has() -> None:
+    """The walk's kind_of_name agrees with kind_of on every name a walk lists (no slash,
+    no leading dot)."""
+    from provenance.paths import kind_of, kind_of_name
+
+    stems = ["story", "a.b", "x", "photo.final", "archive.warc", "page", "a..b", "q"]
+    suffixes = ["", ".", ".md", ".MD", ".Markdown", ".html", ".htm", ".txt", ".json", ".jsonl",
+                ".ndjson", ".jpg", ".JPEG", ".png", ".webp", ".tif", ".heic", ".avif", ".gz",
+                ".warc", ".warc.gz", ".ARC.GZ", ".arc", ".tar.gz", ".md.bak", ".jpg.txt", "..md"]
+    for stem in stems:
+        for suffix in suffixes:
+            name = stem + suffix
+            assert kind_of_name(name) == kind_of(name), name
+            assert kind_of(Path("/site/posts") / name) == kind_of(name), name

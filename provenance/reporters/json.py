@@ -60,9 +60,9 @@ class JsonReporter:
             self._section, self._first = name, True
 
     def _item(self, section: str, text: str) -> None:
-        self._enter(section)
-        self._out.write("\n    " if self._first else ",\n    ")
-        self._out.write(text)
+        if section != self._section:
+            self._enter(section)
+        self._out.write(("\n    " if self._first else ",\n    ") + text)  # one write a line
         self._first = False
 
     def article(self, entry: Mapping[str, Any]) -> None:

@@ -71,6 +71,13 @@ def test_touch_keeps_the_hit_but_new_bytes_miss(tree: Path, tmp_path: Path) -> N
     os.utime(article, ns=(1, 1))  # same bytes, new mtime: the hash says unchanged
     _, touched = _cached_audit(tree, db)
     assert touched.misses == 0
+    import json
+    import sqlite3
+
+    with sqlite3.connect(db) as con:  # the new stat is remembered: no hashing next time
+        [deps] = con.execute("SELECT deps FROM entries WHERE kind='article' AND rel=?",
+                             (_files(tree, "article")[0],)).fetchone()
+    assert json.loads(deps)[0][2] == 1
     article.write_text(article.read_text(encoding="utf-8") + "\nA late paragraph.\n",
                        encoding="utf-8")
     report, edited = _cached_audit(tree, db)
