@@ -272,7 +272,7 @@ def _article_outcome(payload: str) -> FileOutcome:
     tallies = [Tally(list(images), list(findings)) for images, findings in meta["tallies"]]
     # Text stored without a surrogate escape holds only strings that encode (_json_line
     # writes raw UTF-8 and escapes only what cannot be): no repair needed.
-    return FileOutcome(referenced=[str(rel) for rel in meta["referenced"]],
+    return FileOutcome(referenced=list(map(str, meta["referenced"])),
                        skipped=int(meta["skipped"]),
                        encoded=[(text, tally, _no_surrogate_escape(text))
                                 for text, tally in zip(texts, tallies, strict=True)])
@@ -291,7 +291,7 @@ def _no_surrogate_escape(text: str) -> bool:
     hold a lone surrogate (a pair of them, an escaped backslash or a hand-edited cache
     only make this say no, and the entries are then checked as usual). JSON's escapes are
     ``\\u`` and four hex digits of either case."""
-    return "\\ud" not in text and "\\uD" not in text
+    return "\\u" not in text or ("\\ud" not in text and "\\uD" not in text)  # one scan, mostly
 
 
 def _storable(text: str) -> bool:
