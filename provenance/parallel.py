@@ -692,6 +692,9 @@ class _Runner:
     cache: Cache | None
     window: int
     poisoned: dict[str, str] = field(default_factory=dict)
+    # Hand on the entries the cache encodes as it stores them (ReportBuilder.add_encoded),
+    # where the report would write them as they are; else the worker's entries themselves.
+    encoded: bool = False
 
     def run(self, kind: str, items: Sequence[Found],
             emit: Callable[[Found, Any], None]) -> None:
@@ -773,7 +776,7 @@ class _Runner:
             return payload
         if kind == "article" and isinstance(payload, FileOutcome):
             encoded = self.cache.store_article(item, payload, result.deps)
-            if encoded is not None:
+            if encoded is not None and self.encoded:
                 return replace(payload, articles=[], encoded=encoded)
         elif kind == "image" and isinstance(payload, tuple):
             self.cache.store_image(item, payload[0], payload[1], result.deps)
@@ -818,7 +821,8 @@ def run_audit_parallel(found: Sequence[Found], cfg: AuditConfig, builder: Report
     """
     jobs = jobs if jobs >= 1 else default_jobs()
     pool = _Pool(cfg, jobs, timeout_s, memory_mb, worker_init)
-    runner = _Runner(cfg, pool, cache, window=max(64, 2 * BATCH * PREFETCH * jobs))
+    runner = _Runner(cfg, pool, cache, window=max(64, 2 * BATCH * PREFETCH * jobs),
+                     encoded=builder.takes_text and not builder.baseline)
     referenced: set[str] = set()
 
     def tick() -> None:

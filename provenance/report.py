@@ -170,7 +170,7 @@ class ReportBuilder:
         surrogate to repair), no finding in the baseline — and every reporter can take text
         (``article_encoded``: the JSON report and the image count). Otherwise it is
         decoded and goes the usual way."""
-        if not checked or not self._takes_text or (
+        if not checked or not self.takes_text or (
                 self.baseline and any(sup is None and fp in self.baseline
                                       for _, _, sup, fp in tally.findings)):
             self.add_article(json.loads(text), checked=checked)
@@ -183,7 +183,8 @@ class ReportBuilder:
             reporter.article_encoded(text, tally)  # type: ignore[attr-defined]
 
     @functools.cached_property
-    def _takes_text(self) -> bool:
+    def takes_text(self) -> bool:
+        """Every reporter can take an entry as text (``article_encoded``)."""
         return all(hasattr(reporter, "article_encoded") for reporter in self.reporters)
 
     def add_image(self, entry: dict[str, Any]) -> None:

@@ -354,3 +354,39 @@ def test_a_stored_text_is_clean_only_without_a_surrogate_escape(text: str, clean
     from provenance.cache import _no_surrogate_escape
 
     assert _no_surrogate_escape(text) is clean
+
+
+@pytest.mark.parametrize("with_text", [False, True], ids=["json", "json-and-text"])
+def test_a_cold_run_hands_on_encoded_entries_only_to_a_report_that_writes_them(
+        tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_text: bool) -> None:
+    """Entries the cache has just encoded go to a JSON report as they are; a report that
+    needs the entries themselves gets the worker's, never a decoded copy of their text."""
+    import io
+
+    from provenance.report import ReportBuilder, header
+    from provenance.reporters.json import JsonReporter
+    from provenance.reporters.text import TextReporter
+    from provenance.walk import collect
+
+    calls = {"add_article": 0, "add_encoded": 0}
+    for name in calls:
+        real = getattr(ReportBuilder, name)
+
+        def counted(self: Any, *args: Any, _real: Any = real, _name: str = name,
+                    **kwargs: Any) -> None:
+            calls[_name] += 1
+            _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(ReportBuilder, name, counted)
+    cfg = config(tree)
+    reporters: list[Any] = [JsonReporter(io.StringIO())]
+    if with_text:
+        reporters.append(TextReporter(io.StringIO()))
+    builder = ReportBuilder(reporters)
+    builder.start(header(".", None))
+    with open_cache(tmp_path / "cache.sqlite3", cfg) as cache:
+        run_audit_parallel(collect([cfg.root], cfg.root), cfg, builder, jobs=1, cache=cache)
+    articles = builder.counts["articles"]
+    assert articles > 0
+    assert calls == ({"add_article": articles, "add_encoded": 0} if with_text
+                     else {"add_article": 0, "add_encoded": articles})
