@@ -26,6 +26,9 @@ class Severity(IntEnum):
 
     @classmethod
     def parse(cls, value: str) -> Severity:
+        known = _BY_LABEL.get(value)  # as reports spell it: once per finding of a report
+        if known is not None:
+            return known
         try:
             return cls[value.upper()]
         except KeyError:
@@ -34,6 +37,7 @@ class Severity(IntEnum):
 
 # Enum's ``name`` is a descriptor, slow for a label read once per finding in every report.
 _LABELS = {severity: severity.name.lower() for severity in Severity}
+_BY_LABEL = {label: severity for severity, label in _LABELS.items()}
 
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 

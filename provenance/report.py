@@ -37,9 +37,6 @@ class Reporter(Protocol):
     def finish(self, tail: Mapping[str, Any]) -> None: ...
 
 
-_SEVERITIES = {severity.label: severity for severity in Severity}  # as entries spell them
-
-
 class Tally(NamedTuple):
     """What the report needs of an ``articles[]`` entry besides its JSON text: the builder's
     counts and the image files it showed. A cached entry carries one, so it can reach a
@@ -214,7 +211,7 @@ class ReportBuilder:
         if suppressed is not None:
             self.counts[suppressed] += 1
             return
-        severity = _SEVERITIES.get(severity_name) or Severity.parse(severity_name)
+        severity = Severity.parse(severity_name)
         self.counts[severity.label] += 1
         self.by_rule[rule] += 1
         if self._threshold is not None and severity >= self._threshold:
