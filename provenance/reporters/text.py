@@ -23,13 +23,13 @@ shown as escapes instead of acting on the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 import click
 
 from provenance.output import safe_line, safe_text
-from provenance.report import Tally, counted, tally_of, verdict
+from provenance.report import Tally, counted, verdict
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 _VERDICT_STYLES: dict[str, dict[str, Any]] = {"passed": {"fg": "green"},
@@ -160,11 +160,14 @@ class ImageFiles:
         pass
 
     def article(self, entry: Mapping[str, Any]) -> None:
-        self.article_encoded("", tally_of(entry))
+        self._add((img.get("path"), img.get("status")) for img in entry["images"])
 
     def article_encoded(self, text: str, tally: Tally) -> None:
-        self._paths.update(path for path, status in tally.images
-                           if path and status not in _NO_FILE)
+        self._add(tally.images)
+
+    def _add(self, images: Iterable[Sequence[Any]]) -> None:
+        """The files among (path, status) pairs: not a picture that is no file here."""
+        self._paths.update(path for path, status in images if path and status not in _NO_FILE)
 
     def image(self, entry: Mapping[str, Any]) -> None:
         self._paths.add(entry["path"])
