@@ -128,13 +128,18 @@ def inside(path: Path, root: Path) -> bool:
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")  # web archives (provenance.warc)
 
 
+def is_archive_name(name: str) -> bool:
+    """``crawl.warc.gz``, ``x.warc``, ``y.arc``, ``y.arc.gz`` (case-insensitive)."""
+    return name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
 _KINDS = {**dict.fromkeys(ARTICLE_EXTENSIONS, "article"),
           **dict.fromkeys(IMAGE_EXTENSIONS, "image")}
 
 
 def kind_of(path: Path | str) -> str | None:
     kind = _KINDS.get(os.path.splitext(path)[1].lower())
-    if kind is None and str(path).lower().endswith(ARCHIVE_SUFFIXES):
+    if kind is None and is_archive_name(str(path)):
         return "archive"  # a web archive: its records are expanded by provenance.archives
     return kind
 
@@ -144,9 +149,7 @@ def kind_of_name(name: str) -> str | None:
     lists), without ``os.path.splitext``: its suffix is then what follows its last dot."""
     dot = name.rfind(".")
     kind = _KINDS.get(name[dot:].lower()) if dot > 0 else None
-    if kind is None and name.lower().endswith(ARCHIVE_SUFFIXES):
-        return "archive"
-    return kind
+    return "archive" if kind is None and is_archive_name(name) else kind
 
 
 @dataclass(frozen=True, slots=True)

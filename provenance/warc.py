@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from provenance.paths import ARCHIVE_SUFFIXES
-
 GZIP_MAGIC = b"\x1f\x8b\x08"
 MAX_RECORD_BYTES = 64_000_000  # one record's block: a page or a picture, never a video
 _CHUNK = 1 << 20
@@ -42,11 +40,6 @@ _FIRST_READ = 1 << 16  # a record's first read; later ones grow to _CHUNK
 
 class RecordError(Exception):
     """The record cannot be read (corrupt gzip member, truncated, not a record)."""
-
-
-def is_archive_name(name: str) -> bool:
-    """``crawl.warc.gz``, ``x.warc``, ``y.arc``, ``y.arc.gz`` (case-insensitive)."""
-    return name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def is_arc(name: str) -> bool:

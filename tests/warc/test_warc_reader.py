@@ -11,7 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from provenance.archives import url_key
-from provenance.warc import RecordError, is_archive_name, read_record, scan_archive
+from provenance.paths import is_archive_name
+from provenance.warc import RecordError, read_record, scan_archive
 from tests.warc.builders import Rec, page, write_warc
 
 
