@@ -576,7 +576,7 @@ class Cache:
             return None
         # One line of JSON saying what the file showed, then each entry on its own line as
         # the JSON report writes it, so a hit is written without being decoded.
-        texts = [_json_line(entry, entry_text) for entry in outcome.articles]
+        texts = [_json_line(entry) for entry in outcome.articles]
         tallies = [tally_of(entry) for entry in outcome.articles]
         head = {"referenced": outcome.referenced, "skipped": outcome.skipped,
                 "tallies": tallies}
